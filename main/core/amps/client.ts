@@ -1,0 +1,179 @@
+// The signed AMPS client: builds msgAuthDetails, signs, POSTs JSON with a timeout and
+// maps resultCode to typed results and errors. Reads may be retried; writes never are
+// blindly: a write that timed out after it was sent has an unknown outcome, which the
+// caller (later: the outbox) must settle by reading state, not by re-sending.
+import {
+  AMPS_MESSAGES,
+  ENDPOINT_PATH_PREFIX,
+  ENDPOINTS_WITHOUT_AUTHKEY,
+  WRITE_ENDPOINTS,
+  formatAmpsDateTime,
+  type AmpsRequest,
+  type AmpsResponse,
+  type EndpointName,
+} from '../../../shared/amps';
+import { signerFor } from './signer';
+import { AmpsError, issuesToFields } from './errors';
+
+export interface AmpsClientOptions {
+  baseUrl: string;
+  clientNo: number;
+  authKey: string;
+  signingSecret: string;
+  signatureVersion: '1.0' | '2.0';
+  userID: string;
+  timeoutMs?: number;
+  /** How many times a read is retried after a transport failure (writes: never). */
+  readRetries?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** One line per call: endpoint, outcome, duration. Never bodies or secrets. */
+  log?: (line: string) => void;
+}
+
+export interface CallOptions {
+  /** The account the call is about; it goes into msgAuthDetails and the signature. */
+  account?: { ariaAccountID?: string | null; ariaAccountNo?: number | null };
+  signal?: AbortSignal;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class AmpsClient {
+  private readonly opts: Required<Omit<AmpsClientOptions, 'log'>> & Pick<AmpsClientOptions, 'log'>;
+
+  constructor(opts: AmpsClientOptions) {
+    const signer = signerFor(opts.signatureVersion);
+    if (!signer) throw new Error(`Unknown signature version ${opts.signatureVersion}`);
+    this.opts = {
+      timeoutMs: 15_000,
+      readRetries: 2,
+      fetch: globalThis.fetch.bind(globalThis),
+      now: Date.now,
+      ...opts,
+      baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+    };
+  }
+
+  get baseUrl(): string {
+    return this.opts.baseUrl;
+  }
+
+  /** Resolves with the response when resultCode ≥ 0 (0 OK, 1 MORE); rejects with AmpsError otherwise. */
+  async call<E extends EndpointName>(endpoint: E, payload: AmpsRequest<E>, options: CallOptions = {}): Promise<AmpsResponse<E>> {
+    const schema = AMPS_MESSAGES[endpoint];
+    const checked = schema.request.safeParse(payload);
+    if (!checked.success) {
+      throw new AmpsError('INVALID_REQUEST', `The request to ${endpoint} is not valid: ${checked.error.issues[0]?.message ?? 'invalid'}`, {
+        endpoint,
+        fields: issuesToFields(checked.error.issues),
+      });
+    }
+    const isWrite = WRITE_ENDPOINTS.has(endpoint);
+    const attempts = isWrite ? 1 : 1 + this.opts.readRetries;
+    let lastError: AmpsError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return await this.once(endpoint, payload as Record<string, unknown>, options, isWrite);
+      } catch (e) {
+        if (!(e instanceof AmpsError) || !e.retryable || attempt === attempts) throw e;
+        lastError = e;
+        await sleep(150 * attempt);
+      }
+    }
+    throw lastError!;
+  }
+
+  private async once<E extends EndpointName>(
+    endpoint: E,
+    payload: Record<string, unknown>,
+    options: CallOptions,
+    isWrite: boolean,
+  ): Promise<AmpsResponse<E>> {
+    const { clientNo, authKey, signingSecret, signatureVersion, userID } = this.opts;
+    // Signed at send time, so a request that waited (or is retried) never goes out stale.
+    const fields = {
+      clientNo,
+      requestDateTime: formatAmpsDateTime(this.opts.now()),
+      ariaAccountID: options.account?.ariaAccountID ?? '',
+      ariaAccountNo: options.account?.ariaAccountNo ?? 0,
+      userID,
+    };
+    const body: Record<string, unknown> = { msgAuthDetails: {}, ...payload };
+    const signatureValue = signerFor(signatureVersion)!.sign({ endpoint, fields, body }, signingSecret);
+    body.msgAuthDetails = {
+      clientNo,
+      // 004: for comments and permanent address the authKey "should not be provided".
+      ...(ENDPOINTS_WITHOUT_AUTHKEY.has(endpoint) ? {} : { authKey }),
+      requestDateTime: fields.requestDateTime,
+      signatureValue,
+      signatureVersion,
+      ariaAccountID: fields.ariaAccountID,
+      ariaAccountNo: fields.ariaAccountNo,
+      userID,
+    };
+
+    const url = `${this.opts.baseUrl}${ENDPOINT_PATH_PREFIX}${endpoint}`;
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.opts.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal,
+      });
+      text = await res.text();
+    } catch (e) {
+      throw this.transportError(endpoint, e, isWrite, options.signal);
+    } finally {
+      this.opts.log?.(`amps ${endpoint} ${Math.round(performance.now() - started)}ms`);
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AmpsError(res.ok ? 'BAD_RESPONSE' : 'HTTP_ERROR', `${endpoint} answered HTTP ${res.status} without a JSON body`, {
+        endpoint,
+        retryable: !isWrite && res.status >= 500,
+      });
+    }
+    const parsed = AMPS_MESSAGES[endpoint].response.safeParse(json);
+    const info = (json as { resultInfo?: { resultCode?: unknown; resultText?: unknown; errorFields?: unknown } })?.resultInfo;
+    if (typeof info?.resultCode === 'number' && info.resultCode < 0) {
+      const fields = Array.isArray(info.errorFields) ? (info.errorFields as { path: string; message: string }[]) : [];
+      throw new AmpsError('REJECTED', String(info.resultText ?? 'The request was refused'), { endpoint, resultCode: info.resultCode, fields });
+    }
+    if (!parsed.success) {
+      throw new AmpsError('BAD_RESPONSE', `${endpoint} answered in an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}`, {
+        endpoint,
+      });
+    }
+    return parsed.data as AmpsResponse<E>;
+  }
+
+  private transportError(endpoint: EndpointName, e: unknown, isWrite: boolean, callerSignal?: AbortSignal): AmpsError {
+    const err = e as { name?: string; cause?: { code?: string } };
+    if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${endpoint} was cancelled`, { endpoint });
+    const code = err.cause?.code;
+    // Refused or unresolvable: the request never reached the host, so even a write may be sent again.
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || (code === 'ECONNRESET' && !isWrite)) {
+      return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint, retryable: true });
+    }
+    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+      return isWrite
+        ? new AmpsError('UNKNOWN_OUTCOME', `${endpoint} did not answer in time; it may or may not have been applied`, { endpoint })
+        : new AmpsError('TIMEOUT', `${endpoint} did not answer in time`, { endpoint, retryable: true });
+    }
+    return isWrite
+      ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${endpoint}; it may or may not have been applied`, { endpoint })
+      : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, {
+          endpoint,
+          retryable: true,
+        });
+  }
+}

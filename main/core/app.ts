@@ -1,0 +1,72 @@
+// The composition root of main: builds the stores, the connection and the services,
+// and hands one router to whichever transport hosts the app (Electron or web host).
+import { join } from 'node:path';
+import { createRouter, type Handlers, type Router } from './router';
+import { ProfileStore } from './settings/profiles';
+import type { SecretStore } from './secrets/secretStore';
+import { Connection, type EmbeddedSandbox } from './services/connection';
+import type { ServiceContext } from './services/context';
+import { accountHandlers } from './services/accounts';
+import { billingGroupHandlers } from './services/billingGroups';
+import { commentHandlers } from './services/comments';
+import { addressHandlers } from './services/address';
+import { cardHandlers } from './services/cards';
+import { settingsHandlers } from './services/settings';
+
+export interface CoreOptions {
+  dataDir: string;
+  secrets: SecretStore;
+  transport: 'electron' | 'web';
+  version: string;
+  kiosk?: boolean;
+  sandbox?: EmbeddedSandbox;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+  checkOutputs?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Core {
+  router: Router;
+  profiles: ProfileStore;
+  connection: Connection;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const log = opts.log ?? (() => {});
+  const profiles = new ProfileStore(join(opts.dataDir, 'settings.json'), opts.secrets);
+  const connection = new Connection(profiles, {
+    log,
+    ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
+  const operator = () => profiles.active()?.userID ?? 'csr-agent';
+  const ctx: ServiceContext = {
+    client: () => connection.client(),
+    operator,
+    now: opts.now ?? Date.now,
+    applicationId: 'CSR-DESK',
+  };
+  const handlers: Handlers = {
+    async 'app.info'() {
+      const p = profiles.active();
+      return {
+        version: opts.version,
+        transport: opts.transport,
+        kiosk: opts.kiosk ?? false,
+        profile: p ? await profiles.view(p, connection.displayUrl(p)) : null,
+        operator: operator(),
+      };
+    },
+    ...accountHandlers(ctx),
+    ...billingGroupHandlers(ctx),
+    ...commentHandlers(ctx),
+    ...addressHandlers(ctx),
+    ...cardHandlers(ctx),
+    ...settingsHandlers(profiles, connection),
+  };
+  const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
+  return { router, profiles, connection };
+}

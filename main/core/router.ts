@@ -1,0 +1,104 @@
+// The one router both transports call (Electron IPC and the loopback web host). It checks
+// the caller, validates the input against the contract, runs the handler and always
+// answers with an envelope: nothing thrown ever crosses a transport.
+import { contract, fail, isChannel, MAX_PAYLOAD_BYTES, ok, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../shared/ipc';
+import { AmpsError, issuesToFields } from './amps/errors';
+import { CoreError } from './errors';
+
+export interface CallContext {
+  transport: 'electron' | 'web' | 'test';
+  /** The calling frame's URL (Electron) or the request's origin (web host), for logs and checks. */
+  sender?: string;
+  /** Set by the transport once it has checked the caller (frame, token). */
+  trustedSender: boolean;
+}
+
+export type Handler<C extends Channel> = (input: ChannelInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface RouterOptions {
+  /** Extra policy (roles, kiosk limits) consulted after the sender check. */
+  authorize?: (channel: Channel, ctx: CallContext) => boolean;
+  /** Validate outputs too (tests and development): a handler's wrong shape becomes a visible error. */
+  checkOutputs?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Router {
+  call(channel: string, input: unknown, ctx: CallContext): Promise<Envelope<unknown>>;
+}
+
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
+  const log = options.log ?? (() => {});
+  return {
+    async call(channel, rawInput, ctx) {
+      const started = performance.now();
+      const result = await dispatch(channel, rawInput, ctx);
+      log(`ipc ${isChannel(channel) ? channel : '(unknown)'} ${result.ok ? 'ok' : result.error.code} ${(performance.now() - started).toFixed(1)}ms`);
+      return result;
+    },
+  };
+
+  async function dispatch(channel: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
+    if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}"`);
+    if (!ctx.trustedSender) return fail('FORBIDDEN', 'This caller may not use the app’s API');
+    if (options.authorize && !options.authorize(channel, ctx)) return fail('FORBIDDEN', `You may not use ${channel}`);
+    const size = payloadSize(rawInput);
+    if (size > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `The request is too large (${size} bytes; at most ${MAX_PAYLOAD_BYTES})`);
+
+    const def = contract[channel];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const fields = issuesToFields(parsed.error.issues).map((f) => ({ ...f, path: f.path || '(input)' }));
+      return fail('VALIDATION', `Check ${fields.map((f) => f.path).slice(0, 3).join(', ')}: ${fields[0]!.message}`, { fields });
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await handler(parsed.data, ctx);
+      if (options.checkOutputs) {
+        const out = def.output.safeParse(value);
+        if (!out.success) return fail('INTERNAL', `${channel} produced an unexpected answer at ${out.error.issues[0]?.path.join('.')}`);
+      }
+      return ok(value);
+    } catch (e) {
+      return toEnvelope(e, log);
+    }
+  }
+}
+
+function payloadSize(input: unknown): number {
+  if (input === undefined) return 0;
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY; // cyclic or otherwise unserialisable
+  }
+}
+
+/** Maps anything a handler threw to an envelope a person can act on. */
+export function toEnvelope(e: unknown, log: (line: string) => void = () => {}): Envelope<never> {
+  if (e instanceof CoreError) return fail(e.code, e.message, e.fields.length ? { fields: e.fields } : {});
+  if (e instanceof AmpsError) {
+    switch (e.code) {
+      case 'REJECTED':
+        return fail(e.resultCode === -10 ? 'NOT_FOUND' : 'AMPS_REJECTED', e.message, {
+          resultCode: e.resultCode,
+          ...(e.fields.length ? { fields: e.fields } : {}),
+        });
+      case 'INVALID_REQUEST':
+        return fail('VALIDATION', e.message, { fields: e.fields });
+      case 'UNREACHABLE':
+        return fail('UNREACHABLE', `${e.message}. Check the connection and try again.`);
+      case 'TIMEOUT':
+        return fail('TIMEOUT', `${e.message}. Try again.`);
+      case 'UNKNOWN_OUTCOME':
+        return fail('UNKNOWN_OUTCOME', `${e.message}. Reload the account to see whether it was applied before trying again.`);
+      case 'CANCELLED':
+        return fail('CANCELLED', e.message);
+      default:
+        return fail('BAD_RESPONSE', e.message);
+    }
+  }
+  log(`ipc internal error: ${e instanceof Error ? e.name : typeof e}`);
+  return fail('INTERNAL', 'Something went wrong inside the app. Try again; if it keeps happening, report it.');
+}

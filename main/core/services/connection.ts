@@ -1,0 +1,93 @@
+// The live connection: an AmpsClient for the active profile. For the embedded sandbox
+// the client waits for the sandbox to be up, so first paint never waits for it.
+import { AmpsClient } from '../amps/client';
+import { AmpsError } from '../amps/errors';
+import { CoreError } from '../errors';
+import type { ProfileStore, StoredProfile } from '../settings/profiles';
+
+export interface EmbeddedSandbox {
+  /** Starts the sandbox once, registers the API client, resolves with its base URL. */
+  start(client: { clientNo: number; authKey: string; signingSecret: string }): Promise<{ url: string }>;
+}
+
+export interface ConnectionOptions {
+  sandbox?: EmbeddedSandbox;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export class Connection {
+  private cached: { key: string; client: AmpsClient } | undefined;
+  private sandboxUrl: string | undefined;
+
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly opts: ConnectionOptions = {},
+  ) {}
+
+  /** The base URL a profile talks to (the sandbox's once it runs). */
+  displayUrl(p: StoredProfile): string {
+    return p.kind === 'sandbox' ? (this.sandboxUrl ?? 'embedded (starting)') : p.baseUrl;
+  }
+
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  async client(): Promise<AmpsClient> {
+    const p = this.profiles.active();
+    if (!p) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    return this.clientFor(p);
+  }
+
+  async clientFor(p: StoredProfile): Promise<AmpsClient> {
+    const key = JSON.stringify(p);
+    if (this.cached?.key === key) return this.cached.client;
+    const creds = await this.profiles.credentials(p.name);
+    let baseUrl = p.baseUrl;
+    if (p.kind === 'sandbox') {
+      if (!this.opts.sandbox) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox is not available in this build. Choose another profile in Settings.');
+      baseUrl = (await this.opts.sandbox.start({ clientNo: p.clientNo, ...creds })).url;
+      this.sandboxUrl = baseUrl;
+    }
+    const client = new AmpsClient({
+      baseUrl,
+      clientNo: p.clientNo,
+      authKey: creds.authKey,
+      signingSecret: creds.signingSecret,
+      signatureVersion: p.signatureVersion,
+      userID: p.userID,
+      ...(this.opts.timeoutMs ? { timeoutMs: this.opts.timeoutMs } : {}),
+      ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+      ...(this.opts.log ? { log: this.opts.log } : {}),
+    });
+    this.cached = { key, client };
+    return client;
+  }
+
+  /** "Test connection": one signed read; says what failed in words. */
+  async test(p: StoredProfile): Promise<{ ok: boolean; message: string; latencyMs: number }> {
+    const started = performance.now();
+    const took = () => Math.round(performance.now() - started);
+    try {
+      const client = await this.clientFor(p);
+      await client.call('AcctSearchAccount', { acctSearchAccountCriteria: { ariaAccountNo: 1 }, acctSearchAccountSpecDetails: { returnLimitRows: 1 } });
+      return { ok: true, message: `Connected to ${client.baseUrl}; the signed request was accepted.`, latencyMs: took() };
+    } catch (e) {
+      if (e instanceof AmpsError) {
+        const why =
+          e.code === 'REJECTED'
+            ? `the billing system refused the request (${e.resultCode}): ${e.message}`
+            : e.code === 'UNREACHABLE'
+              ? `the address could not be reached: ${e.message}`
+              : e.code === 'TIMEOUT'
+                ? 'the billing system did not answer in time'
+                : e.message;
+        return { ok: false, message: `Connection failed: ${why}`, latencyMs: took() };
+      }
+      if (e instanceof CoreError) return { ok: false, message: e.message, latencyMs: took() };
+      return { ok: false, message: 'Connection failed for an unexpected reason.', latencyMs: took() };
+    }
+  }
+}

@@ -1,0 +1,38 @@
+// What every service gets from the composition root.
+import type { AmpsClient } from '../amps/client';
+import { formatAmpsDateTime } from '../../../shared/amps';
+
+export interface ServiceContext {
+  client(): Promise<AmpsClient>;
+  /** The person working: the comment author and (later) the audit log's actor. */
+  operator(): string;
+  now(): number;
+  /** Identifies this application in comments (acctApplicationID). */
+  applicationId: string;
+}
+
+/** Records a write's reason as an account comment; false when that failed (the write stands). */
+export async function recordReason(ctx: ServiceContext, accountNo: number, what: string, reason: string | undefined): Promise<boolean | undefined> {
+  if (!reason?.trim()) return undefined;
+  try {
+    const client = await ctx.client();
+    const now = formatAmpsDateTime(ctx.now());
+    await client.call(
+      'AcctCaptureComments',
+      {
+        acctCaptureCommentCriteria: {
+          ariaAccountNo: accountNo,
+          acctCommentAuthor: ctx.operator(),
+          acctCommentDateTime: now,
+          acctCommentText: `${what}. Reason: ${reason.trim()}`,
+          acctApplicationID: ctx.applicationId,
+          acctApplicationDateTime: now,
+        },
+      },
+      { account: { ariaAccountNo: accountNo } },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}

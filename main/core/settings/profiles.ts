@@ -1,0 +1,162 @@
+// Connection profiles: non-secret fields in settings.json, secrets in the SecretStore.
+// The embedded sandbox profile always exists; its credentials are generated on first run.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProfileView } from '../../../shared/ipc';
+import { CoreError } from '../errors';
+import { SecretUnreadableError, type SecretStore } from '../secrets/secretStore';
+
+export const SANDBOX_PROFILE = 'Sandbox (embedded)';
+
+export interface StoredProfile {
+  name: string;
+  kind: 'sandbox' | 'remote';
+  /** For the sandbox profile, resolved when the embedded sandbox is up. */
+  baseUrl: string;
+  clientNo: number;
+  userID: string;
+  signatureVersion: '1.0' | '2.0';
+}
+
+export interface Credentials {
+  authKey: string;
+  signingSecret: string;
+}
+
+interface SettingsFile {
+  active: string | null;
+  profiles: StoredProfile[];
+}
+
+const secretKey = (profile: string, which: keyof Credentials) => `profile:${profile}:${which}`;
+
+export class ProfileStore {
+  private settings: SettingsFile;
+
+  constructor(
+    private readonly file: string,
+    private readonly secrets: SecretStore,
+    defaultUserID = 'csr-agent',
+  ) {
+    this.settings = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SettingsFile) : { active: null, profiles: [] };
+    if (!this.settings.profiles.some((p) => p.kind === 'sandbox')) {
+      this.settings.profiles.unshift({
+        name: SANDBOX_PROFILE,
+        kind: 'sandbox',
+        baseUrl: 'embedded',
+        clientNo: 90000001,
+        userID: defaultUserID,
+        signatureVersion: '2.0',
+      });
+    }
+    this.settings.active ??= SANDBOX_PROFILE;
+    this.persist();
+  }
+
+  private persist() {
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp`, JSON.stringify(this.settings, null, 2));
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+
+  list(): StoredProfile[] {
+    return this.settings.profiles.map((p) => ({ ...p }));
+  }
+
+  get(name: string): StoredProfile {
+    const p = this.settings.profiles.find((x) => x.name === name);
+    if (!p) throw new CoreError('NOT_FOUND', `There is no connection profile named "${name}"`, [{ path: 'name', message: 'unknown profile' }]);
+    return { ...p };
+  }
+
+  get activeName(): string | null {
+    return this.settings.active;
+  }
+
+  active(): StoredProfile | null {
+    return this.settings.active ? this.get(this.settings.active) : null;
+  }
+
+  async save(p: Omit<StoredProfile, 'kind'> & Partial<Credentials>): Promise<StoredProfile> {
+    const existing = this.settings.profiles.find((x) => x.name === p.name);
+    if (existing?.kind === 'sandbox') {
+      // The embedded profile's URL and credentials are managed by the app.
+      existing.userID = p.userID;
+      existing.signatureVersion = p.signatureVersion;
+      this.persist();
+      return { ...existing };
+    }
+    if (!existing && (!p.authKey || !p.signingSecret))
+      throw new CoreError('VALIDATION', 'A new profile needs its authKey and signing secret', [
+        ...(!p.authKey ? [{ path: 'authKey', message: 'required for a new profile' }] : []),
+        ...(!p.signingSecret ? [{ path: 'signingSecret', message: 'required for a new profile' }] : []),
+      ]);
+    const stored: StoredProfile = {
+      name: p.name,
+      kind: 'remote',
+      baseUrl: p.baseUrl,
+      clientNo: p.clientNo,
+      userID: p.userID,
+      signatureVersion: p.signatureVersion,
+    };
+    if (p.authKey) await this.secrets.set(secretKey(p.name, 'authKey'), p.authKey);
+    if (p.signingSecret) await this.secrets.set(secretKey(p.name, 'signingSecret'), p.signingSecret);
+    if (existing) Object.assign(existing, stored);
+    else this.settings.profiles.push(stored);
+    this.persist();
+    return stored;
+  }
+
+  async delete(name: string): Promise<boolean> {
+    const p = this.get(name);
+    if (p.kind === 'sandbox') throw new CoreError('VALIDATION', 'The embedded sandbox profile cannot be deleted', [{ path: 'name', message: 'built in' }]);
+    this.settings.profiles = this.settings.profiles.filter((x) => x.name !== name);
+    if (this.settings.active === name) this.settings.active = SANDBOX_PROFILE;
+    await this.secrets.delete(secretKey(name, 'authKey'));
+    await this.secrets.delete(secretKey(name, 'signingSecret'));
+    this.persist();
+    return true;
+  }
+
+  activate(name: string): StoredProfile {
+    const p = this.get(name);
+    this.settings.active = name;
+    this.persist();
+    return p;
+  }
+
+  /** The profile's secrets; for the sandbox profile they are generated on first use. */
+  async credentials(name: string): Promise<Credentials> {
+    const p = this.get(name);
+    let authKey = await this.secrets.get(secretKey(name, 'authKey'));
+    let signingSecret = await this.secrets.get(secretKey(name, 'signingSecret'));
+    if (p.kind === 'sandbox' && (!authKey || !signingSecret)) {
+      authKey = randomBytes(16).toString('hex');
+      signingSecret = randomBytes(32).toString('hex');
+      await this.secrets.set(secretKey(name, 'authKey'), authKey);
+      await this.secrets.set(secretKey(name, 'signingSecret'), signingSecret);
+    }
+    if (!authKey || !signingSecret)
+      throw new CoreError('NOT_CONFIGURED', `The profile "${name}" has no ${!authKey ? 'authKey' : 'signing secret'}. Enter it in Settings.`);
+    return { authKey, signingSecret };
+  }
+
+  async view(p: StoredProfile, baseUrl = p.baseUrl): Promise<ProfileView> {
+    let secretsReadable = true;
+    const has = async (which: keyof Credentials) => {
+      try {
+        return (await this.secrets.get(secretKey(p.name, which))) !== undefined;
+      } catch (e) {
+        if (e instanceof SecretUnreadableError) {
+          secretsReadable = false;
+          return true;
+        }
+        throw e;
+      }
+    };
+    const hasAuthKey = await has('authKey');
+    const hasSigningSecret = await has('signingSecret');
+    return { ...p, baseUrl, hasAuthKey: hasAuthKey || p.kind === 'sandbox', hasSigningSecret: hasSigningSecret || p.kind === 'sandbox', secretsReadable };
+  }
+}

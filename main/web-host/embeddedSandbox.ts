@@ -1,0 +1,40 @@
+// The embedded sandbox for plain Node hosts: started in-process on first use (after the
+// web host is already serving, so first paint never waits for it). The desktop app runs
+// it in an Electron utilityProcess instead (main/electron).
+import type { EmbeddedSandbox } from '../core/services/connection';
+
+export interface InProcessSandboxOptions {
+  dbFile: string;
+  accounts: number;
+  seed?: number;
+  log?: (line: string) => void;
+}
+
+export function inProcessSandbox(opts: InProcessSandboxOptions): EmbeddedSandbox & { close(): Promise<void> } {
+  let started: Promise<{ url: string; close(): Promise<void> }> | undefined;
+  const registered = new Set<string>();
+  return {
+    async start(client) {
+      const key = `${client.clientNo}:${client.authKey}:${client.signingSecret}`;
+      if (!started) {
+        registered.add(key);
+        const { startSandbox } = await import('../sandbox/index');
+        started = startSandbox({
+          dbFile: opts.dbFile,
+          accounts: opts.accounts,
+          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+          clients: [client],
+          ...(opts.log ? { log: opts.log } : {}),
+        });
+      } else if (!registered.has(key)) {
+        // Another profile's credentials: restart with both registered (rare: training setups).
+        throw new Error('The embedded sandbox is already running with other credentials; restart the app.');
+      }
+      const s = await started;
+      return { url: s.url };
+    },
+    async close() {
+      if (started) await (await started).close();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// The IPC contract: one entry per channel, with the input and output schemas and
+// whether it reads or writes. Types and runtime checks come from this one place; the
+// router validates every input against it, and window.csr is derived from it.
+// `kind: 'write'` is what the outbox, role checks and audit log will hook on.
+import { z } from 'zod';
+import {
+  LIMITS,
+  accountResultRow,
+  acctChangePermAddressRequestDetails,
+  acctRetrieveAccountResponse,
+  acctRetrieveBillingGroupResponse,
+  acctRetrieveDeliveryInfoResponse,
+  acctSearchAccountAddressCriteria,
+  acctSearchAccountContactCriteria,
+  acctSearchAccountCriteria,
+  billingGroupAdd,
+  billingGroupInfo,
+  billingGroupModify,
+  billingGroupRemove,
+  isoDate,
+  manageAccountAction,
+  retrievedComment,
+  titleFilter,
+} from '../amps';
+
+type Kind = 'read' | 'write';
+interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
+  kind: Kind;
+  input: I;
+  output: O;
+}
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ kind: 'read', input, output });
+const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ kind: 'write', input, output });
+
+const accountNo = z.number().int().positive();
+/** Optional reason, recorded as an account comment in the same step as the write. */
+const reason = z.string().max(2000).optional();
+const nothing = z.strictObject({});
+/** A write's answer; reasonRecorded says whether the reason comment was stored (absent: none given). */
+const writeResult = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, reasonRecorded: z.boolean().optional() });
+
+export const profileView = z.object({
+  name: z.string(),
+  kind: z.enum(['sandbox', 'remote']),
+  baseUrl: z.string(),
+  clientNo: z.number().int(),
+  userID: z.string(),
+  signatureVersion: z.enum(['1.0', '2.0']),
+  // Secrets are write-only: the renderer only learns whether one is set.
+  hasAuthKey: z.boolean(),
+  hasSigningSecret: z.boolean(),
+  secretsReadable: z.boolean(),
+});
+export type ProfileView = z.infer<typeof profileView>;
+
+const retrieveDetails = acctRetrieveAccountResponse.shape.acctRetrieveAccountResponseDetails.unwrap().unwrap();
+const billingDetails = acctRetrieveBillingGroupResponse.shape.acctRetrieveBillingGroupResponseDetails.unwrap().unwrap();
+const deliveryDetails = acctRetrieveDeliveryInfoResponse.shape.acctRetrieveDeliveryInfoDetails.unwrap().unwrap();
+
+export const contract = {
+  'app.info': read(
+    nothing,
+    z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'web']),
+      kiosk: z.boolean(),
+      profile: profileView.nullable(),
+      operator: z.string(),
+    }),
+  ),
+
+  'accounts.search': read(
+    z.strictObject({
+      criteria: acctSearchAccountCriteria.optional(),
+      contact: acctSearchAccountContactCriteria.optional(),
+      address: acctSearchAccountAddressCriteria.optional(),
+      limit: z.number().int().min(1).max(LIMITS.searchRows).optional(),
+    }),
+    z.object({ rows: z.array(accountResultRow), more: z.boolean(), limit: z.number().int() }),
+  ),
+  'accounts.get': read(
+    z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }),
+    retrieveDetails,
+  ),
+  'accounts.manage': write(
+    z.strictObject({ accountNo, actions: z.array(manageAccountAction).min(1).max(20), reason }),
+    writeResult({ results: z.array(z.object({ actionDirective: z.string(), resultCode: z.number(), resultText: z.string() })) }),
+  ),
+
+  'billingGroups.list': read(z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }), billingDetails),
+  'billingGroups.add': write(z.strictObject({ accountNo, group: billingGroupAdd, reason }), writeResult({ group: billingGroupInfo.nullable() })),
+  'billingGroups.modify': write(
+    z.strictObject({ accountNo, group: billingGroupModify, reason }),
+    writeResult({ group: billingGroupInfo.nullable() }),
+  ),
+  'billingGroups.remove': write(z.strictObject({ accountNo, group: billingGroupRemove, reason }), writeResult({ removed: z.boolean() })),
+
+  'comments.list': read(
+    z.strictObject({ accountNo, from: isoDate.optional(), to: isoDate.optional() }),
+    z.object({ comments: z.array(retrievedComment) }),
+  ),
+  'comments.add': write(
+    z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText).refine((t) => t.trim() !== '', 'Write a comment first') }),
+    z.object({ parts: z.number().int(), commentNos: z.array(z.number()) }),
+  ),
+
+  'address.deliveryInfo': read(z.strictObject({ accountNo }), deliveryDetails),
+  'address.changePerm': write(
+    z.strictObject({
+      accountNo,
+      change: acctChangePermAddressRequestDetails,
+      reason,
+    }),
+    writeResult({ distAddressNo: z.number().int() }),
+  ),
+
+  'cards.prepare': write(
+    z.strictObject({ accountNo }),
+    z.object({ sessionId: z.string(), formUrl: z.string().nullable(), expiresAt: z.string().nullable() }),
+  ),
+  'cards.complete': write(
+    z.strictObject({
+      accountNo,
+      paymentMethodNo: z.number().int().positive(),
+      billingGroupNo: z.number().int().positive().optional(),
+      billingGroupId: z.string().max(LIMITS.accountId).optional(),
+      createNewBillingGroup: z.boolean(),
+      reason,
+    }),
+    writeResult({ paymentMethodId: z.string(), billingGroupId: z.string() }),
+  ),
+
+  'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) })),
+  'profiles.save': write(
+    z.strictObject({
+      name: z.string().trim().min(1).max(60),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500),
+      clientNo: z.number().int().nonnegative(),
+      userID: z.string().trim().min(1).max(LIMITS.userId),
+      signatureVersion: z.enum(['1.0', '2.0']),
+      // Write-only: omitted = keep the stored value.
+      authKey: z.string().min(1).max(64).optional(),
+      signingSecret: z.string().min(1).max(256).optional(),
+    }),
+    profileView,
+  ),
+  'profiles.delete': write(z.strictObject({ name: z.string().max(60) }), z.object({ deleted: z.boolean() })),
+  'profiles.activate': write(z.strictObject({ name: z.string().max(60) }), profileView),
+  'profiles.test': read(
+    z.strictObject({ name: z.string().max(60) }),
+    z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -1,0 +1,43 @@
+// What crosses every transport: never a thrown error, always an envelope (Signal's
+// {ok, value}/{ok, error} pattern). `code` is for programs, `message` for people.
+import { z } from 'zod';
+
+export const IPC_ERROR_CODES = [
+  'VALIDATION', // input refused by the channel's schema; `fields` names them
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN', // the caller (frame, token, role) may not call this
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'AMPS_REJECTED', // the billing system refused the request (resultCode < 0)
+  'UNREACHABLE', // the billing system could not be reached; nothing was sent
+  'TIMEOUT',
+  'UNKNOWN_OUTCOME', // a write may or may not have been applied: check before retrying
+  'BAD_RESPONSE',
+  'NOT_CONFIGURED', // no usable connection profile / secret missing
+  'SECRET_UNREADABLE', // stored secret could not be decrypted: re-enter it
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+export const fieldIssue = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+  fields?: FieldIssue[];
+  /** The AMPS resultCode when the billing system refused the call. */
+  resultCode?: number;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
+export const fail = (code: IpcErrorCode, message: string, extra: Omit<IpcError, 'code' | 'message'> = {}): Envelope<never> => ({
+  ok: false,
+  error: { code, message, ...extra },
+});
+
+/** Largest serialised input any channel accepts. */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
