@@ -1,0 +1,126 @@
+// security.md: "No channel ever returns authKey or the signing secret (a canary secret is
+// grepped for in every IPC response, log line and stored file during the test run)."
+// Drives every channel of the router against a real sandbox over signed HTTP.
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/app';
+import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../main/core/secrets/encryptedFileStore';
+import type { CallContext } from '../../main/core/router';
+import { startSandbox } from '../../main/sandbox/index';
+import { CHANNELS, type Channel } from '../../shared/ipc';
+
+const CANARY_AUTH = 'CANARY-authkey-7f3e';
+const CANARY_SECRET = 'CANARY-signing-secret-91b2c4';
+const ctx: CallContext = { transport: 'test', trustedSender: true };
+
+let core: Core;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+const appDir = mkdtempSync(join(tmpdir(), 'canary-app-'));
+const logs: string[] = [];
+const responses: string[] = [];
+const called = new Set<Channel>();
+
+async function call(channel: Channel, input: unknown) {
+  called.add(channel);
+  const res = await core.router.call(channel, input, ctx);
+  responses.push(JSON.stringify(res));
+  return res;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+beforeAll(async () => {
+  const sandboxDir = mkdtempSync(join(tmpdir(), 'canary-sandbox-'));
+  sandbox = await startSandbox({
+    dbFile: join(sandboxDir, 'sandbox.sqlite'),
+    accounts: 30,
+    seed: 7,
+    clients: [{ clientNo: 777, authKey: CANARY_AUTH, signingSecret: CANARY_SECRET }],
+    log: (l) => logs.push(l),
+  });
+  const secrets = new EncryptedFileSecretStore(join(appDir, 'secrets.json'), loadOrCreateKeyFile(join(appDir, 'secret.key')));
+  core = createCore({ dataDir: appDir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => logs.push(l) });
+}, 60_000);
+afterAll(() => sandbox?.close());
+
+describe('secrets never leave main', () => {
+  it('drives every channel and finds the canary in no response, log line or stored file', async () => {
+    const saved = await call('profiles.save', {
+      name: 'Canary', baseUrl: sandbox.url, clientNo: 777, userID: 'agent-canary', signatureVersion: '2.0', authKey: CANARY_AUTH, signingSecret: CANARY_SECRET,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { hasAuthKey: true, hasSigningSecret: true } });
+    expect(await call('profiles.activate', { name: 'Canary' })).toMatchObject({ ok: true });
+    expect(await call('profiles.test', { name: 'Canary' })).toMatchObject({ ok: true, value: { ok: true } });
+    await call('profiles.list', {});
+    await call('app.info', {});
+
+    const found = await call('accounts.search', { contact: { lastName: 'a' }, limit: 5 });
+    expect(found.ok).toBe(true);
+    const accountNo = found.ok ? (found.value as { rows: Array<{ ariaAccountNo: number }> }).rows[0]!.ariaAccountNo : 0;
+    await call('accounts.search', { criteria: { ariaAccountNo: accountNo } });
+    expect(await call('accounts.get', { accountNo })).toMatchObject({ ok: true });
+    await call('accounts.manage', {
+      accountNo,
+      actions: [{ actionDirective: 'ASSIGN', acctManageAccountDetailsASSIGN: { ariaAccountNo: accountNo, newUserID: `u-${accountNo}` } }],
+      reason: 'canary run',
+    });
+
+    const groups = await call('billingGroups.list', { accountNo });
+    expect(groups.ok).toBe(true);
+    const added = await call('billingGroups.add', {
+      accountNo,
+      group: { paymentOption: 'TERMS', paymentTermInfo: { paymentTerms: 'VIPPS' }, statementContactDetails: { fullName: 'Canary Person' }, notifyMethod: 'PDF' },
+      reason: 'canary',
+    });
+    expect(added).toMatchObject({ ok: true });
+    const groupNo = added.ok ? (added.value as { group: { ariaBillingGroupNo: number } }).group.ariaBillingGroupNo : 0;
+    await call('billingGroups.modify', { accountNo, group: { ariaBillingGroupNo: groupNo, billingGroupName: 'Canary group' } });
+    await call('billingGroups.remove', { accountNo, group: { ariaBillingGroupNo: groupNo } });
+
+    expect(await call('comments.add', { accountNo, text: 'canary comment '.repeat(40) })).toMatchObject({ ok: true, value: { parts: 2 } });
+    expect(await call('comments.list', { accountNo })).toMatchObject({ ok: true });
+
+    const info = await call('address.deliveryInfo', { accountNo });
+    expect(info.ok).toBe(true);
+    await call('address.changePerm', {
+      accountNo,
+      change: {
+        distAddressType: (info.ok ? (info.value as { addressTypes: Array<{ code: string }> }).addressTypes[0]?.code : undefined) ?? 'PERM',
+        dateEffective: '2030-01-01',
+        acctDeliveryAddress: { distStreetName: 'Canarygata', distStreetNo: '1', distAddrPostalCode: '0150', distAddrCity: 'OSLO', distAddrCountryCode: 'NO' },
+      },
+    });
+    const card = await call('cards.prepare', { accountNo });
+    expect(card).toMatchObject({ ok: true });
+    await call('cards.complete', { accountNo, paymentMethodNo: 999999, billingGroupNo: 1, createNewBillingGroup: false });
+
+    // Failures too: their messages must not quote secrets either.
+    await call('accounts.get', { accountNo: 987654321 });
+    await call('profiles.save', { name: 'Canary', baseUrl: 'not a url', clientNo: 777, userID: 'x', signatureVersion: '2.0', authKey: CANARY_AUTH });
+    await call('profiles.delete', { name: 'Canary' });
+
+    expect([...CHANNELS].filter((c) => !called.has(c))).toEqual([]);
+
+    for (const r of responses) {
+      expect(r).not.toContain(CANARY_AUTH);
+      expect(r).not.toContain(CANARY_SECRET);
+    }
+    expect(logs.length).toBeGreaterThan(10);
+    for (const line of logs) {
+      expect(line).not.toContain(CANARY_AUTH);
+      expect(line).not.toContain(CANARY_SECRET);
+    }
+    for (const file of filesUnder(appDir)) {
+      const text = readFileSync(file).toString('latin1');
+      expect(text, file).not.toContain(CANARY_AUTH);
+      expect(text, file).not.toContain(CANARY_SECRET);
+    }
+  }, 60_000);
+});
