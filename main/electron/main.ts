@@ -1,0 +1,158 @@
+// The Electron main process: the composition root of the desktop app. It hardens every
+// session and webContents, serves the renderer from app://csr with a CSP header, plugs
+// the IPC transport into main/core's router, keeps secrets in safeStorage, runs the
+// embedded sandbox in a utilityProcess, and opens one window (single instance).
+import { join } from 'node:path';
+import { app, Menu, protocol, safeStorage, type BrowserWindow } from 'electron';
+import { createCore, type Core } from '../core/app';
+import { SecretUnreadableError } from '../core/secrets/secretStore';
+import { SANDBOX_PROFILE } from '../core/settings/profiles';
+import { appProtocolHandler } from './appProtocol';
+import { installAppHardening } from './hardening';
+import { registerIpcTransport } from './ipcTransport';
+import { readConfigFile, resolveLaunchConfig } from './launchConfig';
+import { createMainWindow, focusWindow } from './mainWindow';
+import { APP_ORIGIN, APP_SCHEME } from './policy';
+import { MAIN_WORLD_ID, readyLine } from './readySignal';
+import { SafeStorageSecretStore } from './safeStorageSecretStore';
+import { sandboxProcess } from './sandboxProcess';
+import { dispatchShortcutScript, menuTemplate } from './shortcuts';
+
+declare const __CSR_VERSION__: string | undefined;
+
+const PRODUCT_NAME = 'CSR Desk';
+const env = process.env;
+const verbose = env.CSR_VERBOSE === '1';
+const log = (line: string) => {
+  if (verbose) console.log(`[main] ${line}`);
+};
+
+// Paths inside the build (out/main/main.cjs) and the package (app.asar/out/main/main.cjs).
+const paths = {
+  renderer: join(__dirname, '..', '..', 'dist', 'renderer'),
+  preload: join(__dirname, '..', 'preload', 'preload.cjs'),
+  sandboxHost: join(__dirname, '..', 'sandbox-host', 'sandboxHost.cjs'),
+};
+
+// Before 'ready': name and data folder (tests point CSR_USER_DATA_DIR at a temp folder).
+app.setName(PRODUCT_NAME);
+if (env.CSR_USER_DATA_DIR) app.setPath('userData', env.CSR_USER_DATA_DIR);
+const userData = app.getPath('userData');
+const launch = resolveLaunchConfig(process.argv, env, readConfigFile(join(userData, 'config.json')));
+for (const w of launch.warnings) console.warn(`CSR Desk: ${w}`);
+
+if (process.versions.electron) {
+  // A stray exception is logged (without its data) instead of Electron's crash dialog.
+  process.on('uncaughtException', (e) => console.error(`CSR Desk main: uncaught ${e.name}: ${e.message}`));
+  process.on('unhandledRejection', (e) => console.error(`CSR Desk main: unhandled rejection ${e instanceof Error ? e.name : typeof e}`));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  let win: BrowserWindow | undefined;
+  let core: Core | undefined;
+  let announced = false;
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  installAppHardening({ externalUrlAllowlist: launch.externalUrlAllowlist, kiosk: launch.kiosk, log });
+
+  const secrets = new SafeStorageSecretStore({
+    file: join(userData, 'secrets.json'),
+    safeStorage,
+    allowBasicText: launch.allowBasicTextSecrets,
+    log,
+  });
+  const sandbox = sandboxProcess({
+    entry: paths.sandboxHost,
+    dbFile: join(userData, 'sandbox.sqlite'),
+    accounts: launch.sandboxAccounts,
+    seed: launch.sandboxSeed,
+    log,
+  });
+
+  app.on('second-instance', () => focusWindow(win));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void sandbox.close());
+
+  void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
+    const version = typeof __CSR_VERSION__ === 'string' ? __CSR_VERSION__ : app.getVersion();
+    core = createCore({ dataDir: userData, secrets, transport: 'electron', version, kiosk: launch.kiosk, sandbox, log });
+    registerIpcTransport(core.router, APP_ORIGIN, log);
+
+    Menu.setApplicationMenu(
+      launch.kiosk
+        ? null
+        : Menu.buildFromTemplate(
+            menuTemplate({
+              platform: process.platform,
+              appName: PRODUCT_NAME,
+              developer: !app.isPackaged,
+              onShortcut: (s) => void win?.webContents.executeJavaScriptInIsolatedWorld(MAIN_WORLD_ID, [{ code: dispatchShortcutScript(s, process.platform) }]),
+            }),
+          ),
+    );
+
+    win = createMainWindow({
+      kiosk: launch.kiosk,
+      preloadPath: paths.preload,
+      stateFile: join(userData, 'window-state.json'),
+      devTools: !launch.kiosk,
+      log,
+      onReady: () => {
+        app.emit('csr-ready');
+        if (!announced) {
+          announced = true;
+          console.log(readyLine(process.uptime() * 1000, launch.kiosk));
+        }
+      },
+    });
+    win.on('closed', () => (win = undefined));
+    // The sandbox warms up once the window is on screen: first paint never waits for it.
+    win.once('ready-to-show', () => void warmUp(core!, secrets));
+  });
+}
+
+/** Starts the embedded sandbox in the background, after checking secrets can be used at all. */
+async function warmUp(core: Core, secrets: SafeStorageSecretStore): Promise<void> {
+  const refusal = await secrets.refusal();
+  if (refusal) {
+    console.warn(`CSR Desk: ${refusal}`);
+    return;
+  }
+  await forgetUnreadableSandboxSecrets(secrets);
+  if (core.profiles.active()?.kind !== 'sandbox') return;
+  const started = performance.now();
+  try {
+    const client = await core.connection.client();
+    log(`sandbox ready at ${client.baseUrl} in ${Math.round(performance.now() - started)} ms`);
+  } catch (e) {
+    console.warn(`CSR Desk: the embedded sandbox did not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * The embedded profile's credentials are generated by the app, so nobody can re-enter
+ * them: when they no longer decrypt (keychain reset, copied profile folder) they are
+ * dropped and generated afresh instead of showing the re-entry screen.
+ * Key format of main/core/settings/profiles.ts; see docs/electron-requests.md.
+ */
+async function forgetUnreadableSandboxSecrets(secrets: SafeStorageSecretStore): Promise<void> {
+  for (const which of ['authKey', 'signingSecret']) {
+    const key = `profile:${SANDBOX_PROFILE}:${which}`;
+    try {
+      await secrets.get(key);
+    } catch (e) {
+      if (e instanceof SecretUnreadableError) {
+        log(`secrets: dropping unreadable ${which} of the embedded profile`);
+        await secrets.delete(key);
+      }
+    }
+  }
+}
