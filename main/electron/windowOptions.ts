@@ -36,6 +36,8 @@ export function secureWebPreferences(opts: { preloadPath?: string; devTools: boo
     safeDialogs: true,
     // The spellchecker downloads dictionaries from a CDN on Windows and Linux.
     spellcheck: false,
+    // Middle-click would otherwise try to open a new window (denied anyway by setWindowOpenHandler).
+    disableBlinkFeatures: 'Auxclick',
     devTools: opts.devTools,
   };
 }
