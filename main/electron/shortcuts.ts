@@ -1,27 +1,30 @@
 // The keyboard shortcuts, shown in the application menu. The renderer handles these keys
-// itself (keydown), which is what makes them work in the browser too; the menu makes them
-// discoverable and clickable. On Windows and Linux the menu does not register them
+// itself (one keydown handler, renderer/features/shell/useShortcuts.ts), which is what
+// makes them work in the browser too; the menu makes them discoverable and clickable. On Windows and Linux the menu does not register them
 // (registerAccelerator: false), so a key press reaches the page exactly once. A menu
 // click dispatches the same key to the focused element as a DOM event (no IPC involved).
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface Shortcut {
-  id: 'focusSearch' | 'nextResult' | 'previousResult' | 'newComment' | 'closeTab' | 'shortcutsPanel' | 'help';
+  /** The renderer's ShortcutId (renderer/features/shell/shortcuts.ts) it stands for. */
+  id: 'focusSearch' | 'nextResult' | 'previousResult' | 'newComment' | 'closeTab' | 'nextTab' | 'previousTab' | 'showShortcuts';
   label: string;
   /** Electron accelerator shown in the menu. */
   accelerator: string;
   /** The KeyboardEvent the renderer listens for (mod = Ctrl, or Cmd on macOS). */
-  key: { key: string; code: string; mod: boolean; shift?: boolean; alt?: boolean };
+  key: { key: string; code: string; mod?: boolean; shift?: boolean; alt?: boolean };
 }
 
+// Keep in step with renderer/features/shell/shortcuts.ts (test/unit/electron/shortcuts.test.ts checks it).
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'focusSearch', label: 'Search accounts', accelerator: 'CmdOrCtrl+K', key: { key: 'k', code: 'KeyK', mod: true } },
-  { id: 'nextResult', label: 'Next result', accelerator: 'CmdOrCtrl+Down', key: { key: 'ArrowDown', code: 'ArrowDown', mod: true } },
-  { id: 'previousResult', label: 'Previous result', accelerator: 'CmdOrCtrl+Up', key: { key: 'ArrowUp', code: 'ArrowUp', mod: true } },
-  { id: 'newComment', label: 'New comment', accelerator: 'CmdOrCtrl+M', key: { key: 'm', code: 'KeyM', mod: true } },
-  { id: 'closeTab', label: 'Close account tab', accelerator: 'CmdOrCtrl+W', key: { key: 'w', code: 'KeyW', mod: true } },
-  { id: 'shortcutsPanel', label: 'Keyboard shortcuts', accelerator: 'Shift+/', key: { key: '?', code: 'Slash', mod: false, shift: true } },
-  { id: 'help', label: 'Help', accelerator: 'F1', key: { key: 'F1', code: 'F1', mod: false } },
+  { id: 'nextResult', label: 'Next result', accelerator: 'Alt+Down', key: { key: 'ArrowDown', code: 'ArrowDown', alt: true } },
+  { id: 'previousResult', label: 'Previous result', accelerator: 'Alt+Up', key: { key: 'ArrowUp', code: 'ArrowUp', alt: true } },
+  { id: 'newComment', label: 'New comment', accelerator: 'Alt+C', key: { key: 'c', code: 'KeyC', alt: true } },
+  { id: 'closeTab', label: 'Close account tab', accelerator: 'Alt+W', key: { key: 'w', code: 'KeyW', alt: true } },
+  { id: 'nextTab', label: 'Next tab', accelerator: 'Alt+PageDown', key: { key: 'PageDown', code: 'PageDown', alt: true } },
+  { id: 'previousTab', label: 'Previous tab', accelerator: 'Alt+PageUp', key: { key: 'PageUp', code: 'PageUp', alt: true } },
+  { id: 'showShortcuts', label: 'Keyboard shortcuts', accelerator: 'F1', key: { key: 'F1', code: 'F1' } },
 ];
 
 /** The KeyboardEvent init for a shortcut on this platform. */
@@ -30,8 +33,8 @@ export function keyboardEventInit(s: Shortcut, platform: NodeJS.Platform) {
   return {
     key: s.key.key,
     code: s.key.code,
-    ctrlKey: s.key.mod && !mac,
-    metaKey: s.key.mod && mac,
+    ctrlKey: (s.key.mod ?? false) && !mac,
+    metaKey: (s.key.mod ?? false) && mac,
     shiftKey: s.key.shift ?? false,
     altKey: s.key.alt ?? false,
     bubbles: true,
@@ -71,7 +74,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   }
   template.push({
     label: 'File',
-    submenu: [shortcutItem('closeTab'), { type: 'separator' }, mac ? { role: 'close', accelerator: 'Shift+CmdOrCtrl+W' } : { role: 'quit' }],
+    submenu: [shortcutItem('closeTab'), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }],
   });
   // Roles give copy/paste their native behaviour (required on macOS).
   template.push({
@@ -80,7 +83,16 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   });
   template.push({
     label: 'Account',
-    submenu: [shortcutItem('focusSearch'), shortcutItem('nextResult'), shortcutItem('previousResult'), { type: 'separator' }, shortcutItem('newComment')],
+    submenu: [
+      shortcutItem('focusSearch'),
+      shortcutItem('nextResult'),
+      shortcutItem('previousResult'),
+      { type: 'separator' },
+      shortcutItem('newComment'),
+      { type: 'separator' },
+      shortcutItem('nextTab'),
+      shortcutItem('previousTab'),
+    ],
   });
   template.push({
     label: 'View',
@@ -93,11 +105,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       ...(input.developer ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
     ],
   });
-  // Ctrl/Cmd+M is New comment here, so Minimize is a plain item (role 'minimize' would bind Ctrl/Cmd+M).
-  template.push({
-    label: 'Window',
-    submenu: [{ label: 'Minimize', click: (_item, window) => window?.minimize() }, ...(mac ? [{ role: 'front' } as const] : [])],
-  });
-  template.push({ role: 'help', submenu: [shortcutItem('shortcutsPanel'), shortcutItem('help')] });
+  template.push({ role: 'windowMenu' });
+  template.push({ role: 'help', submenu: [shortcutItem('showShortcuts')] });
   return template;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { dispatchShortcutScript, keyboardEventInit, menuTemplate, SHORTCUTS } from '../../../main/electron/shortcuts';
+import { SHORTCUTS as RENDERER_SHORTCUTS } from '../../../renderer/features/shell/shortcuts';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -21,9 +22,9 @@ describe('menuTemplate', () => {
         (item!.click as () => void)();
         expect(onShortcut).toHaveBeenLastCalledWith(s);
       }
-      // Nothing else binds Ctrl/Cmd+W or Ctrl/Cmd+M (close window, minimize).
-      expect(items.some((i) => i.role === 'close' && !i.accelerator)).toBe(false);
-      expect(items.some((i) => i.role === 'minimize')).toBe(false);
+      // Closing the window is never on a shortcut the page uses.
+      const used = new Set(SHORTCUTS.map((x) => x.accelerator));
+      expect(items.filter((i) => i.accelerator && !i.label).some((i) => used.has(String(i.accelerator)))).toBe(false);
       expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
       expect(items.some((i) => i.role === 'copy')).toBe(true);
     });
@@ -41,9 +42,24 @@ describe('shortcut dispatch', () => {
     expect(keyboardEventInit(k, 'darwin')).toMatchObject({ key: 'k', ctrlKey: false, metaKey: true });
   });
   it('dispatches a keydown to the focused element', () => {
-    const script = dispatchShortcutScript(SHORTCUTS.find((s) => s.id === 'help')!, 'linux');
+    const script = dispatchShortcutScript(SHORTCUTS.find((s) => s.id === 'showShortcuts')!, 'linux');
     expect(script).toContain("new KeyboardEvent('keydown'");
     expect(script).toContain('"key":"F1"');
     expect(() => new Function(script)).not.toThrow(); // syntactically valid
+  });
+});
+
+describe('menu shortcuts and the renderer’s keydown handler agree', () => {
+  for (const platform of ['linux', 'darwin'] as const) {
+    it(`${platform}: each menu shortcut is the key the renderer handles for the same action`, () => {
+      for (const s of SHORTCUTS) {
+        const e = keyboardEventInit(s, platform) as unknown as KeyboardEvent;
+        const hit = RENDERER_SHORTCUTS.find((r) => r.matches(e, true));
+        expect(hit?.id, s.id).toBe(s.id);
+      }
+    });
+  }
+  it('every renderer shortcut is in the menu', () => {
+    expect(RENDERER_SHORTCUTS.map((r) => r.id).sort()).toEqual(SHORTCUTS.map((s) => s.id).sort());
   });
 });
