@@ -1,0 +1,37 @@
+// An error as a person can act on it: what went wrong (from main), and what to do next
+// (by error code), with a retry where retrying makes sense.
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../shared/ipc';
+
+interface Props {
+  error: IpcError;
+  onRetry?: (() => void) | undefined;
+  /** What was being done, e.g. "The account could not be loaded". */
+  title?: string | undefined;
+  compact?: boolean;
+}
+
+export function ErrorAlert({ error, onRetry, title, compact }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      severity={error.code === 'VALIDATION' ? 'warning' : 'error'}
+      role="alert"
+      sx={compact ? { py: 0 } : undefined}
+      action={
+        onRetry ? (
+          <Button color="inherit" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <AlertTitle>{title ?? t(`errors.title.${error.code}`, { defaultValue: t('errors.title.INTERNAL') })}</AlertTitle>
+      {error.message}
+      <div>{t(`errors.next.${error.code}`, { defaultValue: t('errors.next.INTERNAL') })}</div>
+    </Alert>
+  );
+}

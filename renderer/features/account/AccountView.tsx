@@ -1,0 +1,100 @@
+// One open account: header (who, status, balance), title filter, and the sections.
+// Sections stay mounted once visited, so nothing typed is lost when switching.
+import RefreshIcon from '@mui/icons-material/Refresh';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BalanceText } from '../../components/Balance';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Loading } from '../../components/StateViews';
+import { StatusChip } from '../../components/StatusChip';
+import { useWorkspace, type AccountSection } from '../../state/workspaceStore';
+import { BillingGroupsPanel } from '../billingGroups/BillingGroupsPanel';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { PermAddressPanel } from '../permAddress/PermAddressPanel';
+import { Overview } from './Overview';
+import { TitleFilterControl } from './TitleFilterControl';
+
+const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address'];
+
+export function AccountView({ accountNo, active }: { accountNo: number; active: boolean }) {
+  const { t } = useTranslation();
+  const entry = useWorkspace((s) => s.accounts[accountNo]);
+  const [visited, setVisited] = useState<Set<AccountSection>>(() => new Set(['overview']));
+  if (!entry) return null;
+  const section = entry.section;
+  if (!visited.has(section)) setVisited(new Set([...visited, section]));
+  const data = entry.data;
+  const d = data?.acctRetrieveAccountDetails;
+  const sectionId = (s: AccountSection) => `acct-${accountNo}-${s}`;
+
+  return (
+    <Box
+      sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}
+      data-testid={`account-${accountNo}`}
+      data-account-state={entry.status}
+      aria-busy={entry.status === 'loading'}
+    >
+      <Box sx={{ px: 2, pt: 1.5, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+          <Typography variant="h1" component="h1" sx={{ mr: 0.5 }}>
+            {entry.label}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('account.numberAndId', { no: accountNo, id: data?.ariaAccountID ?? '—' })}
+          </Typography>
+          {d ? <StatusChip code={d.ariaStatusCode} /> : null}
+          {d ? <BalanceText balance={d.acctBalance} currency={d.acctCurrencyCode} variant="body1" /> : null}
+          <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
+            <TitleFilterControl accountNo={accountNo} />
+            <Button startIcon={<RefreshIcon />} onClick={() => void useWorkspace.getState().load(accountNo)}>
+              {t('common.reload')}
+            </Button>
+          </Box>
+        </Box>
+        <Tabs
+          value={section}
+          onChange={(_e, v: AccountSection) => useWorkspace.getState().setSection(accountNo, v)}
+          aria-label={t('account.sections')}
+          sx={{ mt: 0.5 }}
+        >
+          {SECTIONS.map((s) => (
+            <Tab key={s} value={s} label={t(`account.section.${s}`)} id={`${sectionId(s)}-tab`} aria-controls={sectionId(s)} />
+          ))}
+        </Tabs>
+      </Box>
+      <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
+        {SECTIONS.filter((s) => visited.has(s)).map((s) => (
+          <Box
+            key={s}
+            role="tabpanel"
+            id={sectionId(s)}
+            aria-labelledby={`${sectionId(s)}-tab`}
+            hidden={s !== section}
+            sx={s === 'comments' ? { height: '100%' } : undefined}
+          >
+            {s === 'overview' ? (
+              entry.status === 'loading' && !data ? (
+                <Loading label={t('account.loading')} />
+              ) : entry.status === 'error' && entry.error ? (
+                <ErrorAlert error={entry.error} title={t('account.loadFailed')} onRetry={() => void useWorkspace.getState().load(accountNo)} />
+              ) : data ? (
+                <Overview data={data} />
+              ) : null
+            ) : s === 'billingGroups' ? (
+              <BillingGroupsPanel accountNo={accountNo} active={active && section === s} />
+            ) : s === 'comments' ? (
+              <CommentsPanel accountNo={accountNo} active={active && section === s} />
+            ) : (
+              <PermAddressPanel accountNo={accountNo} active={active && section === s} />
+            )}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,122 @@
+// The account overview (AcctRetrieveAccount): status, balance, locale, owner title,
+// contact, channel / reservation / source / consent codes and dates, master plan count
+// and the billing group list.
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BalanceText } from '../../components/Balance';
+import { StatusChip } from '../../components/StatusChip';
+import { useFormat } from '../../i18n';
+import type { AccountDetails } from '../../state/workspaceStore';
+
+export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
+  return (
+    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+      {items.map(([k, v]) => (
+        <Box key={k} sx={{ display: 'contents' }}>
+          <Typography component="dt" variant="body2" color="text.secondary">
+            {k}
+          </Typography>
+          <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+            {v === null || v === undefined || v === '' ? <span aria-label={'—'}>—</span> : v}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function Card({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Paper variant="outlined" component="section" aria-label={title} data-testid={testId} sx={{ p: 2, minWidth: 0 }}>
+      <Typography variant="h3" component="h2" sx={{ mb: 1.25 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
+  );
+}
+
+const codeWithDate = (code: string | null | undefined, date: string | null | undefined, fmt: (d: string) => string) =>
+  code ? (date ? `${code} (${fmt(date)})` : code) : null;
+
+export function Overview({ data }: { data: AccountDetails }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const d = data.acctRetrieveAccountDetails;
+  const c = d.acctContactDetails;
+  const title = data.acctRetrieveAccountTitleInfo;
+  const street = [c.streetName, c.streetNo].filter(Boolean).join(' ');
+  const flat = [c.flatNo && t('overview.flat', { no: c.flatNo }), c.flatFloor && t('overview.floor', { no: c.flatFloor }), c.entranceNo && t('overview.entrance', { no: c.entranceNo }), c.flatSpec]
+    .filter(Boolean)
+    .join(', ');
+  const locale = d.acctLocaleName ? t(`locale.${d.acctLocaleName}`, { defaultValue: d.acctLocaleName }) : null;
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(330px, 1fr))', gap: 2, alignItems: 'start' }} data-testid="account-overview">
+      <Card title={t('overview.account')}>
+        <Facts
+          items={[
+            [t('overview.status'), <StatusChip key="s" code={d.ariaStatusCode} />],
+            [t('overview.balance'), <BalanceText key="b" balance={d.acctBalance} currency={d.acctCurrencyCode} data-testid="account-balance" />],
+            [t('overview.currency'), d.acctCurrencyCode?.toUpperCase()],
+            [t('overview.locale'), locale],
+            [t('overview.startDate'), f.date(d.acctStartDate)],
+            [t('overview.userId'), d.userID],
+            [t('overview.masterPlanCount'), d.masterPlanCount ?? null],
+            [t('overview.purchaseOrderNo'), d.purchaseOrderNo],
+            [t('overview.taxpayer'), [d.taxpayerID, d.taxpayerExemptionLevel ?? d.taxExemptionLevel].filter(Boolean).join(' · ')],
+          ]}
+        />
+      </Card>
+      <Card title={t('overview.contact')} testId="account-contact">
+        <Facts
+          items={[
+            [t('field.fullName'), c.fullName],
+            [t('overview.address'), [c.addressLine1, c.addressLine2, c.addressLine3].filter(Boolean).join(', ')],
+            [t('overview.street'), [street, flat].filter(Boolean).join(', ')],
+            [t('overview.postal'), [c.postalCode, c.postalCity].filter(Boolean).join(' ')],
+            [t('field.addrLocality'), c.addrLocality],
+            [t('field.countryCode'), c.countryCode],
+            [t('overview.phones'), [c.cellPhone, c.homePhone, c.workPhone].filter(Boolean).join(' · ')],
+            [t('field.emailAddress'), c.emailAddress],
+            [t('field.birthDate'), f.date(c.birthDate)],
+          ]}
+        />
+      </Card>
+      <Card title={t('overview.ownerAndCodes')}>
+        <Facts
+          items={[
+            [t('overview.ownerTitle'), [d.ownerTitleCode, title?.titleName, d.ownerTitleDomain].filter(Boolean).join(' · ')],
+            [t('field.channelCode'), d.channelCode],
+            [t('field.reservationCode'), codeWithDate(d.reservationCode, d.reservationCodeDate, f.date)],
+            [t('field.sourceCode'), d.sourceCode],
+            [t('field.consentCode'), codeWithDate(d.consentCode, d.consentCodeDate, f.date)],
+            [t('overview.specialPlan'), d.ariaSpecPlanMPINo ? `${d.ariaSpecPlanMPINo}` : null],
+          ]}
+        />
+      </Card>
+      <Card title={t('overview.billingGroups', { count: data.acctRetrieveAccountBillingGroupList.length })}>
+        {data.acctRetrieveAccountBillingGroupList.length ? (
+          <Box component="ul" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1 }}>
+            {data.acctRetrieveAccountBillingGroupList.map((g) => (
+              <Box component="li" key={g.ariaBillingGroupNo} sx={{ borderLeft: 3, borderColor: 'primary.light', pl: 1 }}>
+                <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                  {g.billingGroupName ?? g.ariaBillingGroupID} <Typography component="span" variant="caption" color="text.secondary">#{g.ariaBillingGroupNo}</Typography>
+                </Typography>
+                <Typography variant="caption" color="text.secondary" component="p">
+                  {[g.billingGroupDesc, g.dunningGroupName && t('overview.dunning', { name: g.dunningGroupName, process: g.dunningProcessID ?? '—' })].filter(Boolean).join(' · ')}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {t('overview.noBillingGroups')}
+          </Typography>
+        )}
+      </Card>
+    </Box>
+  );
+}

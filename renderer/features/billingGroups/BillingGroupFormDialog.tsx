@@ -1,0 +1,150 @@
+// Add or modify a billing group with every field AcctManageBillingGroup takes. Checked by
+// the shared schemas on the fields; then before → after and an optional reason; then the
+// write; then the list is read again. A failed write keeps everything typed.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState } from 'react';
+import { useForm, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { BillingGroupAdd, BillingGroupInfo, BillingGroupModify } from '../../../shared/amps';
+import type { FieldChange } from '../../../shared/domain/fieldDiff';
+import type { FieldIssue, IpcError } from '../../../shared/ipc';
+import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
+import { fieldLabel } from '../../components/fieldLabel';
+import { applyFieldErrors } from '../../components/serverErrors';
+import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
+import { useShell } from '../../state/shellStore';
+import { addSchema, emptyForm, groupChanges, groupToForm, modifySchema, type BillingGroupForm, type GroupRequest } from './billingGroupModel';
+import { GroupFormFields } from './GroupFormFields';
+
+interface Props {
+  accountNo: number;
+  /** null = add a new group. */
+  group: BillingGroupInfo | null;
+  list: BillingGroupList;
+  onClose(): void;
+}
+
+type Request = GroupRequest;
+
+export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const schema = useMemo(() => (group ? modifySchema(group) : addSchema()), [group]);
+  const form = useForm<BillingGroupForm, unknown, Request>({
+    resolver: zodResolver(schema),
+    defaultValues: group ? groupToForm(group) : emptyForm(),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const [pending, setPending] = useState<{ request: Request; changes: FieldChange[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [writeError, setWriteError] = useState<IpcError | null>(null);
+  const [formError, setFormError] = useState<{ error: IpcError; rest: FieldIssue[] } | null>(null);
+  const [nothingChanged, setNothingChanged] = useState(false);
+
+  const onValid = (request: Request) => {
+    const changes = groupChanges(group, form.getValues());
+    if (group && !changes.length) {
+      setNothingChanged(true);
+      return;
+    }
+    setNothingChanged(false);
+    setWriteError(null);
+    setPending({ request, changes });
+  };
+
+  const confirm = async (reason: string) => {
+    if (!pending) return;
+    setBusy(true);
+    const store = useBillingGroups.getState();
+    const res = group
+      ? await store.modify(accountNo, pending.request as BillingGroupModify, reason)
+      : await store.add(accountNo, pending.request as BillingGroupAdd, reason);
+    setBusy(false);
+    if (res.ok) {
+      const shell = useShell.getState();
+      shell.notify('success', group ? t('billingGroups.saved') : t('billingGroups.added'));
+      if (res.value.reasonRecorded === false) shell.notify('warning', t('confirm.reasonNotRecorded'));
+      setPending(null);
+      onClose();
+      return;
+    }
+    if (res.error.fields?.length) {
+      // Back to the form, with each problem on its field; nothing typed is lost.
+      const values = form.getValues();
+      const known = (path: string) => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values) !== undefined;
+      const rest = applyFieldErrors(res.error.fields, 'group', known, (path, message) =>
+        form.setError(path as FieldPath<BillingGroupForm>, { type: 'server', message }),
+      );
+      setFormError({ error: res.error, rest });
+      setPending(null);
+    } else {
+      setWriteError(res.error);
+    }
+  };
+
+  return (
+    <>
+      <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" data-testid="billing-group-form">
+        <DialogTitle id={titleId}>
+          {group ? t('billingGroups.editTitle', { name: group.billingGroupName ?? group.ariaBillingGroupID }) : t('billingGroups.addTitle')}
+        </DialogTitle>
+        <DialogContent dividers>
+          <Box component="form" id={`${titleId}-form`} noValidate onSubmit={form.handleSubmit(onValid)}>
+            {formError ? (
+              <Alert severity="warning" sx={{ mb: 2 }} role="alert">
+                {formError.error.message}
+                {formError.rest.length ? (
+                  <ul>
+                    {formError.rest.map((f) => (
+                      <li key={f.path}>
+                        {fieldLabel(t, f.path)}: {f.message}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <div>{t('errors.next.VALIDATION')}</div>
+                )}
+              </Alert>
+            ) : null}
+            <GroupFormFields control={form.control} watch={form.watch} isModify={!!group} list={list} current={group} errors={form.formState.errors} />
+            {nothingChanged ? (
+              <Alert severity="info" sx={{ mt: 2 }}>
+                {t('billingGroups.nothingChanged')}
+              </Alert>
+            ) : null}
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form={`${titleId}-form`} variant="contained">
+            {t('billingGroups.review')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <ConfirmWriteDialog
+        open={!!pending}
+        title={group ? t('billingGroups.confirmModify') : t('billingGroups.confirmAdd')}
+        summary={t('billingGroups.confirmSummary', { account: accountNo })}
+        changes={pending?.changes ?? []}
+        busy={busy}
+        error={writeError}
+        confirmLabel={group ? t('billingGroups.saveChanges') : t('billingGroups.addGroup')}
+        onConfirm={(reason) => void confirm(reason)}
+        onCancel={() => {
+          setPending(null);
+          setWriteError(null);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// Remove (deactivate, 004) a billing group and its dunning group, after a confirmation.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BillingGroupInfo } from '../../../shared/amps';
+import type { IpcError } from '../../../shared/ipc';
+import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
+import { useBillingGroups } from '../../state/billingGroupsStore';
+import { useShell } from '../../state/shellStore';
+import { groupRef } from './billingGroupModel';
+
+export function RemoveGroupDialog({ accountNo, group, onClose }: { accountNo: number; group: BillingGroupInfo; onClose(): void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const name = group.billingGroupName ?? group.ariaBillingGroupID;
+  const confirm = async (reason: string) => {
+    setBusy(true);
+    const res = await useBillingGroups.getState().remove(accountNo, groupRef(group), reason);
+    setBusy(false);
+    if (res.ok) {
+      useShell.getState().notify('success', t('billingGroups.removed', { name }));
+      if (res.value.reasonRecorded === false) useShell.getState().notify('warning', t('confirm.reasonNotRecorded'));
+      onClose();
+    } else setError(res.error);
+  };
+  return (
+    <ConfirmWriteDialog
+      open
+      destructive
+      title={t('billingGroups.confirmRemove', { name })}
+      summary={t('billingGroups.removeSummary', { name, no: group.ariaBillingGroupNo, dunning: group.dunningGroupName ?? group.ariaDunningGroupID ?? '—' })}
+      changes={[{ path: 'billingGroupStatus', before: group.billingGroupStatus ?? 'ACTIVE', after: t('billingGroups.removedValue') }]}
+      busy={busy}
+      error={error}
+      confirmLabel={t('common.remove')}
+      onConfirm={(reason) => void confirm(reason)}
+      onCancel={onClose}
+    />
+  );
+}

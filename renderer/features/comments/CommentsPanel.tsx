@@ -1,0 +1,97 @@
+// Comments of one account: the filtered timeline and the composer side by side.
+import RefreshIcon from '@mui/icons-material/Refresh';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Empty, Loading } from '../../components/StateViews';
+import { selectVisibleComments, useComments } from '../../state/commentsStore';
+import { CommentComposer } from './CommentComposer';
+import { CommentTimeline } from './CommentTimeline';
+
+export function CommentsPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
+  const { t } = useTranslation();
+  const entry = useComments((s) => s.byAccount[accountNo]);
+  const visible = useMemo(() => selectVisibleComments(entry), [entry]);
+  const authors = useMemo(() => [...new Set((entry?.comments ?? []).map((c) => c.acctCommentAuthor))].sort(), [entry?.comments]);
+
+  useEffect(() => {
+    if (active && !useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
+  }, [active, accountNo]);
+
+  const store = useComments.getState();
+  const from = entry?.from ?? '';
+  const to = entry?.to ?? '';
+  const badRange = !!from && !!to && from > to;
+
+  return (
+    <Box sx={{ display: 'flex', gap: 2, height: '100%', minHeight: 420 }}>
+      <Box component="section" aria-labelledby={`timeline-title-${accountNo}`} sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Typography id={`timeline-title-${accountNo}`} variant="h2" component="h2" sx={{ mr: 1 }}>
+            {t('comments.title')}
+          </Typography>
+          <TextField
+            type="date"
+            label={t('comments.from')}
+            value={from}
+            onChange={(e) => store.setRange(accountNo, e.target.value, to)}
+            sx={{ width: 160 }}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={badRange}
+          />
+          <TextField
+            type="date"
+            label={t('comments.to')}
+            value={to}
+            onChange={(e) => store.setRange(accountNo, from, e.target.value)}
+            sx={{ width: 160 }}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={badRange}
+            helperText={badRange ? t('comments.badRange') : undefined}
+          />
+          <TextField select label={t('comments.author')} value={entry?.author ?? ''} onChange={(e) => store.setAuthor(accountNo, e.target.value)} sx={{ width: 180 }}>
+            <MenuItem value="">{t('comments.allAuthors')}</MenuItem>
+            {authors.map((a) => (
+              <MenuItem key={a} value={a}>
+                {a}
+              </MenuItem>
+            ))}
+          </TextField>
+          {from || to || entry?.author ? (
+            <Button
+              onClick={() => {
+                store.setAuthor(accountNo, '');
+                store.setRange(accountNo, '', '');
+              }}
+            >
+              {t('comments.clearFilters')}
+            </Button>
+          ) : null}
+          <Button startIcon={<RefreshIcon />} onClick={() => void store.load(accountNo)} sx={{ ml: 'auto' }}>
+            {t('common.reload')}
+          </Button>
+        </Box>
+        <Typography variant="caption" color="text.secondary" role="status" data-testid="comment-count" data-state={entry?.status ?? 'idle'}>
+          {entry?.status === 'ready' ? t('comments.count', { count: visible.length, total: entry.comments.length }) : ''}
+        </Typography>
+        {entry?.error ? <ErrorAlert error={entry.error} title={t('comments.loadFailed')} onRetry={() => void store.load(accountNo)} /> : null}
+        {!entry || (entry.status === 'loading' && !entry.comments.length) ? <Loading label={t('comments.loading')} /> : null}
+        {entry?.status === 'ready' && !visible.length ? (
+          <Paper variant="outlined">
+            <Empty title={entry.comments.length ? t('comments.noneMatch') : t('comments.none')} hint={t('comments.noneHint')} />
+          </Paper>
+        ) : null}
+        {visible.length ? <CommentTimeline comments={visible} label={t('comments.timelineLabel')} /> : null}
+      </Box>
+      <Paper variant="outlined" sx={{ width: 420, flexShrink: 0, p: 2, display: 'flex', flexDirection: 'column', overflowY: 'auto' }}>
+        <CommentComposer accountNo={accountNo} />
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,156 @@
+// The account's addresses (permanent and other delivery addresses, and which address each
+// subscription uses) and the permanent address change.
+import EditLocationAltIcon from '@mui/icons-material/EditLocationAlt';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Empty, Loading } from '../../components/StateViews';
+import { useFormat } from '../../i18n';
+import { usePermAddress } from '../../state/permAddressStore';
+import { Card } from '../account/Overview';
+import { PermAddressWizard } from './PermAddressWizard';
+import { formatAddress } from './permAddressModel';
+
+export function PermAddressPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const entry = usePermAddress((s) => s.byAccount[accountNo]);
+  const [wizard, setWizard] = useState(false);
+  const [result, setResult] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (active && !usePermAddress.getState().byAccount[accountNo]) void usePermAddress.getState().load(accountNo);
+  }, [active, accountNo]);
+
+  const info = entry?.data ?? null;
+  const permanent = info?.deliveryAddresses.find((a) => a.isPermanent) ?? null;
+  const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
+  const reload = () => void usePermAddress.getState().load(accountNo);
+
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }} data-testid="perm-address" data-state={entry?.status ?? 'idle'}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography variant="h2" component="h2">
+          {t('permAddress.title')}
+        </Typography>
+        {!wizard ? (
+          <Button
+            sx={{ ml: 'auto' }}
+            variant="contained"
+            startIcon={<EditLocationAltIcon />}
+            onClick={() => {
+              setResult(null);
+              setWizard(true);
+            }}
+            disabled={!entry || entry.status === 'loading'}
+          >
+            {t('permAddress.start')}
+          </Button>
+        ) : null}
+      </Box>
+      {result !== null ? (
+        <Alert severity="success" data-testid="perm-address-result" onClose={() => setResult(null)}>
+          {t('permAddress.done', { no: result })}
+        </Alert>
+      ) : null}
+      {entry?.error ? <ErrorAlert error={entry.error} title={t('permAddress.loadFailed')} onRetry={reload} /> : null}
+      {!entry || (entry.status === 'loading' && !info) ? <Loading label={t('permAddress.loading')} /> : null}
+      {wizard && entry && entry.status !== 'loading' ? (
+        <PermAddressWizard
+          accountNo={accountNo}
+          info={info}
+          onCancel={() => setWizard(false)}
+          onDone={(no) => {
+            setWizard(false);
+            setResult(no);
+          }}
+        />
+      ) : null}
+      {info ? (
+        <>
+          <Card title={t('permAddress.current')} testId="current-permanent-address">
+            {permanent ? (
+              <Box>
+                <Typography variant="body1" sx={{ fontWeight: 500 }} data-testid="permanent-address-text">
+                  {formatAddress(permanent)}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" data-testid="permanent-address-no">
+                  {t('permAddress.addressNo', { no: permanent.distAddressNo })} · {permanent.distAddrType}
+                  {permanent.permanentFrom ? ` · ${t('permAddress.since', { date: f.date(permanent.permanentFrom) })}` : ''}
+                </Typography>
+              </Box>
+            ) : (
+              <Typography variant="body2" color="text.secondary">
+                {t('permAddress.noPermanent')}
+              </Typography>
+            )}
+          </Card>
+          <Card title={t('permAddress.deliveryAddresses', { count: info.deliveryAddresses.length })}>
+            {info.deliveryAddresses.length ? (
+              <Table size="small" aria-label={t('permAddress.deliveryAddresses', { count: info.deliveryAddresses.length })}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('permAddress.col.no')}</TableCell>
+                    <TableCell>{t('permAddress.col.type')}</TableCell>
+                    <TableCell>{t('permAddress.col.address')}</TableCell>
+                    <TableCell>{t('permAddress.col.status')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {info.deliveryAddresses.map((a) => (
+                    <TableRow key={a.distAddressNo} data-address-no={a.distAddressNo} selected={a.isPermanent}>
+                      <TableCell>{a.distAddressNo}</TableCell>
+                      <TableCell>{a.distAddrType}</TableCell>
+                      <TableCell>{[a.distAddrName, formatAddress(a)].filter(Boolean).join(' · ')}</TableCell>
+                      <TableCell>{a.isPermanent ? <Chip color="primary" label={t('permAddress.currentPermanent')} /> : a.permanentFrom ? t('permAddress.from', { date: f.date(a.permanentFrom) }) : ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : (
+              <Empty title={t('permAddress.noAddresses')} />
+            )}
+          </Card>
+          <Card title={t('permAddress.subscriptions', { count: plans.length })}>
+            {plans.length ? (
+              <Table size="small" aria-label={t('permAddress.subscriptions', { count: plans.length })}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('permAddress.col.plan')}</TableCell>
+                    <TableCell>{t('permAddress.col.instance')}</TableCell>
+                    <TableCell>{t('permAddress.col.status')}</TableCell>
+                    <TableCell>{t('permAddress.col.addressNo')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {plans.map((p) => (
+                    <TableRow key={p.ariaMPINo}>
+                      <TableCell>{p.planName}</TableCell>
+                      <TableCell>
+                        #{p.ariaMPINo} <Typography variant="caption" color="text.secondary">{p.ariaMPIID}</Typography>
+                      </TableCell>
+                      <TableCell>{p.status}</TableCell>
+                      <TableCell>{p.distAddressNo ?? t('permAddress.accountAddress')}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ) : (
+              <Empty title={t('permAddress.noSubscriptions')} />
+            )}
+          </Card>
+        </>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,222 @@
+// Permanent address change, step by step: the address (an existing delivery address or a
+// new one), the scope (the account or one subscription) and the effective date, then
+// before → after with an optional reason, then the change.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { Controller, useForm, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
+import { ChangesTable, ReasonField } from '../../components/ChangesTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormSelect } from '../../components/FormSelect';
+import { FormText } from '../../components/FormText';
+import { applyFieldErrors } from '../../components/serverErrors';
+import { useFormat } from '../../i18n';
+import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
+import { useShell } from '../../state/shellStore';
+import { AddressFields } from './AddressFields';
+import { emptyPermForm, formatAddress, permChanges, permSchema, type PermAddressForm } from './permAddressModel';
+
+interface Props {
+  accountNo: number;
+  /** null when the host cannot list addresses: numbers are typed in instead. */
+  info: DeliveryInfo | null;
+  onDone(distAddressNo: number): void;
+  onCancel(): void;
+}
+
+const STEP_FIELDS: Array<Array<FieldPath<PermAddressForm>>> = [['distAddressNo', 'acctDeliveryAddress', 'distAddressType' as FieldPath<PermAddressForm>], ['ariaMPINo', 'dateEffective']];
+
+export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const schema = useMemo(() => permSchema(accountNo, { chooseAddress: t('permAddress.chooseAddress'), chooseSubscription: t('permAddress.chooseSubscription'), chooseType: t('permAddress.chooseType') }), [accountNo, t]);
+  const form = useForm<PermAddressForm, unknown, PermAddressChange>({ resolver: zodResolver(schema), defaultValues: emptyPermForm(), mode: 'onSubmit', reValidateMode: 'onChange' });
+  const [step, setStep] = useState(0);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const mode = form.watch('mode');
+  const scope = form.watch('scope');
+  const values = form.watch();
+  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` })) : null;
+  // The SPECIAL plan instance is not a subscription (004: not in masterPlanCount).
+  const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
+
+  const next = async () => {
+    const ok = await form.trigger(STEP_FIELDS[step]);
+    if (ok) setStep((s) => s + 1);
+  };
+
+  const submit = form.handleSubmit(async (change) => {
+    setBusy(true);
+    setError(null);
+    const res = await usePermAddress.getState().change(accountNo, change, reason);
+    setBusy(false);
+    if (res.ok) {
+      if (res.value.reasonRecorded === false) useShell.getState().notify('warning', t('confirm.reasonNotRecorded'));
+      onDone(res.value.distAddressNo);
+      return;
+    }
+    const rest = applyFieldErrors(res.error.fields, 'change', (p) => p !== 'ariaAccountNo', (path, message) => form.setError(path as FieldPath<PermAddressForm>, { type: 'server', message }));
+    setError(res.error);
+    // A problem with the address itself: back to the step where it can be fixed.
+    if (res.error.fields?.some((x) => /distAddress|acctDeliveryAddress/.test(x.path))) setStep(0);
+    else if (rest.length === 0 && res.error.fields?.length) setStep(1);
+  });
+
+  const steps = [t('permAddress.stepAddress'), t('permAddress.stepScope'), t('permAddress.stepConfirm')];
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label={t('permAddress.wizardTitle')} data-testid="perm-address-wizard">
+      <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
+        {t('permAddress.wizardTitle')}
+      </Typography>
+      <Stepper activeStep={step} sx={{ mb: 2 }}>
+        {steps.map((label) => (
+          <Step key={label}>
+            <StepLabel>{label}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <Box component="form" noValidate onSubmit={(e) => void (step === 2 ? submit(e) : (e.preventDefault(), next()))}>
+        {step === 0 ? (
+          <>
+            <Controller
+              control={form.control}
+              name="mode"
+              render={({ field }) => (
+                <RadioGroup row value={field.value} onChange={(e) => field.onChange(e.target.value)} name={field.name} aria-label={t('permAddress.stepAddress')}>
+                  <FormControlLabel value="existing" control={<Radio size="small" />} label={t('permAddress.useExisting')} />
+                  <FormControlLabel value="new" control={<Radio size="small" />} label={t('permAddress.enterNew')} />
+                </RadioGroup>
+              )}
+            />
+            {mode === 'existing' ? (
+              info ? (
+                <Controller
+                  control={form.control}
+                  name="distAddressNo"
+                  render={({ field, fieldState }) => (
+                    <FormControl error={!!fieldState.error} component="fieldset" sx={{ width: '100%', mt: 1 }}>
+                      <FormLabel component="legend">{t('permAddress.existingLegend')}</FormLabel>
+                      <RadioGroup value={field.value} onChange={(e) => field.onChange(e.target.value)} name={field.name}>
+                        {info.deliveryAddresses.map((a) => (
+                          <FormControlLabel
+                            key={a.distAddressNo}
+                            value={String(a.distAddressNo)}
+                            control={<Radio size="small" />}
+                            label={
+                              <span>
+                                <strong>#{a.distAddressNo}</strong> {a.distAddrName ? `${a.distAddrName} · ` : ''}
+                                {formatAddress(a)} <Typography component="span" variant="caption" color="text.secondary">({a.distAddrType}{a.isPermanent ? `, ${t('permAddress.currentPermanent')}` : ''})</Typography>
+                              </span>
+                            }
+                          />
+                        ))}
+                      </RadioGroup>
+                      {fieldState.error ? <FormHelperText>{fieldState.error.message}</FormHelperText> : null}
+                      {info.deliveryAddresses.length ? null : <FormHelperText>{t('permAddress.noAddresses')}</FormHelperText>}
+                    </FormControl>
+                  )}
+                />
+              ) : (
+                <Box sx={{ maxWidth: 260, mt: 1 }}>
+                  <FormText control={form.control} name="distAddressNo" label={t('field.distAddressNo')} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+                </Box>
+              )
+            ) : (
+              <Box sx={{ mt: 1 }}>
+                <AddressFields control={form.control} types={types} />
+                {(form.formState.errors as { distAddressType?: { message?: string } }).distAddressType?.message ? (
+                  <FormHelperText error>{(form.formState.errors as { distAddressType?: { message?: string } }).distAddressType?.message}</FormHelperText>
+                ) : null}
+              </Box>
+            )}
+          </>
+        ) : null}
+        {step === 1 ? (
+          <Box sx={{ display: 'grid', gap: 2, maxWidth: 640 }}>
+            <Controller
+              control={form.control}
+              name="scope"
+              render={({ field }) => (
+                <FormControl component="fieldset">
+                  <FormLabel component="legend">{t('permAddress.scopeLegend')}</FormLabel>
+                  <RadioGroup row value={field.value} onChange={(e) => field.onChange(e.target.value)} name={field.name}>
+                    <FormControlLabel value="account" control={<Radio size="small" />} label={t('permAddress.scopeAccount')} />
+                    <FormControlLabel value="subscription" control={<Radio size="small" />} label={t('permAddress.scopeSubscription')} disabled={!!info && !plans.length} />
+                  </RadioGroup>
+                </FormControl>
+              )}
+            />
+            {scope === 'subscription' ? (
+              info ? (
+                <FormSelect
+                  control={form.control}
+                  name="ariaMPINo"
+                  label={t('permAddress.subscription')}
+                  emptyLabel={t('common.choose')}
+                  options={plans.map((p) => ({ value: String(p.ariaMPINo), label: `${p.planName} · #${p.ariaMPINo} · ${p.status}` }))}
+                />
+              ) : (
+                <FormText control={form.control} name="ariaMPINo" label={t('field.ariaMPINo')} />
+              )
+            ) : null}
+            <FormText control={form.control} name="dateEffective" type="date" label={t('field.dateEffective')} slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 220 }} />
+          </Box>
+        ) : null}
+        {step === 2 ? (
+          <Box>
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {t('permAddress.confirmSummary', {
+                scope: scope === 'subscription' ? t('permAddress.scopeOne', { no: values.ariaMPINo }) : t('permAddress.scopeAccount'),
+                date: f.date(values.dateEffective) || t('permAddress.immediately'),
+              })}
+            </Typography>
+            <ChangesTable changes={permChanges(info, values, t('permAddress.newAddressValue'))} />
+            <ReasonField value={reason} onChange={setReason} disabled={busy} />
+          </Box>
+        ) : null}
+        {error ? (
+          <Box sx={{ mt: 2 }}>
+            <ErrorAlert error={error} title={t('permAddress.failed')} />
+          </Box>
+        ) : null}
+        {step === 2 && scope === 'subscription' ? (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            {t('permAddress.subscriptionNote')}
+          </Alert>
+        ) : null}
+        <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
+          <Button onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Box sx={{ flex: 1 }} />
+          {step > 0 ? (
+            <Button onClick={() => setStep((s) => s - 1)} disabled={busy}>
+              {t('common.back')}
+            </Button>
+          ) : null}
+          <Button type="submit" variant="contained" disabled={busy} data-testid={step === 2 ? 'perm-address-confirm' : 'perm-address-next'} startIcon={busy ? <CircularProgress size={14} color="inherit" aria-hidden /> : undefined}>
+            {step === 2 ? t('permAddress.change') : t('common.next')}
+          </Button>
+        </Box>
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,133 @@
+// The permanent address change as a form whose paths are the AcctChangePermAddress request
+// paths (distAddressNo, distAddressType, acctDeliveryAddress.*, ariaMPINo, dateEffective),
+// so the shared schema's errors land on the fields.
+import { z } from 'zod';
+import { acctChangePermAddressRequestDetails, type DeliveryAddressOut } from '../../../shared/amps';
+import { compactRequest, type FieldChange } from '../../../shared/domain/fieldDiff';
+import type { DeliveryInfo, PermAddressChange } from '../../state/permAddressStore';
+
+export const ADDRESS_FIELDS = [
+  'distAddrName',
+  'distCoAddr',
+  'distAddrLine1',
+  'distAddrLine2',
+  'distAddrLine3',
+  'distAddrLine4',
+  'distStreetName',
+  'distStreetNo',
+  'distEntranceNo',
+  'distFlatFloor',
+  'distFlatNo',
+  'distFlatSpec',
+  'distApartmentNo',
+  'distPublAddrNo',
+  'distAddrPostalCode',
+  'distAddrCity',
+  'distAddrLocality',
+  'distAddrStateProv',
+  'distAddrCountryCode',
+  'distDirections',
+] as const;
+export type AddressForm = { [K in (typeof ADDRESS_FIELDS)[number] | 'distAddrType']: string };
+
+export interface PermAddressForm {
+  mode: 'existing' | 'new';
+  distAddressNo: string;
+  acctDeliveryAddress: AddressForm;
+  scope: 'account' | 'subscription';
+  ariaMPINo: string;
+  dateEffective: string;
+}
+
+export function todayIso(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function emptyPermForm(): PermAddressForm {
+  const address = Object.fromEntries(ADDRESS_FIELDS.map((k) => [k, ''])) as AddressForm;
+  return {
+    mode: 'existing',
+    distAddressNo: '',
+    acctDeliveryAddress: { ...address, distAddrType: '', distAddrCountryCode: 'NO' },
+    scope: 'account',
+    ariaMPINo: '',
+    dateEffective: todayIso(),
+  };
+}
+
+export function toChange(accountNo: number, f: PermAddressForm): PermAddressChange {
+  const a = f.acctDeliveryAddress;
+  const isNew = f.mode === 'new';
+  return (compactRequest({
+    ariaAccountNo: accountNo,
+    distAddressNo: !isNew && /^\d+$/.test(f.distAddressNo.trim()) ? Number(f.distAddressNo) : undefined,
+    distAddressType: isNew ? a.distAddrType : undefined,
+    acctDeliveryAddress: isNew ? { ...a, distAddrCountryCode: a.distAddrCountryCode.trim().toUpperCase() } : undefined,
+    ariaMPINo: f.scope === 'subscription' && /^\d+$/.test(f.ariaMPINo.trim()) ? Number(f.ariaMPINo) : undefined,
+    dateEffective: f.dateEffective,
+  }) ?? { ariaAccountNo: accountNo }) as PermAddressChange;
+}
+
+export interface Messages {
+  chooseAddress: string;
+  chooseSubscription: string;
+  chooseType: string;
+}
+
+export function permSchema(accountNo: number, m: Messages) {
+  return z
+    .custom<PermAddressForm>()
+    .superRefine((f, ctx) => {
+      if (f.mode === 'existing' && !/^\d+$/.test(f.distAddressNo.trim())) ctx.addIssue({ code: 'custom', path: ['distAddressNo'], message: m.chooseAddress });
+      if (f.mode === 'new' && !f.acctDeliveryAddress.distAddrType.trim())
+        ctx.addIssue({ code: 'custom', path: ['acctDeliveryAddress', 'distAddrType'], message: m.chooseType });
+      if (f.scope === 'subscription' && !/^\d+$/.test(f.ariaMPINo.trim())) ctx.addIssue({ code: 'custom', path: ['ariaMPINo'], message: m.chooseSubscription });
+    })
+    .transform((f) => toChange(accountNo, f))
+    .pipe(acctChangePermAddressRequestDetails);
+}
+
+/** An address as the before → after rows compare it. */
+export function addressFields(a: Partial<DeliveryAddressOut> | Partial<AddressForm> | null | undefined): Record<string, string | null> {
+  if (!a) return {};
+  const r = a as Record<string, unknown>;
+  const keys = ['distAddrType', ...ADDRESS_FIELDS];
+  return Object.fromEntries(keys.map((k) => [k, r[k] === undefined || r[k] === null || r[k] === '' ? null : String(r[k])]));
+}
+
+/** The permanent address now in force for the chosen scope. */
+export function currentAddress(info: DeliveryInfo | null, f: PermAddressForm): DeliveryAddressOut | null {
+  if (!info) return null;
+  if (f.scope === 'subscription') {
+    const plan = info.planInstances.find((p) => String(p.ariaMPINo) === f.ariaMPINo);
+    if (plan?.distAddressNo) return info.deliveryAddresses.find((a) => a.distAddressNo === plan.distAddressNo) ?? null;
+  }
+  return info.deliveryAddresses.find((a) => a.isPermanent) ?? null;
+}
+
+export function permChanges(info: DeliveryInfo | null, f: PermAddressForm, newLabel: string): FieldChange[] {
+  const before = currentAddress(info, f);
+  const after = f.mode === 'existing' ? (info?.deliveryAddresses.find((a) => String(a.distAddressNo) === f.distAddressNo) ?? null) : null;
+  const b = addressFields(before);
+  const a = f.mode === 'existing' ? addressFields(after) : addressFields({ ...f.acctDeliveryAddress, distAddrCountryCode: f.acctDeliveryAddress.distAddrCountryCode.toUpperCase() });
+  const changes: FieldChange[] = [];
+  changes.push({ path: 'distAddressNo', before: before ? before.distAddressNo : null, after: f.mode === 'existing' ? Number(f.distAddressNo) || null : null });
+  for (const k of Object.keys({ ...b, ...a })) {
+    const x = b[k] ?? null;
+    const y = a[k] ?? null;
+    if (x !== y) changes.push({ path: `acctDeliveryAddress.${k}`, before: x, after: y });
+  }
+  if (f.mode === 'new') changes[0] = { path: 'distAddressNo', before: changes[0]!.before, after: newLabel };
+  return changes;
+}
+
+export function formatAddress(a: Partial<DeliveryAddressOut> | null | undefined): string {
+  if (!a) return '';
+  const street = [a.distStreetName, a.distStreetNo].filter(Boolean).join(' ');
+  const flat = [a.distEntranceNo, a.distFlatFloor, a.distFlatNo].filter(Boolean).join('-');
+  const line = a.distAddrLine1 || [street, flat].filter(Boolean).join(' ');
+  return [a.distCoAddr ? `c/o ${a.distCoAddr}` : null, line, a.distAddrLine2, [a.distAddrPostalCode, a.distAddrCity].filter(Boolean).join(' '), a.distAddrCountryCode]
+    .filter(Boolean)
+    .join(', ');
+}

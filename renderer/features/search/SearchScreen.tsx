@@ -1,0 +1,125 @@
+// The search screen: quick box, the advanced panel on demand, the results, recent accounts.
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Empty } from '../../components/StateViews';
+import { nextLimit, useSearch } from '../../state/searchStore';
+import { useWorkspace } from '../../state/workspaceStore';
+import { AdvancedSearchPanel } from './AdvancedSearchPanel';
+import { QuickSearchBox } from './QuickSearchBox';
+import { RecentAccounts } from './RecentAccounts';
+import { ResultsGrid, nameOf } from './ResultsGrid';
+
+function ResultsRegion() {
+  const { t } = useTranslation();
+  const status = useSearch((s) => s.status);
+  const rows = useSearch((s) => s.rows);
+  const more = useSearch((s) => s.more);
+  const limit = useSearch((s) => s.limit);
+  const error = useSearch((s) => s.error);
+  const seq = useSearch((s) => s.seq);
+  const activeIndex = useSearch((s) => s.activeIndex);
+  const query = useSearch((s) => s.query);
+  const mode = useSearch((s) => s.mode);
+  const onOpen = useCallback((i: number) => {
+    const row = useSearch.getState().rows[i];
+    if (row) useWorkspace.getState().open(row.ariaAccountNo, nameOf(row));
+  }, []);
+  const onActivate = useCallback((i: number) => useSearch.getState().setActive(i), []);
+  const higher = nextLimit(limit);
+
+  let summary: React.ReactNode = null;
+  if (status === 'done' && rows.length) {
+    summary = more ? (
+      <>
+        <Typography variant="body2" component="span" data-testid="more-note">
+          {t('search.moreMatch', { count: rows.length })}
+        </Typography>
+        {higher ? (
+          <Button size="small" onClick={() => useSearch.getState().setLimit(higher)}>
+            {t('search.showUpTo', { count: higher })}
+          </Button>
+        ) : (
+          <Typography variant="body2" component="span" color="text.secondary">
+            {t('search.narrowDown')}
+          </Typography>
+        )}
+      </>
+    ) : (
+      <Typography variant="body2" component="span">
+        {t('search.count', { count: rows.length })}
+      </Typography>
+    );
+  }
+
+  return (
+    <Box
+      component="section"
+      aria-label={t('search.results')}
+      data-testid="search-results"
+      data-search-state={status}
+      data-search-seq={seq}
+      sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: 1 }}
+    >
+      <Box sx={{ height: 4 }}>{status === 'loading' ? <LinearProgress aria-label={t('search.searching')} /> : null}</Box>
+      <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 28 }}>
+        {summary}
+      </Box>
+      {status === 'error' && error ? <ErrorAlert error={error} title={t('search.failed')} onRetry={() => useSearch.getState().submit()} /> : null}
+      {status === 'done' && !rows.length ? (
+        <Paper variant="outlined">
+          <Empty icon={<PersonSearchIcon />} title={t('search.noMatch')} hint={mode === 'quick' ? t('search.noMatchHintQuick') : t('search.noMatchHintAdvanced')} />
+        </Paper>
+      ) : null}
+      {status === 'idle' && !query ? (
+        <Paper variant="outlined">
+          <Empty icon={<ManageSearchIcon />} title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
+        </Paper>
+      ) : null}
+      {rows.length ? <ResultsGrid rows={rows} activeIndex={activeIndex} label={t('search.results')} onActivate={onActivate} onOpen={onOpen} /> : null}
+    </Box>
+  );
+}
+
+export function SearchScreen() {
+  const { t } = useTranslation();
+  const [advanced, setAdvanced] = useState(false);
+  return (
+    <Box sx={{ display: 'flex', height: '100%', gap: 2, p: 2 }}>
+      <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+        <Typography variant="h1" component="h1" className="visually-hidden">
+          {t('search.title')}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
+          <Box sx={{ flex: 1 }}>
+            <QuickSearchBox />
+          </Box>
+          <Button
+            variant={advanced ? 'contained' : 'outlined'}
+            onClick={() => setAdvanced((a) => !a)}
+            aria-expanded={advanced}
+            aria-controls="advanced-search"
+            sx={{ mt: 0.5, whiteSpace: 'nowrap' }}
+          >
+            {t('search.advanced')}
+          </Button>
+        </Box>
+        <Collapse in={advanced} id="advanced-search" unmountOnExit={false}>
+          <AdvancedSearchPanel />
+        </Collapse>
+        <ResultsRegion />
+      </Box>
+      <Paper variant="outlined" sx={{ width: 250, flexShrink: 0, p: 1.5, overflowY: 'auto', display: { xs: 'none', md: 'block' } }}>
+        <RecentAccounts />
+      </Paper>
+    </Box>
+  );
+}

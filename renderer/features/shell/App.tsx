@@ -1,0 +1,99 @@
+// The shell: top bar, the workspace (search + open accounts, kept mounted so nothing
+// typed is lost when switching), Settings, and the app-wide dialogs and notices.
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useShell } from '../../state/shellStore';
+import { useWorkspace } from '../../state/workspaceStore';
+import { AccountView } from '../account/AccountView';
+import { SearchScreen } from '../search/SearchScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { SecretReentry } from './SecretReentry';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { TopBar, panelDomId, tabDomId } from './TopBar';
+import { useKioskIdle } from './useKioskIdle';
+import { useShortcuts } from './useShortcuts';
+
+function Notices() {
+  const notices = useShell((s) => s.notices);
+  const dismiss = useShell((s) => s.dismissNotice);
+  const first = notices[0];
+  return (
+    <Snackbar
+      key={first?.id}
+      open={!!first}
+      autoHideDuration={first?.severity === 'success' ? 5000 : 10000}
+      onClose={(_e, why) => why !== 'clickaway' && first && dismiss(first.id)}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+    >
+      {first ? (
+        <Alert severity={first.severity} variant="filled" onClose={() => dismiss(first.id)} sx={{ minWidth: 320 }} data-testid="notice">
+          {first.message}
+        </Alert>
+      ) : undefined}
+    </Snackbar>
+  );
+}
+
+function Workspace({ hidden }: { hidden: boolean }) {
+  const tabs = useWorkspace((s) => s.tabs);
+  const active = useWorkspace((s) => s.active);
+  return (
+    <Box sx={{ height: '100%', display: hidden ? 'none' : 'block' }}>
+      <Box role="tabpanel" id={panelDomId('search')} aria-labelledby={tabDomId('search')} hidden={active !== 'search'} sx={{ height: '100%' }}>
+        <SearchScreen />
+      </Box>
+      {tabs.map((no) => (
+        <Box key={no} role="tabpanel" id={panelDomId(no)} aria-labelledby={tabDomId(no)} hidden={active !== no} sx={{ height: '100%' }}>
+          <AccountView accountNo={no} active={!hidden && active === no} />
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const loadInfo = useShell((s) => s.loadInfo);
+  const info = useShell((s) => s.info);
+  const infoError = useShell((s) => s.infoError);
+  const screen = useShell((s) => s.screen);
+  const secretProblem = useShell((s) => s.secretProblem);
+  const kiosk = info?.kiosk ?? false;
+
+  useShortcuts();
+  useKioskIdle(kiosk);
+  useEffect(() => {
+    void loadInfo();
+  }, [loadInfo]);
+  useEffect(() => {
+    // A kiosk keeps nothing between people, not even this tab's recent list.
+    if (kiosk) useWorkspace.setState({ persistRecent: false });
+  }, [kiosk]);
+
+  const unreadable =
+    secretProblem ??
+    (info?.profile && !info.profile.secretsReadable ? { profile: info.profile.name, message: t('secretReentry.unreadableAtStart') } : null);
+  const showSettings = screen === 'settings' && !kiosk;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <TopBar />
+      {infoError ? (
+        <Box sx={{ px: 2, pt: 1 }}>
+          <ErrorAlert error={infoError} title={t('app.infoFailed')} onRetry={() => void loadInfo()} compact />
+        </Box>
+      ) : null}
+      <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
+        {unreadable && !showSettings ? <SecretReentry profile={unreadable.profile} message={unreadable.message} /> : null}
+        {showSettings ? <SettingsScreen /> : null}
+        <Workspace hidden={showSettings || !!unreadable} />
+      </Box>
+      <ShortcutsDialog />
+      <Notices />
+    </Box>
+  );
+}

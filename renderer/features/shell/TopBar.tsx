@@ -1,0 +1,147 @@
+// The one bar: product, the open tabs (search + accounts), the active profile, language,
+// shortcuts and settings. Tabs close with their × (mouse), Delete on the tab, or Alt+W.
+import CloseIcon from '@mui/icons-material/Close';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
+import SearchIcon from '@mui/icons-material/Search';
+import SettingsIcon from '@mui/icons-material/Settings';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { changeLocale } from '../../i18n';
+import { closeAccount } from '../../state/reset';
+import { useShell } from '../../state/shellStore';
+import { useWorkspace, type TabId } from '../../state/workspaceStore';
+
+export const tabDomId = (id: TabId) => `ws-tab-${id}`;
+export const panelDomId = (id: TabId) => `ws-panel-${id}`;
+
+function AccountTabLabel({ accountNo }: { accountNo: number }) {
+  const { t } = useTranslation();
+  const label = useWorkspace((s) => s.accounts[accountNo]?.label ?? String(accountNo));
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75, maxWidth: 220 }}>
+      <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        {label}
+      </Box>
+      {/* Mouse affordance only; keyboard users press Delete on the tab or Alt+W. */}
+      <Box
+        component="span"
+        aria-hidden
+        title={t('tabs.close')}
+        data-testid={`close-tab-${accountNo}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          closeAccount(accountNo);
+        }}
+        sx={{ display: 'inline-flex', borderRadius: 1, p: '1px', color: 'text.secondary', '&:hover': { bgcolor: 'action.hover', color: 'text.primary' } }}
+      >
+        <CloseIcon sx={{ fontSize: 14 }} />
+      </Box>
+    </Box>
+  );
+}
+
+export function TopBar() {
+  const { t, i18n } = useTranslation();
+  const tabs = useWorkspace((s) => s.tabs);
+  const active = useWorkspace((s) => s.active);
+  const activate = useWorkspace((s) => s.activate);
+  const screen = useShell((s) => s.screen);
+  const showScreen = useShell((s) => s.showScreen);
+  const setShortcutsOpen = useShell((s) => s.setShortcutsOpen);
+  const kiosk = useShell((s) => s.info?.kiosk ?? false);
+  const profile = useShell((s) => s.info?.profile ?? null);
+  const lang = i18n.language === 'nb' ? 'nb' : 'en';
+
+  return (
+    <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Toolbar variant="dense" sx={{ gap: 2, minHeight: 44 }}>
+        <Typography component="p" variant="subtitle1" sx={{ fontWeight: 700, color: 'primary.dark', whiteSpace: 'nowrap' }}>
+          {t('app.name')}
+        </Typography>
+        <Tabs
+          value={screen === 'settings' ? false : active}
+          onChange={(_e, v: TabId) => {
+            showScreen('workspace');
+            activate(v);
+          }}
+          variant="scrollable"
+          scrollButtons="auto"
+          aria-label={t('tabs.label')}
+          sx={{ flex: 1, minWidth: 0 }}
+        >
+          <Tab
+            value="search"
+            id={tabDomId('search')}
+            aria-controls={panelDomId('search')}
+            icon={<SearchIcon sx={{ fontSize: 18 }} />}
+            iconPosition="start"
+            label={t('tabs.search')}
+          />
+          {tabs.map((no) => (
+            <Tab
+              key={no}
+              value={no}
+              id={tabDomId(no)}
+              aria-controls={panelDomId(no)}
+              label={<AccountTabLabel accountNo={no} />}
+              onKeyDown={(e) => {
+                if (e.key === 'Delete') closeAccount(no);
+              }}
+            />
+          ))}
+        </Tabs>
+        {profile ? (
+          <Tooltip title={t('topbar.profileTooltip', { url: profile.baseUrl })}>
+            <Chip
+              variant="outlined"
+              color={profile.kind === 'sandbox' ? 'warning' : 'default'}
+              label={profile.kind === 'sandbox' ? t('topbar.sandbox', { name: profile.name }) : profile.name}
+              data-testid="active-profile"
+            />
+          </Tooltip>
+        ) : null}
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={lang}
+          onChange={(_e, v: 'en' | 'nb' | null) => v && changeLocale(v)}
+          aria-label={t('topbar.language')}
+        >
+          <ToggleButton value="en" lang="en" aria-label="English" sx={{ py: 0.25, px: 1 }}>
+            EN
+          </ToggleButton>
+          <ToggleButton value="nb" lang="nb" aria-label="Norsk bokmål" sx={{ py: 0.25, px: 1 }}>
+            NB
+          </ToggleButton>
+        </ToggleButtonGroup>
+        <Tooltip title={t('topbar.shortcuts')}>
+          <IconButton aria-label={t('topbar.shortcuts')} onClick={() => setShortcutsOpen(true)}>
+            <KeyboardIcon />
+          </IconButton>
+        </Tooltip>
+        {kiosk ? null : (
+          <Tooltip title={t('topbar.settings')}>
+            <IconButton
+              aria-label={t('topbar.settings')}
+              aria-pressed={screen === 'settings'}
+              onClick={() => showScreen(screen === 'settings' ? 'workspace' : 'settings')}
+              color={screen === 'settings' ? 'primary' : 'default'}
+            >
+              <SettingsIcon />
+            </IconButton>
+          </Tooltip>
+        )}
+      </Toolbar>
+    </AppBar>
+  );
+}

@@ -1,0 +1,37 @@
+// The keyboard shortcuts: one list drives both the handler and the panel that shows them.
+export type ShortcutId = 'focusSearch' | 'nextResult' | 'previousResult' | 'newComment' | 'closeTab' | 'nextTab' | 'previousTab' | 'showShortcuts';
+
+export interface Shortcut {
+  id: ShortcutId;
+  /** Shown in the panel, e.g. ["Ctrl", "K"]. */
+  keys: string[][];
+  matches(e: KeyboardEvent, inEditable: boolean): boolean;
+}
+
+const plain = (e: KeyboardEvent) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const altOnly = (e: KeyboardEvent) => e.altKey && !e.ctrlKey && !e.metaKey;
+
+export const SHORTCUTS: Shortcut[] = [
+  {
+    id: 'focusSearch',
+    keys: [['Ctrl', 'K'], ['/']],
+    matches: (e, inEditable) => ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyK') || (!inEditable && plain(e) && e.key === '/'),
+  },
+  { id: 'nextResult', keys: [['Alt', '↓']], matches: (e) => altOnly(e) && e.key === 'ArrowDown' },
+  { id: 'previousResult', keys: [['Alt', '↑']], matches: (e) => altOnly(e) && e.key === 'ArrowUp' },
+  { id: 'newComment', keys: [['Alt', 'C']], matches: (e) => altOnly(e) && e.code === 'KeyC' },
+  { id: 'closeTab', keys: [['Alt', 'W']], matches: (e) => altOnly(e) && e.code === 'KeyW' },
+  { id: 'nextTab', keys: [['Alt', 'PgDn']], matches: (e) => altOnly(e) && e.key === 'PageDown' },
+  { id: 'previousTab', keys: [['Alt', 'PgUp']], matches: (e) => altOnly(e) && e.key === 'PageUp' },
+  {
+    id: 'showShortcuts',
+    keys: [['?'], ['F1']],
+    matches: (e, inEditable) => e.key === 'F1' || (!inEditable && !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '?'),
+  },
+];
+
+export function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}

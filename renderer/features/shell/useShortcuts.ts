@@ -1,0 +1,59 @@
+// One window-level keydown handler for the shortcuts in ./shortcuts (not while a dialog
+// has the focus: dialogs own their keys).
+import { useEffect } from 'react';
+import { closeAccount } from '../../state/reset';
+import { useSearch } from '../../state/searchStore';
+import { useShell } from '../../state/shellStore';
+import { useWorkspace } from '../../state/workspaceStore';
+import { focusTarget } from './focusTargets';
+import { SHORTCUTS, isEditable, type ShortcutId } from './shortcuts';
+
+const afterRender = (fn: () => void) => requestAnimationFrame(() => fn());
+
+export function runShortcut(id: ShortcutId): void {
+  const ws = useWorkspace.getState();
+  switch (id) {
+    case 'focusSearch':
+      useShell.getState().showScreen('workspace');
+      ws.activate('search');
+      afterRender(() => focusTarget('search'));
+      return;
+    case 'nextResult':
+    case 'previousResult':
+      if (ws.active === 'search') useSearch.getState().moveActive(id === 'nextResult' ? 1 : -1);
+      return;
+    case 'newComment':
+      if (typeof ws.active === 'number') {
+        const accountNo = ws.active;
+        ws.setSection(accountNo, 'comments');
+        afterRender(() => focusTarget(`composer:${accountNo}`));
+      }
+      return;
+    case 'closeTab':
+      if (typeof ws.active === 'number') closeAccount(ws.active);
+      return;
+    case 'nextTab':
+    case 'previousTab':
+      ws.cycle(id === 'nextTab' ? 1 : -1);
+      return;
+    case 'showShortcuts':
+      useShell.getState().setShortcutsOpen(true);
+      return;
+  }
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('[role="dialog"]')) return;
+      const hit = SHORTCUTS.find((s) => s.matches(e, isEditable(target)));
+      if (!hit) return;
+      e.preventDefault();
+      runShortcut(hit.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,54 @@
+// i18next with the two bundled languages (the app runs offline). Every user-facing string
+// lives in en.json / nb.json; the chosen language is remembered on this machine.
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import en from './en.json';
+import nb from './nb.json';
+import { formatters, type Formatters, type UiLocale } from './format';
+
+const STORAGE_KEY = 'csr-desk.locale';
+
+export function storedLocale(): UiLocale {
+  try {
+    const v = window.localStorage.getItem(STORAGE_KEY);
+    if (v === 'en' || v === 'nb') return v;
+  } catch {
+    // storage may be unavailable (private windows): fall through to the default
+  }
+  return 'en';
+}
+
+export function initI18n(lng: UiLocale = storedLocale()) {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources: { en: { translation: en }, nb: { translation: nb } },
+      lng,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+    });
+  } else if (i18next.language !== lng) {
+    void i18next.changeLanguage(lng);
+  }
+  document.documentElement.lang = lng === 'nb' ? 'nb' : 'en';
+  return i18next;
+}
+
+export function changeLocale(lng: UiLocale) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // not remembered; still switch for this session
+  }
+  void i18next.changeLanguage(lng);
+  document.documentElement.lang = lng;
+}
+
+/** Formatters for the language in use; re-renders when it changes. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  return formatters(i18n.language === 'nb' ? 'nb' : 'en');
+}
+
+export { i18next };

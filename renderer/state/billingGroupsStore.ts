@@ -1,0 +1,74 @@
+// Billing groups of the open accounts (AcctRetrieveBillingGroup) and their changes
+// (AcctManageBillingGroup ADD / MODIFY / REMOVE). After a write the list and the account
+// overview are read again from the API; nothing is patched locally.
+import { create } from 'zustand';
+import type { BillingGroupAdd, BillingGroupModify, BillingGroupRemove } from '../../shared/amps';
+import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
+import { invoke } from './ipc';
+import { useWorkspace } from './workspaceStore';
+
+export type BillingGroupList = ChannelOutput<'billingGroups.list'>;
+export type WriteOutcome = Envelope<{ reasonRecorded?: boolean | undefined }>;
+
+export interface BillingGroupsEntry {
+  status: 'loading' | 'ready' | 'error';
+  data: BillingGroupList | null;
+  error: IpcError | null;
+  seq: number;
+}
+
+interface BillingGroupsState {
+  byAccount: Record<number, BillingGroupsEntry>;
+  load(accountNo: number): Promise<void>;
+  add(accountNo: number, group: BillingGroupAdd, reason?: string): Promise<WriteOutcome>;
+  modify(accountNo: number, group: BillingGroupModify, reason?: string): Promise<WriteOutcome>;
+  remove(accountNo: number, group: BillingGroupRemove, reason?: string): Promise<WriteOutcome>;
+  forget(accountNo: number): void;
+  reset(): void;
+}
+
+const withReason = (reason?: string) => (reason?.trim() ? { reason: reason.trim() } : {});
+
+export const useBillingGroups = create<BillingGroupsState>()((set, get) => {
+  async function afterWrite<T extends { reasonRecorded?: boolean | undefined }>(accountNo: number, res: Envelope<T>): Promise<WriteOutcome> {
+    if (res.ok) await Promise.all([get().load(accountNo), useWorkspace.getState().load(accountNo)]);
+    return res;
+  }
+  return {
+    byAccount: {},
+
+    async load(accountNo) {
+      const prev = get().byAccount[accountNo];
+      const seq = (prev?.seq ?? 0) + 1;
+      set((s) => ({ byAccount: { ...s.byAccount, [accountNo]: { status: prev?.data ? prev.status : 'loading', data: prev?.data ?? null, error: null, seq } } }));
+      const filter = useWorkspace.getState().accounts[accountNo]?.titleFilter ?? [];
+      const res = await invoke((api) => api.billingGroups.list({ accountNo, ...(filter.length ? { titleFilter: filter } : {}) }));
+      if (get().byAccount[accountNo]?.seq !== seq) return;
+      set((s) => ({
+        byAccount: {
+          ...s.byAccount,
+          [accountNo]: res.ok ? { status: 'ready', data: res.value, error: null, seq } : { status: 'error', data: prev?.data ?? null, error: res.error, seq },
+        },
+      }));
+    },
+
+    async add(accountNo, group, reason) {
+      return afterWrite(accountNo, await invoke((api) => api.billingGroups.add({ accountNo, group, ...withReason(reason) })));
+    },
+    async modify(accountNo, group, reason) {
+      return afterWrite(accountNo, await invoke((api) => api.billingGroups.modify({ accountNo, group, ...withReason(reason) })));
+    },
+    async remove(accountNo, group, reason) {
+      return afterWrite(accountNo, await invoke((api) => api.billingGroups.remove({ accountNo, group, ...withReason(reason) })));
+    },
+
+    forget(accountNo) {
+      set((s) => {
+        const byAccount = { ...s.byAccount };
+        delete byAccount[accountNo];
+        return { byAccount };
+      });
+    },
+    reset: () => set({ byAccount: {} }),
+  };
+});

@@ -1,0 +1,33 @@
+// Every IPC call of the renderer goes through here (from the store slices, never from
+// components). It turns a thrown transport failure into an envelope, and tells the shell
+// about errors that concern the whole app (a secret that can no longer be decrypted).
+import type { CsrApi, Envelope, IpcError } from '../../shared/ipc';
+import { csr } from '../api/csr';
+
+type Listener = (error: IpcError) => void;
+const listeners = new Set<Listener>();
+
+/** The shell listens here for SECRET_UNREADABLE and NOT_CONFIGURED. */
+export function onAppWideError(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const APP_WIDE = new Set<IpcError['code']>(['SECRET_UNREADABLE']);
+
+export async function invoke<T>(call: (api: CsrApi) => Promise<Envelope<T>>): Promise<Envelope<T>> {
+  let result: Envelope<T>;
+  try {
+    result = await call(csr());
+  } catch {
+    result = {
+      ok: false,
+      error: { code: 'UNREACHABLE', message: 'The app’s background process did not answer. Try again; if it keeps happening, restart the app.' },
+    };
+  }
+  if (!result.ok && APP_WIDE.has(result.error.code)) for (const l of listeners) l(result.error);
+  return result;
+}
+
+/** A failed result as stored in state: what to show, and which fields it is about. */
+export type LoadError = IpcError;

@@ -1,0 +1,184 @@
+// Account search: the quick box (recognised as you type, debounced) and the advanced
+// panel. Every run gets a sequence number; an answer that is not the latest is dropped,
+// so an older response never overwrites a newer one.
+import { create } from 'zustand';
+import type { AccountResultRow } from '../../shared/amps';
+import type { ChannelInput, IpcError } from '../../shared/ipc';
+import { buildQuickSearch, recogniseQuery, type QuickKind, type QuickSearchInput, type Recognition } from '../../shared/domain/quickSearch';
+import { invoke } from './ipc';
+
+export type SearchInput = ChannelInput<'accounts.search'>;
+export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
+export const SEARCH_LIMITS = [50, 200, 1000] as const;
+export const DEBOUNCE_MS = 60;
+
+export interface SearchState {
+  query: string;
+  recognition: Recognition | null;
+  /** The kind the user chose from the chip menu; null = as recognised. */
+  override: QuickKind | null;
+  /** The kind the shown results were found as (after any fallback), null for advanced. */
+  matchedAs: QuickKind | null;
+  /** Kinds tried before matchedAs that found nothing. */
+  triedKinds: QuickKind[];
+  mode: 'quick' | 'advanced';
+  /** The last advanced criteria run (kept so a higher limit can re-run them). */
+  advancedInput: SearchInput | null;
+  limit: number;
+  status: SearchStatus;
+  rows: AccountResultRow[];
+  more: boolean;
+  error: IpcError | null;
+  seq: number;
+  activeIndex: number;
+  setQuery(query: string): void;
+  /** Searches now (Enter), even for text too short to search as you type. */
+  submit(): void;
+  setOverride(kind: QuickKind | null): void;
+  runAdvanced(input: SearchInput): Promise<void>;
+  setLimit(limit: number): void;
+  moveActive(delta: number): void;
+  setActive(index: number): void;
+  reset(): void;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+const clearTimer = () => {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+};
+
+const initial = {
+  query: '',
+  recognition: null,
+  override: null,
+  matchedAs: null,
+  triedKinds: [],
+  mode: 'quick' as const,
+  advancedInput: null,
+  limit: SEARCH_LIMITS[0] as number,
+  status: 'idle' as SearchStatus,
+  rows: [],
+  more: false,
+  error: null,
+  activeIndex: -1,
+};
+
+export const useSearch = create<SearchState>()((set, get) => {
+  /** The kinds to try, in order: the user's choice alone, or the recognised ones (up to 3). */
+  function plan(): QuickKind[] {
+    const { recognition, override } = get();
+    if (!recognition) return [];
+    if (override) return [override];
+    return recognition.explicit ? recognition.kinds.slice(0, 1) : recognition.kinds.slice(0, 3);
+  }
+
+  async function runQuick() {
+    clearTimer();
+    const seq = get().seq + 1;
+    const { recognition, limit } = get();
+    const kinds = plan();
+    const inputs = kinds
+      .map((k) => [k, recognition ? buildQuickSearch(k, recognition.term) : null] as const)
+      .filter((x): x is readonly [QuickKind, QuickSearchInput] => x[1] !== null);
+    if (!inputs.length) {
+      set({ seq, status: 'idle', rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1 });
+      return;
+    }
+    set({ seq, status: 'loading', mode: 'quick', error: null });
+    const tried: QuickKind[] = [];
+    for (const [kind, input] of inputs) {
+      const res = await invoke((api) => api.accounts.search({ ...input, limit }));
+      if (get().seq !== seq) return; // a newer search started: this answer is stale
+      if (!res.ok) {
+        set({ status: 'error', error: res.error, rows: [], more: false, matchedAs: kind, triedKinds: tried, activeIndex: -1 });
+        return;
+      }
+      const last = kind === inputs[inputs.length - 1]![0];
+      // Nothing found as this kind: try the next one the text could be.
+      if (res.value.rows.length === 0 && !last) {
+        tried.push(kind);
+        continue;
+      }
+      set({
+        status: 'done',
+        rows: res.value.rows,
+        more: res.value.more,
+        matchedAs: kind,
+        triedKinds: tried,
+        activeIndex: res.value.rows.length ? 0 : -1,
+      });
+      return;
+    }
+  }
+
+  return {
+    ...initial,
+    seq: 0,
+
+    setQuery(query) {
+      const recognition = recogniseQuery(query);
+      // A new text keeps a forced kind only if the text can still be searched as it.
+      const override = get().override && recognition && buildQuickSearch(get().override!, recognition.term) ? get().override : null;
+      set({ query, recognition, override, mode: 'quick' });
+      clearTimer();
+      if (!recognition || !recognition.term) {
+        // Blank: cancel anything in flight and go back to the empty state.
+        set((s) => ({ seq: s.seq + 1, status: 'idle', rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1 }));
+        return;
+      }
+      if (!recognition.complete && !override) return;
+      timer = setTimeout(() => void runQuick(), DEBOUNCE_MS);
+    },
+
+    submit() {
+      if (get().mode === 'advanced' && get().advancedInput) {
+        void get().runAdvanced(get().advancedInput!);
+        return;
+      }
+      if (get().recognition?.term) void runQuick();
+    },
+
+    setOverride(kind) {
+      set({ override: kind });
+      if (get().recognition?.term) void runQuick();
+    },
+
+    async runAdvanced(input) {
+      clearTimer();
+      const seq = get().seq + 1;
+      const limit = get().limit;
+      set({ seq, status: 'loading', mode: 'advanced', advancedInput: input, error: null, matchedAs: null, triedKinds: [] });
+      const res = await invoke((api) => api.accounts.search({ ...input, limit }));
+      if (get().seq !== seq) return;
+      if (res.ok) set({ status: 'done', rows: res.value.rows, more: res.value.more, activeIndex: res.value.rows.length ? 0 : -1 });
+      else set({ status: 'error', error: res.error, rows: [], more: false, activeIndex: -1 });
+    },
+
+    setLimit(limit) {
+      set({ limit });
+      const s = get();
+      if (s.mode === 'advanced' && s.advancedInput) void s.runAdvanced(s.advancedInput);
+      else if (s.recognition?.term) void runQuick();
+    },
+
+    moveActive(delta) {
+      const { rows, activeIndex } = get();
+      if (!rows.length) return;
+      const next = Math.max(0, Math.min(rows.length - 1, (activeIndex < 0 ? -1 : activeIndex) + delta));
+      set({ activeIndex: next });
+    },
+
+    setActive: (index) => set({ activeIndex: index }),
+
+    reset() {
+      clearTimer();
+      set((s) => ({ ...initial, seq: s.seq + 1 }));
+    },
+  };
+});
+
+/** The next limit to offer when the answer was MORE; null when already at the largest. */
+export function nextLimit(limit: number): number | null {
+  return SEARCH_LIMITS.find((l) => l > limit) ?? null;
+}

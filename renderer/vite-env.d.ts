@@ -1,0 +1,2 @@
+// Side-effect imports of CSS (the bundled fonts): Vite handles them.
+declare module '*.css';
