@@ -13,7 +13,7 @@ import { createCore } from '../../../main/core/app';
 import { MemorySecretStore } from '../../../main/core/secrets/secretStore';
 import { appProtocolHandler } from '../../../main/electron/appProtocol';
 import { ELECTRON_CSP } from '../../../main/electron/csp';
-import { createInvokeHandler } from '../../../main/electron/ipcTransport';
+import { createInvokeHandler } from '../../../main/electron/ipcInvoke';
 import { inProcessSandbox } from '../../../main/web-host/embeddedSandbox';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { ensureBuilt, root } from './electronApp';
