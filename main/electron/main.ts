@@ -35,8 +35,10 @@ const paths = {
 };
 
 // Before 'ready': name and data folder (tests point CSR_USER_DATA_DIR at a temp folder).
+// Set explicitly: setName alone does not move userData, and an unpackaged launch
+// (`electron out/main/main.cjs`) would otherwise be named "Electron".
 app.setName(PRODUCT_NAME);
-if (env.CSR_USER_DATA_DIR) app.setPath('userData', env.CSR_USER_DATA_DIR);
+app.setPath('userData', env.CSR_USER_DATA_DIR || join(app.getPath('appData'), PRODUCT_NAME));
 const userData = app.getPath('userData');
 const launch = resolveLaunchConfig(process.argv, env, readConfigFile(join(userData, 'config.json')));
 for (const w of launch.warnings) console.warn(`CSR Desk: ${w}`);

@@ -62,6 +62,11 @@ describe('main process start', () => {
     expect(stub.windows).toHaveLength(0);
   });
 
+  it('keeps its data in "<appData>/CSR Desk" unless told otherwise, even when launched unpackaged', async () => {
+    const { stub } = await launch({ CSR_USER_DATA_DIR: '' });
+    expect(stub.app.setPath).toHaveBeenCalledWith('userData', join('/nonexistent/appData', 'CSR Desk'));
+  });
+
   it('on ready: serves app://, registers the IPC transport, opens one hardened window on app://csr', async () => {
     const { stub } = await launch();
     await ready(stub);
