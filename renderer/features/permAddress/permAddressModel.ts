@@ -59,14 +59,23 @@ export function emptyPermForm(): PermAddressForm {
 export function toChange(accountNo: number, f: PermAddressForm): PermAddressChange {
   const a = f.acctDeliveryAddress;
   const isNew = f.mode === 'new';
-  return (compactRequest({
+  const change = (compactRequest({
     ariaAccountNo: accountNo,
     distAddressNo: !isNew && /^\d+$/.test(f.distAddressNo.trim()) ? Number(f.distAddressNo) : undefined,
     distAddressType: isNew ? a.distAddrType : undefined,
-    acctDeliveryAddress: isNew ? { ...a, distAddrCountryCode: a.distAddrCountryCode.trim().toUpperCase() } : undefined,
+    acctDeliveryAddress: isNew ? a : undefined,
     ariaMPINo: f.scope === 'subscription' && /^\d+$/.test(f.ariaMPINo.trim()) ? Number(f.ariaMPINo) : undefined,
     dateEffective: f.dateEffective,
   }) ?? { ariaAccountNo: accountNo }) as PermAddressChange;
+  // The required fields stay even when blank, so the schema names them ("… is required").
+  if (isNew)
+    change.acctDeliveryAddress = {
+      ...change.acctDeliveryAddress,
+      distAddrCity: a.distAddrCity.trim(),
+      distAddrPostalCode: a.distAddrPostalCode.trim(),
+      distAddrCountryCode: a.distAddrCountryCode.trim().toUpperCase(),
+    };
+  return change;
 }
 
 export interface Messages {

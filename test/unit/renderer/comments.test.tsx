@@ -1,0 +1,91 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { labelCommentParts, splitComment } from '../../../shared/amps';
+import { ok } from '../../../shared/ipc';
+import { CommentsPanel } from '../../../renderer/features/comments/CommentsPanel';
+import { useShell } from '../../../renderer/state/shellStore';
+import { useWorkspace } from '../../../renderer/state/workspaceStore';
+import { comment, installFakeCsr, renderUi, type FakeCsr } from './harness';
+
+const long = Array.from({ length: 120 }, (_, i) => `ord${i}`).join(' ') + ' ' + 'slutt '.repeat(20).trim(); // > 450 characters
+
+async function openPanel() {
+  useWorkspace.getState().open(7, 'Kari Nordmann');
+  await waitFor(() => expect(useWorkspace.getState().accounts[7]?.status).toBe('ready'));
+  renderUi(<CommentsPanel accountNo={7} active />);
+  await waitFor(() => expect(screen.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready'));
+}
+
+describe('comments', () => {
+  let csr: FakeCsr;
+  beforeEach(() => {
+    csr = installFakeCsr({
+      'comments.list': () =>
+        ok({
+          comments: [
+            comment(1, 'Customer called about the bill', '2026-11-01T09:00:00', 'agent7'),
+            comment(2, '(1/2): First half of a long note', '2026-11-02T09:00:00', 'agent9'),
+            comment(3, '(2/2): and the second half', '2026-11-02T09:00:00', 'agent9'),
+          ],
+        }),
+    });
+    useShell.setState({ info: { version: '1', transport: 'web', kiosk: false, profile: null, operator: 'agent7' } });
+  });
+
+  it('shows the timeline newest first with split parts labelled, and filters by author and date range', async () => {
+    await openPanel();
+    const items = within(screen.getByTestId('comment-timeline')).getAllByRole('listitem');
+    expect(items.map((i) => i.getAttribute('data-comment-no'))).toEqual(['2', '3', '1']);
+    expect(items[0]).toHaveTextContent('part 1 of 2');
+    expect(items[0]).toHaveTextContent('First half of a long note');
+    expect(items[0]).not.toHaveTextContent('(1/2):');
+
+    await userEvent.click(screen.getByRole('combobox', { name: 'Author' }));
+    await userEvent.click(screen.getByRole('option', { name: 'agent7' }));
+    expect(within(screen.getByTestId('comment-timeline')).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByTestId('comment-count')).toHaveTextContent('1 of 3 shown');
+
+    await userEvent.type(screen.getByLabelText('From'), '2026-11-02');
+    await waitFor(() => expect(csr.inputs('comments.list').at(-1)).toEqual({ accountNo: 7, from: '2026-11-02' }));
+  });
+
+  it('previews the parts a long comment is split into, counts characters, and writes it', async () => {
+    csr.handle('comments.add', () => ok({ parts: 2, commentNos: [10, 11] }));
+    await openPanel();
+    const text = screen.getByTestId('comment-text');
+    await userEvent.click(text);
+    await userEvent.paste(long);
+    const expected = labelCommentParts(splitComment(long));
+    expect(expected).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByTestId('comment-preview-part')).toHaveLength(2));
+    expect(screen.getAllByTestId('comment-preview-part')[0]).toHaveTextContent(expected[0]!.slice(0, 60));
+    expect(screen.getByTestId('comment-counter')).toHaveTextContent(`${long.length} characters · stored as 2 comments`);
+    await userEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    const confirm = await screen.findByTestId('confirm-write');
+    expect(confirm).toHaveTextContent('as 2 comments');
+    const listCalls = csr.inputs('comments.list').length;
+    await userEvent.click(screen.getByTestId('confirm-write-button'));
+    await waitFor(() => expect(csr.inputs('comments.add')).toEqual([{ accountNo: 7, text: long }]));
+    await waitFor(() => expect(csr.inputs('comments.list').length).toBe(listCalls + 1));
+    await waitFor(() => expect(text).toHaveValue(''));
+  });
+
+  it('keeps the text when saving fails', async () => {
+    csr.handle('comments.add', () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'No answer.' } }));
+    await openPanel();
+    await userEvent.type(screen.getByTestId('comment-text'), 'Short note');
+    await userEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    await userEvent.click(await screen.findByTestId('confirm-write-button'));
+    expect(await screen.findByText('The comment was not saved. Your text is still here.')).toBeInTheDocument();
+    expect(screen.getByTestId('comment-text')).toHaveValue('Short note');
+  });
+
+  it('fills a template’s placeholders with the account, the agent and the date', async () => {
+    await openPanel();
+    await userEvent.click(screen.getByRole('button', { name: 'Templates' }));
+    await userEvent.click(screen.getByRole('menuitem', { name: /Customer called/ }));
+    const value = (screen.getByTestId('comment-text') as HTMLTextAreaElement).value;
+    expect(value).toMatch(/^\d{2}\/\d{2}\/\d{4}: Kari Nordmann called\. Handled by agent7\.$/);
+  });
+});

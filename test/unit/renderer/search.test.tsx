@@ -1,0 +1,139 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ok, type ChannelOutput, type Envelope } from '../../../shared/ipc';
+import { SearchScreen } from '../../../renderer/features/search/SearchScreen';
+import { useWorkspace } from '../../../renderer/state/workspaceStore';
+import { deferred, installFakeCsr, renderUi, row, type FakeCsr } from './harness';
+
+type SearchOut = Envelope<ChannelOutput<'accounts.search'>>;
+const results = () => screen.getByTestId('search-results');
+const done = () => waitFor(() => expect(results()).toHaveAttribute('data-search-state', 'done'));
+
+describe('quick search', () => {
+  let csr: FakeCsr;
+  beforeEach(() => {
+    csr = installFakeCsr();
+  });
+
+  it('recognises a phone number, says so, and falls back to an account number when no phone matches', async () => {
+    csr.handle('accounts.search', (input: { criteria?: { phoneNumber?: string; ariaAccountNo?: number } }) =>
+      ok({ rows: input.criteria?.ariaAccountNo ? [row(91234567, 'Kari Nordmann')] : [], more: false, limit: 50 }),
+    );
+    renderUi(<SearchScreen />);
+    await userEvent.type(screen.getByTestId('quick-search'), '91234567');
+    await done();
+    expect(csr.inputs('accounts.search')).toEqual([
+      { criteria: { phoneNumber: '91234567' }, limit: 50 },
+      { criteria: { ariaAccountNo: 91234567 }, limit: 50 },
+    ]);
+    expect(screen.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'accountNo');
+    expect(screen.getByTestId('fallback-note')).toHaveTextContent('nothing found as Phone number');
+    expect(screen.getByRole('grid', { name: 'Search results' })).toHaveTextContent('Kari Nordmann');
+  });
+
+  it('shows balance in words, status in words, and the columns of the result table', async () => {
+    csr.handle('accounts.search', () =>
+      ok({ rows: [row(1001, 'Ola Nordmann', { acctBalance: 199 }), row(1002, 'Kari Nordmann', { acctBalance: -50, acctStatusCode: 0 }), row(1003, 'Per Hansen')], more: false, limit: 50 }),
+    );
+    renderUi(<SearchScreen />);
+    await userEvent.type(screen.getByTestId('quick-search'), 'Nordmann');
+    await done();
+    const grid = screen.getByRole('grid');
+    const rows = within(grid).getAllByRole('row');
+    expect(within(rows[0]!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Account no. / ID', 'Status', 'Balance', 'City', 'Phone', 'Email']);
+    expect(rows[1]).toHaveTextContent('owes NOK 199.00');
+    expect(rows[2]).toHaveTextContent('is owed NOK 50.00');
+    expect(rows[2]).toHaveTextContent('Inactive');
+    expect(rows[3]).toHaveTextContent('settled');
+    expect(screen.getByText('3 accounts')).toBeInTheDocument();
+  });
+
+  it('never lets an older answer overwrite a newer one', async () => {
+    const slow = deferred<SearchOut>();
+    const fast = deferred<SearchOut>();
+    csr.handle('accounts.search', (input: { contact?: { fullName?: string } }) => (input.contact?.fullName === 'Ola' ? slow.promise : fast.promise));
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Ola');
+    await waitFor(() => expect(csr.inputs('accounts.search')).toHaveLength(1));
+    await userEvent.clear(box);
+    await userEvent.type(box, 'Kari');
+    await waitFor(() => expect(csr.inputs('accounts.search')).toHaveLength(2));
+    await act(async () => fast.resolve(ok({ rows: [row(2, 'Kari Nordmann')], more: false, limit: 50 })));
+    await done();
+    await act(async () => slow.resolve(ok({ rows: [row(1, 'Ola Nordmann')], more: false, limit: 50 })));
+    expect(screen.getByRole('grid')).toHaveTextContent('Kari Nordmann');
+    expect(screen.getByRole('grid')).not.toHaveTextContent('Ola Nordmann');
+  });
+
+  it('says when more accounts match and offers a higher limit', async () => {
+    csr.handle('accounts.search', (input: { limit: number }) => ok({ rows: Array.from({ length: 3 }, (_, i) => row(10 + i, `Hansen ${i}`)), more: input.limit < 200, limit: input.limit }));
+    renderUi(<SearchScreen />);
+    await userEvent.type(screen.getByTestId('quick-search'), 'Hansen');
+    await done();
+    expect(screen.getByTestId('more-note')).toHaveTextContent('Showing the first 3 accounts: more match.');
+    await userEvent.click(screen.getByRole('button', { name: 'Show up to 200' }));
+    await waitFor(() => expect(csr.inputs('accounts.search').at(-1)).toEqual({ contact: { fullName: 'Hansen' }, limit: 200 }));
+    await waitFor(() => expect(screen.queryByTestId('more-note')).not.toBeInTheDocument());
+  });
+
+  it('moves through results with the arrow keys and opens one with Enter', async () => {
+    csr.handle('accounts.search', () => ok({ rows: [row(1, 'Ola Nordmann'), row(2, 'Kari Nordmann')], more: false, limit: 50 }));
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Nordmann');
+    await done();
+    expect(box).toHaveAttribute('aria-activedescendant', 'search-row-0');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(box).toHaveAttribute('aria-activedescendant', 'search-row-1');
+    expect(screen.getAllByRole('row')[2]).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{Enter}');
+    expect(useWorkspace.getState().tabs).toEqual([2]);
+    expect(useWorkspace.getState().active).toBe(2);
+  });
+
+  it('lets the user override what the text was recognised as', async () => {
+    csr.handle('accounts.search', () => ok({ rows: [row(1, 'Bergen Bok AS')], more: false, limit: 50 }));
+    renderUi(<SearchScreen />);
+    await userEvent.type(screen.getByTestId('quick-search'), 'Bergen');
+    await done();
+    expect(screen.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'name');
+    await userEvent.click(screen.getByTestId('recognised-kind'));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'City' }));
+    await waitFor(() => expect(csr.inputs('accounts.search').at(-1)).toEqual({ address: { searchCity: 'Bergen' }, limit: 50 }));
+    expect(screen.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'city');
+  });
+
+  it('shows an error that says what to do next, and an empty state', async () => {
+    csr.handle('accounts.search', () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'The sandbox is not answering.' } }));
+    renderUi(<SearchScreen />);
+    expect(screen.getByText('Search for a customer')).toBeInTheDocument();
+    await userEvent.type(screen.getByTestId('quick-search'), 'Ola');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The sandbox is not answering.');
+    expect(alert).toHaveTextContent('Check the network or the connection in Settings, then try again.');
+  });
+});
+
+describe('advanced search', () => {
+  it('shows the shared schema rules on the fields and sends only the filled criteria', async () => {
+    const csr = installFakeCsr();
+    renderUi(<SearchScreen />);
+    await userEvent.click(screen.getByRole('button', { name: 'Advanced search' }));
+    const form = screen.getByRole('form', { name: 'Advanced search' });
+    await userEvent.type(within(form).getByLabelText('Invoice number'), '12a');
+    await userEvent.type(within(form).getAllByLabelText('Street number')[1]!, '4');
+    await userEvent.click(within(form).getByRole('button', { name: 'Search' }));
+    expect(await within(form).findByText('Digits only')).toBeInTheDocument();
+    await userEvent.clear(within(form).getByLabelText('Invoice number'));
+    await userEvent.type(within(form).getByLabelText('Invoice number'), '12');
+    await userEvent.click(within(form).getByRole('button', { name: 'Search' }));
+    expect(await within(form).findByText('searchStreetNo may only be used together with searchStreetName')).toBeInTheDocument();
+    await userEvent.type(within(form).getAllByLabelText('Street name')[1]!, 'Storgata');
+    await userEvent.click(within(form).getByRole('button', { name: 'Search' }));
+    await waitFor(() =>
+      expect(csr.inputs('accounts.search').at(-1)).toEqual({ criteria: { ariaInvoiceNo: 12 }, address: { searchStreetName: 'Storgata', searchStreetNo: '4' }, limit: 50 }),
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ok, type ProfileView } from '../../../shared/ipc';
+import { App } from '../../../renderer/features/shell/App';
+import { useSearch } from '../../../renderer/state/searchStore';
+import { useShell } from '../../../renderer/state/shellStore';
+import { useWorkspace } from '../../../renderer/state/workspaceStore';
+import { installFakeCsr, renderUi, type FakeCsr } from './harness';
+
+const sandbox: ProfileView = { name: 'Sandbox (embedded)', kind: 'sandbox', baseUrl: 'http://127.0.0.1:4000', clientNo: 90000001, userID: 'agent7', signatureVersion: '2.0', hasAuthKey: true, hasSigningSecret: true, secretsReadable: true };
+const prod: ProfileView = { name: 'Production', kind: 'remote', baseUrl: 'https://billing.example.no', clientNo: 90000259, userID: 'agent7', signatureVersion: '2.0', hasAuthKey: true, hasSigningSecret: true, secretsReadable: true };
+
+describe('settings: connection profiles', () => {
+  let csr: FakeCsr;
+  let active = sandbox.name;
+  beforeEach(() => {
+    active = sandbox.name;
+    csr = installFakeCsr({
+      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: active === prod.name ? prod : sandbox }),
+      'profiles.list': () => ok({ active, profiles: [sandbox, prod] }),
+      'profiles.test': () => ok({ ok: false, message: 'Connection failed: the address could not be reached: ECONNREFUSED', latencyMs: 12 }),
+      'profiles.save': (input: { name: string }) => ok({ ...prod, name: input.name }),
+      'profiles.activate': (input: { name: string }) => {
+        active = input.name;
+        return ok(prod);
+      },
+    });
+  });
+
+  const openSettings = async () => {
+    renderUi(<App />);
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    return screen.findByTestId('settings-screen');
+  };
+
+  it('never shows a stored secret and keeps it when the field is left empty', async () => {
+    const page = await openSettings();
+    await userEvent.click(within(page).getByRole('button', { name: /Production/ }));
+    const form = await within(page).findByTestId('profile-form');
+    const authKey = within(form).getByTestId('secret-authKey');
+    expect(authKey).toHaveValue('');
+    expect(authKey).toHaveAttribute('type', 'password');
+    expect(authKey).toHaveAttribute('placeholder', 'Stored. Leave empty to keep it.');
+    await userEvent.clear(within(form).getByLabelText('User ID'));
+    await userEvent.type(within(form).getByLabelText('User ID'), 'agent9');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    const confirm = await screen.findByTestId('confirm-write');
+    expect(confirm).toHaveTextContent('User IDagent7→agent9');
+    await userEvent.click(screen.getByTestId('confirm-write-button'));
+    await waitFor(() => expect(csr.inputs('profiles.save')).toEqual([{ name: 'Production', baseUrl: 'https://billing.example.no', clientNo: 90000259, userID: 'agent9', signatureVersion: '2.0' }]));
+  });
+
+  it('shows the message a connection test returns', async () => {
+    const page = await openSettings();
+    await userEvent.click(within(page).getByRole('button', { name: /Production/ }));
+    await userEvent.click(within(page).getByRole('button', { name: 'Test connection' }));
+    expect(await within(page).findByTestId('test-result')).toHaveTextContent('Connection failed: the address could not be reached: ECONNREFUSED (12 ms)');
+  });
+
+  it('cannot delete the embedded sandbox profile', async () => {
+    const page = await openSettings();
+    await waitFor(() => expect(within(page).getByRole('heading', { name: 'Sandbox (embedded)' })).toBeInTheDocument());
+    expect(within(page).getByRole('button', { name: 'Delete' })).toBeDisabled();
+  });
+
+  it('switching profile closes every tab and clears the search and caches', async () => {
+    const page = await openSettings();
+    act(() => {
+      useWorkspace.getState().open(7, 'Kari');
+      useSearch.getState().setQuery('Kari');
+    });
+    await userEvent.click(within(page).getByRole('button', { name: /Production/ }));
+    await userEvent.click(within(page).getByRole('button', { name: 'Use this profile' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Use this profile' }));
+    await waitFor(() => expect(csr.inputs('profiles.activate')).toEqual([{ name: 'Production' }]));
+    await waitFor(() => expect(useWorkspace.getState().tabs).toEqual([]));
+    expect(useSearch.getState().query).toBe('');
+    expect(useWorkspace.getState().recent).toEqual([]);
+    await waitFor(() => expect(screen.getByTestId('active-profile')).toHaveTextContent('Production'));
+  });
+});
+
+describe('SECRET_UNREADABLE', () => {
+  it('shows a re-entry screen that leads to the profile’s secrets form', async () => {
+    installFakeCsr({
+      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
+      'profiles.list': () => ok({ active: prod.name, profiles: [sandbox, { ...prod, secretsReadable: false }] }),
+      'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (authKey) can no longer be read on this machine. Enter it again in Settings.' } }),
+    });
+    renderUi(<App />);
+    await waitFor(() => expect(useShell.getState().info).not.toBeNull());
+    await userEvent.type(screen.getByTestId('quick-search'), 'Kari');
+    expect(await screen.findByRole('heading', { name: 'Enter the connection secrets again' })).toBeInTheDocument();
+    expect(screen.getByRole('alert', { name: 'Enter the connection secrets again' })).toHaveTextContent(/A stored secret \(authKey\) can no longer be read/);
+    await userEvent.click(screen.getByRole('button', { name: 'Enter the secrets' }));
+    const form = await screen.findByTestId('profile-form');
+    expect(within(form).getByTestId('reenter-secrets')).toBeInTheDocument();
+    await waitFor(() => expect(within(form).getByTestId('secret-authKey')).toHaveFocus());
+  });
+});
