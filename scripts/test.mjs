@@ -51,6 +51,8 @@ if (!only || only === 'unit') {
 }
 if (!only || only === 'e2e') {
   if (!run('build renderer', 'npm', ['run', '-s', 'build:renderer'])) finish(false);
+  // The electron project and the Electronegativity gate use out/; never a stale one.
+  if (!run('build electron', 'npm', ['run', '-s', 'build:electron'])) finish(false);
   const ok = run('end-to-end', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${outDir}/playwright.json` });
   countPlaywright(`${outDir}/playwright.json`);
   if (!ok) finish(false);

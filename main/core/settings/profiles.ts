@@ -129,8 +129,18 @@ export class ProfileStore {
   /** The profile's secrets; for the sandbox profile they are generated on first use. */
   async credentials(name: string): Promise<Credentials> {
     const p = this.get(name);
-    let authKey = await this.secrets.get(secretKey(name, 'authKey'));
-    let signingSecret = await this.secrets.get(secretKey(name, 'signingSecret'));
+    // The sandbox profile's secrets are the app's own: if they no longer decrypt (keychain
+    // reset, new key file) nobody could re-enter them, so make new ones instead.
+    const readOrForget = async (which: keyof Credentials) => {
+      try {
+        return await this.secrets.get(secretKey(name, which));
+      } catch (e) {
+        if (p.kind === 'sandbox' && e instanceof SecretUnreadableError) return undefined;
+        throw e;
+      }
+    };
+    let authKey = await readOrForget('authKey');
+    let signingSecret = await readOrForget('signingSecret');
     if (p.kind === 'sandbox' && (!authKey || !signingSecret)) {
       authKey = randomBytes(16).toString('hex');
       signingSecret = randomBytes(32).toString('hex');
@@ -149,7 +159,7 @@ export class ProfileStore {
         return (await this.secrets.get(secretKey(p.name, which))) !== undefined;
       } catch (e) {
         if (e instanceof SecretUnreadableError) {
-          secretsReadable = false;
+          secretsReadable = p.kind === 'sandbox'; // regenerated on next use, see credentials()
           return true;
         }
         throw e;

@@ -61,3 +61,21 @@ describe('connection profiles', () => {
     expect(await store.credentials('Prod')).toEqual({ authKey: 'CANARY-AK', signingSecret: 'CANARY-SS' });
   });
 });
+
+describe('embedded profile secrets that no longer decrypt', () => {
+  it('are regenerated (nobody could re-enter them), while a remote profile asks for re-entry', async () => {
+    const d = dir();
+    const file = join(d, 'settings.json');
+    const secretsFile = join(d, 's.json');
+    const before = new ProfileStore(file, new EncryptedFileSecretStore(secretsFile, keyFromPassphrase('old', 'salt')));
+    const old = await before.credentials(SANDBOX_PROFILE);
+    await before.save({ name: 'Prod', baseUrl: 'https://amps.example.no', clientNo: 1, userID: 'u', signatureVersion: '1.0', authKey: 'a', signingSecret: 's' });
+
+    const after = new ProfileStore(file, new EncryptedFileSecretStore(secretsFile, keyFromPassphrase('new', 'salt')));
+    const fresh = await after.credentials(SANDBOX_PROFILE);
+    expect(fresh.signingSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(fresh.signingSecret).not.toBe(old.signingSecret);
+    await expect(after.credentials('Prod')).rejects.toMatchObject({ code: 'SECRET_UNREADABLE' });
+    expect((await after.view(after.get('Prod'))).secretsReadable).toBe(false);
+  });
+});
