@@ -1,21 +1,56 @@
-// End-to-end tests. Projects:
-//   web       test/e2e/web       Debian's Chromium against the loopback web host
-//   electron  test/e2e/electron  Playwright's _electron where an Electron binary exists
-//                                (each spec skips with a one-line reason where it does not)
-import { existsSync } from 'node:fs';
-import { defineConfig } from '@playwright/test';
+// End-to-end tests. 'web': the built renderer in Debian's Chromium against the loopback
+// web host and the embedded sandbox (test/e2e/web). 'electron': the desktop app's own
+// specs (test/e2e/electron), which start what they need themselves. Tests wait on events
+// the app emits (csr:ready, data-search-state="done"), never on timers.
+import { defineConfig, devices } from '@playwright/test';
+import { E2E_PORT, E2E_TOKEN } from './test/e2e/web/env';
+const dataDir = '.tmp/e2e-data';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromium = existsSync(chromiumPath) ? { launchOptions: { executablePath: chromiumPath } } : {};
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1440, height: 900 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  },
+};
 
 export default defineConfig({
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  testDir: 'test/e2e',
+  outputDir: 'test-results/artifacts',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   fullyParallel: false,
-  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
-  outputDir: 'test-results',
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  // scripts/test.mjs sets PLAYWRIGHT_JSON_OUTPUT_NAME for the json reporter.
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Oslo',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
   projects: [
-    { name: 'web', testDir: 'test/e2e/web', use: { browserName: 'chromium', ...chromium } },
-    { name: 'electron', testDir: 'test/e2e/electron', use: { browserName: 'chromium', ...chromium } },
+    { name: 'web', testMatch: 'web/**/*.spec.ts', use: chromium },
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', use: chromium },
   ],
+  webServer: {
+    // A fresh data directory every run: the sandbox seeds 2,000 accounts from seed 1.
+    command: `rm -rf ${dataDir} && tsx main/web-host/cli.ts`,
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    env: {
+      CSR_DATA_DIR: dataDir,
+      CSR_PORT: String(E2E_PORT),
+      CSR_TOKEN: E2E_TOKEN,
+      CSR_SANDBOX_ACCOUNTS: '2000',
+      CSR_SANDBOX_SEED: '1',
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
 });

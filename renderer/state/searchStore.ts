@@ -86,17 +86,22 @@ export const useSearch = create<SearchState>()((set, get) => {
       return;
     }
     set({ seq, status: 'loading', mode: 'quick', error: null });
+    const search = (input: QuickSearchInput) => invoke((api) => api.accounts.search({ ...input, limit }));
+    // Numbers are exact lookups and cheap: ask as every candidate kind at once, so an
+    // 8-digit number costs one round trip whether it turns out a phone or an account.
+    // Text searches are "like" scans: ask one kind at a time.
+    const parallel = /^[\d\s+-]+$/.test(recognition!.term);
+    const started = parallel ? inputs.map(([, input]) => search(input)) : [];
     const tried: QuickKind[] = [];
-    for (const [kind, input] of inputs) {
-      const res = await invoke((api) => api.accounts.search({ ...input, limit }));
+    for (const [i, [kind, input]] of inputs.entries()) {
+      const res = await (started[i] ?? search(input));
       if (get().seq !== seq) return; // a newer search started: this answer is stale
       if (!res.ok) {
         set({ status: 'error', error: res.error, rows: [], more: false, matchedAs: kind, triedKinds: tried, activeIndex: -1 });
         return;
       }
-      const last = kind === inputs[inputs.length - 1]![0];
       // Nothing found as this kind: try the next one the text could be.
-      if (res.value.rows.length === 0 && !last) {
+      if (res.value.rows.length === 0 && i < inputs.length - 1) {
         tried.push(kind);
         continue;
       }

@@ -12,7 +12,7 @@ import { StatusChip } from '../../components/StatusChip';
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
 const ROW_HEIGHT = 40;
-const COLUMNS = 'minmax(180px,2fr) minmax(120px,1.1fr) 110px minmax(150px,1.2fr) minmax(100px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
+const COLUMNS = 'minmax(180px,2fr) minmax(120px,1.1fr) 160px minmax(150px,1.2fr) minmax(100px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
 
 const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
 export const nameOf = (r: AccountResultRow) =>

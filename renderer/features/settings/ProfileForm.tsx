@@ -51,8 +51,8 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
   const defaults = useMemo<ProfileFormValues>(
     () => ({
       name: profile?.name ?? '',
-      // The sandbox's URL is the running sandbox's; it is managed by the app.
-      baseUrl: sandbox ? 'http://127.0.0.1' : (profile?.baseUrl ?? 'https://'),
+      // The sandbox's URL is the running sandbox's (or "embedded (starting)"); the app manages it.
+      baseUrl: sandbox && !/^https?:\/\//.test(profile?.baseUrl ?? '') ? 'http://127.0.0.1' : (profile?.baseUrl ?? 'https://'),
       clientNo: profile ? String(profile.clientNo) : '',
       userID: profile?.userID ?? '',
       signatureVersion: profile?.signatureVersion ?? '2.0',
@@ -107,7 +107,7 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
       ) : null}
       {profile && !profile.secretsReadable ? <Alert severity="error">{t('settings.secretsUnreadable')}</Alert> : null}
       <FormText control={form.control} name="name" label={t('settings.name')} disabled={!!profile} />
-      <FormText control={form.control} name="baseUrl" label={t('settings.baseUrl')} disabled={sandbox} hint={sandbox ? t('settings.sandboxUrl', { url: profile?.baseUrl }) : t('settings.baseUrlHint')} />
+      <FormText control={form.control} name="baseUrl" label={t('settings.baseUrl')} disabled={sandbox} hint={sandbox ? t('settings.managedByApp') : t('settings.baseUrlHint')} />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1 }}>
         <FormText control={form.control} name="clientNo" label={t('settings.clientNo')} disabled={sandbox} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
         <FormText control={form.control} name="userID" label={t('settings.userID')} hint={t('settings.userIDHint')} />

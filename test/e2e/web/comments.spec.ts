@@ -1,0 +1,32 @@
+// A comment longer than 450 characters: the preview shows its parts, and the timeline
+// shows them stored as parts.
+import { expect, expectAccessible, openAccount, screenshot, test } from './fixtures';
+
+const sentence = 'Kunden ringte om fakturaen for november og ba om utsatt betalingsfrist til neste måned. ';
+const longText = `${sentence.repeat(8)}Avtalt ny frist, bekreftet på e-post.`;
+
+test('write a comment longer than 450 characters and see its parts', async ({ app: page }) => {
+  const no = await openAccount(page, 3);
+  await page.keyboard.press('Alt+c'); // new comment: the comments section, the focus in the text
+  const view = page.getByTestId(`account-${no}`);
+  const text = view.getByTestId('comment-text');
+  await expect(text).toBeFocused();
+  await expect(view.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready');
+  await text.fill(longText);
+  await expect(view.getByTestId('comment-preview-part')).toHaveCount(2);
+  await expect(view.getByTestId('comment-counter')).toHaveText(`${[...new Intl.Segmenter().segment(longText)].length} characters · stored as 2 comments`);
+  await screenshot(page, '11-comment-preview');
+  await expectAccessible(page, 'the comment composer');
+
+  await view.getByRole('button', { name: 'Review and save' }).click();
+  await expect(page.getByTestId('confirm-write')).toContainText('as 2 comments');
+  await page.getByTestId('confirm-write-button').click();
+  await expect(page.getByTestId('notice')).toContainText('Comment saved in 2 parts.');
+  await expect(text).toHaveValue('');
+
+  const timeline = view.getByTestId('comment-timeline');
+  await expect(timeline.getByTestId('comment-part').filter({ hasText: 'part 1 of 2' }).first()).toBeVisible();
+  await expect(timeline.getByTestId('comment-part').filter({ hasText: 'part 2 of 2' }).first()).toBeVisible();
+  await expect(timeline).toContainText('Avtalt ny frist, bekreftet på e-post.');
+  await screenshot(page, '12-comments-timeline');
+});

@@ -1,0 +1,4 @@
+// Where the end-to-end web host listens, and its fixed test token (not a secret: it only
+// opens a loopback server that lives for one test run).
+export const E2E_PORT = 47123;
+export const E2E_TOKEN = 'e2e-fixed-token-not-a-secret-0123456789';

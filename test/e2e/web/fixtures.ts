@@ -1,0 +1,73 @@
+// Shared steps of the web end-to-end tests: open the app and wait for its ready signal,
+// search and wait for the results to be marked done, open an account, keep a screenshot
+// of each screen (test-results/screens), and check accessibility with axe.
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_TOKEN } from './env';
+
+export const SCREENS_DIR = 'test-results/screens';
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    await page.goto(`/#token=${E2E_TOKEN}`);
+    await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+    await use(page);
+    expect(problems, 'the page logged no errors').toEqual([]);
+  },
+});
+export { expect };
+
+/** Types into the quick-search box and waits until the answer for this text is on screen. */
+export async function quickSearch(page: Page, text: string): Promise<void> {
+  const region = page.getByTestId('search-results');
+  const before = Number(await region.getAttribute('data-search-seq'));
+  await page.getByTestId('quick-search').fill(text);
+  await page.waitForFunction(
+    (seq) => {
+      const el = document.querySelector('[data-testid="search-results"]');
+      return !!el && Number(el.getAttribute('data-search-seq')) > seq && el.getAttribute('data-search-state') === 'done';
+    },
+    before,
+    { timeout: 60_000 }, // the first search waits for the sandbox to seed its accounts
+  );
+}
+
+export const resultRows = (page: Page) => page.locator('[role="grid"] [role="row"][data-account-no]');
+
+/** Opens the result at `index` and waits for its overview; returns its account number. */
+export async function openResult(page: Page, index = 0): Promise<number> {
+  const row = resultRows(page).nth(index);
+  const no = Number(await row.getAttribute('data-account-no'));
+  await row.click();
+  await expect(page.getByTestId(`account-${no}`)).toHaveAttribute('data-account-state', 'ready');
+  return no;
+}
+
+/** Searches for a common surname and opens the result at `index`. */
+export async function openAccount(page: Page, index: number, query = 'Hansen'): Promise<number> {
+  await page.keyboard.press('Control+k');
+  await quickSearch(page, query);
+  return openResult(page, index);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = `${SCREENS_DIR}/${name}.png`;
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  await base.info().attach(name, { path, contentType: 'image/png' });
+}
+
+/** No serious or critical WCAG 2.1 A/AA violations on what is on screen now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(bad, `axe on ${what}`).toEqual([]);
+}

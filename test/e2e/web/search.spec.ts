@@ -1,0 +1,74 @@
+// Search: recognition, the results table, "more match", keyboard navigation, opening.
+import { expect, expectAccessible, openResult, quickSearch, resultRows, screenshot, test } from './fixtures';
+
+test('search as you type, see that more accounts match, move with the keyboard and open one', async ({ app: page }) => {
+  await expect(page.getByTestId('quick-search')).toBeFocused();
+  await screenshot(page, '01-search-empty');
+  await expectAccessible(page, 'the empty search screen');
+
+  await quickSearch(page, 'an');
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'name');
+  await expect(page.getByTestId('more-note')).toContainText('Showing the first 50 accounts: more match.');
+  await expect(page.getByRole('grid', { name: 'Search results' })).toHaveAttribute('aria-rowcount', '51');
+  const firstRow = resultRows(page).first();
+  await expect(firstRow.locator('[role="gridcell"]').nth(3)).toHaveText(/^(owes NOK [\d,.]+|is owed NOK [\d,.]+|settled)$/);
+  await expect(firstRow.locator('[role="gridcell"]').nth(2)).toHaveText(/Active|Inactive|Pending activation|Permanent|Archived/);
+
+  await page.getByRole('button', { name: 'Show up to 200' }).click();
+  await expect(page.getByTestId('search-results')).toHaveAttribute('data-search-state', 'done');
+  await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '201');
+
+  const box = page.getByTestId('quick-search');
+  await box.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-activedescendant', 'search-row-2');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(box).toHaveAttribute('aria-activedescendant', 'search-row-1');
+  await screenshot(page, '02-search-results');
+  await expectAccessible(page, 'the search results');
+
+  const no = await resultRows(page).nth(1).getAttribute('data-account-no');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#ws-tab-${no}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`account-${no}`)).toHaveAttribute('data-account-state', 'ready');
+});
+
+test('recognises an account number, an email address and a postal code', async ({ app: page }) => {
+  await quickSearch(page, 'Hansen');
+  const row = resultRows(page).first();
+  const no = (await row.getAttribute('data-account-no'))!;
+  const email = (await row.locator('[role="gridcell"]').nth(6).innerText()).trim();
+
+  await quickSearch(page, no);
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'accountNo');
+  await expect(resultRows(page)).toHaveCount(1);
+  await expect(resultRows(page).first()).toHaveAttribute('data-account-no', no);
+
+  if (email) {
+    await quickSearch(page, email);
+    await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'email');
+    await expect(page.locator(`[role="row"][data-account-no="${no}"]`)).toBeVisible();
+  }
+
+  await quickSearch(page, '0150');
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'postalCode');
+
+  // The user can say what the text is: "Oslo" as a city rather than a name.
+  await quickSearch(page, 'Oslo');
+  await page.getByTestId('recognised-kind').click();
+  await page.getByRole('menuitem', { name: 'City', exact: true }).click();
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'city');
+  await expect(page.getByTestId('search-results')).toHaveAttribute('data-search-state', 'done');
+  await expect(resultRows(page).first().locator('[role="gridcell"]').nth(4)).toHaveText('Oslo');
+
+  // Advanced: every criterion; here postal code and city together.
+  await page.getByRole('button', { name: 'Advanced search' }).click();
+  const form = page.getByRole('form', { name: 'Advanced search' });
+  await form.getByLabel('City').first().fill('Oslo');
+  await form.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByTestId('search-results')).toHaveAttribute('data-search-state', 'done');
+  await screenshot(page, '03-search-advanced');
+  await expectAccessible(page, 'the advanced search panel');
+  await openResult(page, 0);
+});
