@@ -1,0 +1,231 @@
+// `npm run bench:ui`: the renderer's speed in Chromium against the web host and a
+// 100k-account sandbox (built once under .tmp/bench-ui and reused), measured with the
+// Performance API in the page. Prints p50 / p95 / max for:
+//   - keystroke → results painted (the last keystroke of each typed query)
+//   - opening an account (click → overview painted)
+//   - 1,000 comments: data → painted, and the longest frame while scrolling them
+// Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 120);
+const OPENS = Number(process.env.BENCH_OPENS ?? 30);
+const TYPING_MS = Number(process.env.BENCH_TYPING_MS ?? 110);
+const PORT = 47200;
+const TOKEN = 'bench-ui-token-not-a-secret-000000000000';
+const BASE = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = `.tmp/bench-ui/${ACCOUNTS}`;
+
+type Row = { ariaAccountNo: number; contactDetails: { fullName?: string | null; emailAddress?: string | null; cellPhone?: string | null; postalCode?: string | null; lastName?: string | null } };
+
+async function ipc<T>(channel: string, input: unknown): Promise<T> {
+  const res = await fetch(`${BASE}/ipc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify(input),
+  });
+  const env = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`);
+  return env.value;
+}
+
+function startHost(): Promise<() => void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts'], {
+    env: { ...process.env, CSR_DATA_DIR: DATA_DIR, CSR_PORT: String(PORT), CSR_TOKEN: TOKEN, CSR_SANDBOX_ACCOUNTS: String(ACCOUNTS), CSR_SANDBOX_SEED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () => child.kill('SIGTERM');
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const started = performance.now();
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('Sandbox ready')) {
+        console.log(`web host and sandbox (${ACCOUNTS.toLocaleString('en')} accounts) up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        resolve(stop);
+      }
+      if (out.includes('did not start')) reject(new Error(out));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)));
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
+
+// In-page instrumentation, as plain script text (this file is type-checked without DOM types).
+const INSTRUMENT = `(() => {
+  const w = window;
+  w.__bench = { lastKey: 0, lastPointer: 0 };
+  addEventListener('keydown', (e) => { w.__bench.lastKey = performance.now(); }, true);
+  addEventListener('pointerdown', () => { w.__bench.lastPointer = performance.now(); }, true);
+  // Resolves with performance.now() after the next frame that shows the DOM matching test().
+  w.__afterPaint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+  w.__waitFor = (test) => new Promise((resolve) => {
+    const check = () => { if (test()) { obs.disconnect(); w.__afterPaint().then(resolve); return true; } return false; };
+    const obs = new MutationObserver(check);
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true });
+    check();
+  });
+})()`;
+
+async function measureTyping(page: Page, queries: string[]): Promise<number[]> {
+  const box = page.getByTestId('quick-search');
+  const times: number[] = [];
+  for (const q of queries) {
+    await box.fill('');
+    await page.waitForFunction(`document.querySelector('[data-testid="search-results"]').getAttribute('data-search-state') === 'idle'`);
+    await box.pressSequentially(q.slice(0, -1), { delay: TYPING_MS });
+    const painted = page.evaluate(`window.__waitFor(() => {
+      const r = document.querySelector('[data-testid="search-results"]');
+      const box = document.querySelector('[data-testid="quick-search"]');
+      return box.value === ${JSON.stringify(q)} && r.getAttribute('data-search-state') === 'done' && r.dataset.searchSeq !== window.__seqBefore;
+    }).then((t) => t - window.__bench.lastKey)`);
+    await page.evaluate(`window.__seqBefore = document.querySelector('[data-testid="search-results"]').dataset.searchSeq`);
+    await page.waitForTimeout(TYPING_MS);
+    await box.press(q.slice(-1));
+    times.push((await painted) as number);
+  }
+  return times;
+}
+
+async function measureOpen(page: Page, n: number): Promise<number[]> {
+  const times: number[] = [];
+  const box = page.getByTestId('quick-search');
+  await box.fill('');
+  await box.pressSequentially('Hansen', { delay: 20 });
+  await page.waitForSelector('[data-search-state="done"] [role="row"][data-account-no]');
+  for (let i = 0; i < n; i++) {
+    const row = page.locator('[role="grid"] [role="row"][data-account-no]').nth(i % 20);
+    const no = await row.getAttribute('data-account-no');
+    const painted = page.evaluate(`window.__waitFor(() => document.querySelector('[data-testid="account-${no}"][data-account-state="ready"] [data-testid="account-overview"]')).then((t) => t - window.__bench.lastPointer)`);
+    await row.click();
+    times.push((await painted) as number);
+    await page.keyboard.press('Alt+w'); // close the tab: back to the results
+    await page.waitForSelector(`[data-testid="account-${no}"]`, { state: 'detached' });
+  }
+  return times;
+}
+
+async function seedComments(accountNo: number, want: number): Promise<void> {
+  const have = (await ipc<{ comments: unknown[] }>('comments.list', { accountNo })).comments.length;
+  const started = performance.now();
+  for (let i = have; i < want; i++) {
+    await ipc('comments.add', { accountNo, text: `Benchmark comment ${i + 1}: kunden ringte om fakturaen${i % 7 === 0 ? ' og ba om at vi noterte en lengre forklaring på hvorfor betalingen var forsinket denne måneden' : ''}.` });
+  }
+  if (want > have) console.log(`seeded ${want - have} comments on account ${accountNo} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function measureComments(page: Page, accountNo: number) {
+  // Open the account and its comments (the API answer included).
+  await page.keyboard.press('Control+k');
+  const box = page.getByTestId('quick-search');
+  await box.fill(`konto: ${accountNo}`);
+  await page.waitForSelector(`[data-search-state="done"] [role="row"][data-account-no="${accountNo}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`[data-testid="account-${accountNo}"][data-account-state="ready"]`);
+  const view = page.getByTestId(`account-${accountNo}`);
+  const openPainted = page.evaluate(`window.__waitFor(() => {
+    const c = document.querySelector('[data-testid="account-${accountNo}"] [data-testid="comment-count"]');
+    return c && c.dataset.state === 'ready' && document.querySelector('[data-testid="account-${accountNo}"] [data-testid="comment-timeline"] [role="listitem"]');
+  }).then((t) => t - window.__bench.lastPointer)`);
+  await view.getByRole('tab', { name: 'Comments' }).click();
+  const tabToPaint = (await openPainted) as number;
+  const count = await view.getByTestId('comment-count').innerText();
+
+  // Data → paint: the author filter re-renders the whole list from data already loaded.
+  const renders: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const author = view.getByRole('combobox', { name: 'Author' });
+    await author.click();
+    const option = page.getByRole('option').nth(i % 2 === 0 ? 1 : 0);
+    const painted = page.evaluate(`window.__waitFor(() => !document.querySelector('[role="listbox"]')).then((t) => t - window.__bench.lastPointer)`);
+    await option.click();
+    renders.push((await painted) as number);
+  }
+
+  // Scroll the 1,000 comments, 300 px per frame, and record every frame's length.
+  const frames = (await page.evaluate(`new Promise((resolve) => {
+    const el = document.querySelector('[data-testid="account-${accountNo}"] [data-testid="comment-timeline"]');
+    const deltas = [];
+    let last = performance.now();
+    let down = true;
+    const step = (t) => {
+      deltas.push(t - last);
+      last = t;
+      el.scrollTop += down ? 300 : -300;
+      if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) down = false;
+      if (deltas.length < 400 && !(!down && el.scrollTop <= 0)) requestAnimationFrame(step);
+      else resolve(deltas.slice(2));
+    };
+    requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
+  })`)) as number[];
+  return { tabToPaint, count, renders, frames };
+}
+
+async function main() {
+  if (!existsSync('dist/renderer/index.html')) throw new Error('Build the renderer first: npm run build:renderer');
+  const stop = await startHost();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    // Realistic queries from the data: surnames, partial names, emails, phones, postal codes, account numbers.
+    const sample = (await ipc<{ rows: Row[] }>('accounts.search', { contact: { fullName: 'e' }, limit: 1000 })).rows;
+    const pick = (i: number) => sample[(i * 7919) % sample.length]!;
+    const queries: string[] = [];
+    for (let i = 0; queries.length < QUERIES; i++) {
+      const r = pick(i);
+      const c = r.contactDetails;
+      const kind = i % 6;
+      const q =
+        kind === 0 ? c.lastName
+        : kind === 1 ? c.fullName?.slice(0, 5)
+        : kind === 2 ? c.emailAddress
+        : kind === 3 ? c.cellPhone?.replace('+47', '')
+        : kind === 4 ? c.postalCode
+        : String(r.ariaAccountNo);
+      if (q && q.trim().length >= 3) queries.push(q.trim());
+    }
+    const commentAccount = sample[0]!.ariaAccountNo;
+    await seedComments(commentAccount, 1000);
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(`${BASE}/#token=${TOKEN}`);
+    await page.waitForFunction(`document.documentElement.dataset.appReady === 'true'`);
+    const ready = (await page.evaluate(`performance.getEntriesByName('csr:ready')[0].startTime`)) as number;
+
+    // Warm-up (JIT, sandbox caches), not counted.
+    await measureTyping(page, queries.slice(0, 5));
+    const typing = await measureTyping(page, queries);
+    const opens = await measureOpen(page, OPENS);
+    const comments = await measureComments(page, commentAccount);
+
+    const rows: Array<[string, number[], string]> = [
+      ['keystroke → results painted', typing, 'p95 ≤ 150 ms'],
+      ['open account → overview painted', opens, '≤ 300 ms'],
+      ['1,000 comments: data → painted (filter)', comments.renders, '≤ 50 ms'],
+      ['1,000 comments: frame while scrolling', comments.frames, 'max ≤ 50 ms'],
+    ];
+    console.log(`\nCSR Desk UI benchmark — ${ACCOUNTS.toLocaleString('en')} accounts, Chromium ${browser.version()}, typing every ${TYPING_MS} ms`);
+    console.log(`app ready (csr:ready) ${ready.toFixed(0)} ms after navigation start; comments tab (API + paint) ${comments.tabToPaint.toFixed(0)} ms; ${comments.count}`);
+    console.log('| measure | n | p50 ms | p95 ms | max ms | target |');
+    console.log('|---|---:|---:|---:|---:|---|');
+    for (const [name, xs, target] of rows)
+      console.log(`| ${name} | ${xs.length} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${target} |`);
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+await main();
