@@ -7,7 +7,7 @@ test('open two accounts in tabs, read the overview, filter by title, close with 
   const view = page.getByTestId(`account-${first}`);
   const overview = view.getByTestId('account-overview');
   await expect(overview).toContainText('Status');
-  await expect(view.getByTestId('account-balance')).toHaveText(/^(owes NOK [\d,.]+|is owed NOK [\d,.]+|settled)$/);
+  await expect(view.getByTestId('account-balance')).toHaveText(/^(owes NOK\s[\d,.]+|is owed NOK\s[\d,.]+|settled)$/);
   await expect(overview).toContainText(/Norwegian (Bokmål|Nynorsk)/);
   await expect(overview).toContainText('Owner title');
   await screenshot(page, '04-account-overview');
