@@ -61,5 +61,7 @@ export const theme = createTheme({
     MuiDialog: { defaultProps: { fullWidth: true, maxWidth: 'sm' } },
     MuiTableCell: { styleOverrides: { root: { padding: '6px 10px' }, head: { fontWeight: 600, color: '#4f5b69' } } },
     MuiAlert: { styleOverrides: { root: { alignItems: 'flex-start' } } },
+    // Helper text stays readable on disabled fields (it explains why they are disabled).
+    MuiFormHelperText: { styleOverrides: { root: { '&.Mui-disabled': { color: '#4f5b69' } } } },
   },
 });

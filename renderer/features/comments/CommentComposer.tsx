@@ -117,7 +117,7 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
         </Button>
       </Box>
       {parts.length > 1 ? (
-        <Box aria-label={t('comments.previewLabel')} role="region" data-testid="comment-preview" sx={{ overflowY: 'auto', maxHeight: 320, display: 'grid', gap: 1 }}>
+        <Box aria-label={t('comments.previewLabel')} role="region" tabIndex={0} data-testid="comment-preview" sx={{ overflowY: 'auto', maxHeight: 320, display: 'grid', gap: 1 }}>
           <Typography variant="caption" color="text.secondary">
             {t('comments.previewHelp', { count: parts.length, limit: COMMENT_PART_LIMIT })}
           </Typography>

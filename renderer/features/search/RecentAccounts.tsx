@@ -1,6 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -20,9 +21,11 @@ export function RecentAccounts() {
       {recent.length ? (
         <List dense disablePadding>
           {recent.map((r) => (
-            <ListItemButton key={r.accountNo} onClick={() => open(r.accountNo, r.name)} sx={{ borderRadius: 1, py: 0.25 }}>
-              <ListItemText primary={r.name} secondary={r.accountNo} slotProps={{ primary: { noWrap: true }, secondary: { variant: 'caption' } }} />
-            </ListItemButton>
+            <ListItem key={r.accountNo} disablePadding>
+              <ListItemButton onClick={() => open(r.accountNo, r.name)} sx={{ borderRadius: 1, py: 0.25 }}>
+                <ListItemText primary={r.name} secondary={r.accountNo} slotProps={{ primary: { noWrap: true }, secondary: { variant: 'caption' } }} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       ) : (

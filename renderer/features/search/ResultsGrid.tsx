@@ -12,6 +12,7 @@ import { StatusChip } from '../../components/StatusChip';
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
 const ROW_HEIGHT = 40;
+const HEADER_HEIGHT = 34;
 const COLUMNS = 'minmax(180px,2fr) minmax(120px,1.1fr) 160px minmax(150px,1.2fr) minmax(100px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
 
 const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
@@ -84,7 +85,16 @@ interface Props {
 export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // The grid is its own scroll container (so it is the focusable scrolling region); the
+  // header row sticks at the top and the rows start HEADER_HEIGHT below it.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
 
   useEffect(() => {
     if (activeIndex >= 0 && activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -111,6 +121,8 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
   const headers = ['name', 'account', 'status', 'balance', 'city', 'phone', 'email'] as const;
   return (
     <Box
+      ref={scrollRef}
+      data-virtual-scroll
       id={RESULTS_GRID_ID}
       role="grid"
       aria-label={label}
@@ -119,10 +131,10 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
       aria-activedescendant={activeIndex >= 0 ? resultRowId(activeIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', overflow: 'hidden' }}
+      sx={{ flex: 1, minHeight: 0, overflowY: 'auto', position: 'relative', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
     >
-      <Box role="rowgroup">
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, height: 34, bgcolor: '#f7f8fa', borderBottom: 1, borderColor: 'divider', pr: '12px' }}>
+      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1 }}>
+        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, height: HEADER_HEIGHT, bgcolor: '#f7f8fa', borderBottom: 1, borderColor: 'divider' }}>
           {headers.map((h) => (
             <Box key={h} role="columnheader" sx={{ ...cellSx, fontWeight: 600, color: 'text.secondary', fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em' }}>
               {t(`search.column.${h}`)}
@@ -130,14 +142,12 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
           ))}
         </Box>
       </Box>
-      <Box ref={scrollRef} data-virtual-scroll role="rowgroup" sx={{ flex: 1, minHeight: 0, overflowY: 'scroll', position: 'relative' }}>
-        <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => (
-            <Box key={v.key} sx={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
-              <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} onOpen={onOpen} onHover={onActivate} />
-            </Box>
-          ))}
-        </Box>
+      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((v) => (
+          <Box key={v.key} sx={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}>
+            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} onOpen={onOpen} onHover={onActivate} />
+          </Box>
+        ))}
       </Box>
     </Box>
   );

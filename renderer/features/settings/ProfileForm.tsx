@@ -110,7 +110,7 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
       <FormText control={form.control} name="baseUrl" label={t('settings.baseUrl')} disabled={sandbox} hint={sandbox ? t('settings.managedByApp') : t('settings.baseUrlHint')} />
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', gap: 1 }}>
         <FormText control={form.control} name="clientNo" label={t('settings.clientNo')} disabled={sandbox} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
-        <FormText control={form.control} name="userID" label={t('settings.userID')} hint={t('settings.userIDHint')} />
+        <FormText control={form.control} name="userID" label={t('settings.userID')} hint={t('settings.userIDHint')} autoComplete="off" />
         <FormSelect control={form.control} name="signatureVersion" label={t('settings.signatureVersion')} options={[{ value: '1.0', label: '1.0' }, { value: '2.0', label: '2.0' }]} />
       </Box>
       <FormText

@@ -13,6 +13,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
@@ -87,7 +88,8 @@ export function SettingsScreen() {
         <Paper variant="outlined" sx={{ width: 300, flexShrink: 0 }} component="nav" aria-label={t('settings.profiles')}>
           <List dense disablePadding>
             {profiles.map((p) => (
-              <ListItemButton key={p.name} selected={p.name === name} onClick={() => setSelected(p.name)}>
+              <ListItem key={p.name} disablePadding>
+              <ListItemButton selected={p.name === name} onClick={() => setSelected(p.name)}>
                 <ListItemText
                   primary={p.name}
                   secondary={p.kind === 'sandbox' ? t('settings.kindSandbox') : p.baseUrl}
@@ -96,6 +98,7 @@ export function SettingsScreen() {
                 {p.name === active ? <Chip color="primary" label={t('settings.active')} sx={{ ml: 1 }} /> : null}
                 {!p.secretsReadable ? <Chip color="error" label={t('settings.unreadable')} sx={{ ml: 1 }} /> : null}
               </ListItemButton>
+              </ListItem>
             ))}
           </List>
           <Box sx={{ p: 1, borderTop: 1, borderColor: 'divider' }}>

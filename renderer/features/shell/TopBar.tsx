@@ -117,11 +117,11 @@ export function TopBar() {
           onChange={(_e, v: 'en' | 'nb' | null) => v && changeLocale(v)}
           aria-label={t('topbar.language')}
         >
-          <ToggleButton value="en" lang="en" aria-label="English" sx={{ py: 0.25, px: 1 }}>
-            EN
+          <ToggleButton value="en" lang="en" title="English" sx={{ py: 0.25, px: 1 }}>
+            EN<span className="visually-hidden"> English</span>
           </ToggleButton>
-          <ToggleButton value="nb" lang="nb" aria-label="Norsk bokmål" sx={{ py: 0.25, px: 1 }}>
-            NB
+          <ToggleButton value="nb" lang="nb" title="Norsk bokmål" sx={{ py: 0.25, px: 1 }}>
+            NB<span className="visually-hidden"> Norsk bokmål</span>
           </ToggleButton>
         </ToggleButtonGroup>
         <Tooltip title={t('topbar.shortcuts')}>
