@@ -78,13 +78,13 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
             sx={s === 'comments' ? { height: '100%' } : undefined}
           >
             {s === 'overview' ? (
-              entry.status === 'loading' && !data ? (
-                <Loading label={t('account.loading')} />
-              ) : entry.status === 'error' && entry.error ? (
-                <ErrorAlert error={entry.error} title={t('account.loadFailed')} onRetry={() => void useWorkspace.getState().load(accountNo)} />
-              ) : data ? (
-                <Overview data={data} />
-              ) : null
+              <Box sx={{ display: 'grid', gap: 2 }}>
+                {entry.status === 'error' && entry.error ? (
+                  <ErrorAlert error={entry.error} title={t('account.loadFailed')} onRetry={() => void useWorkspace.getState().load(accountNo)} />
+                ) : null}
+                {entry.status === 'loading' && !data ? <Loading label={t('account.loading')} /> : null}
+                {data ? <Overview data={data} /> : null}
+              </Box>
             ) : s === 'billingGroups' ? (
               <BillingGroupsPanel accountNo={accountNo} active={active && section === s} />
             ) : s === 'comments' ? (

@@ -29,6 +29,7 @@ function ResultsRegion() {
   const activeIndex = useSearch((s) => s.activeIndex);
   const query = useSearch((s) => s.query);
   const mode = useSearch((s) => s.mode);
+  const recognition = useSearch((s) => s.recognition);
   const onOpen = useCallback((i: number) => {
     const row = useSearch.getState().rows[i];
     if (row) useWorkspace.getState().open(row.ariaAccountNo, nameOf(row));
@@ -78,6 +79,11 @@ function ResultsRegion() {
         <Paper variant="outlined">
           <Empty icon={<PersonSearchIcon />} title={t('search.noMatch')} hint={mode === 'quick' ? t('search.noMatchHintQuick') : t('search.noMatchHintAdvanced')} />
         </Paper>
+      ) : null}
+      {status === 'idle' && query.trim() && recognition?.kinds.length ? (
+        <Typography variant="body2" color="text.secondary" data-testid="keep-typing">
+          {t('search.keepTyping')}
+        </Typography>
       ) : null}
       {status === 'idle' && !query ? (
         <Paper variant="outlined">
