@@ -61,7 +61,7 @@ function bundle({ entry, outDir, fileName, external, plugins = [] }) {
       reportCompressedSize: false,
       rolldownOptions: {
         external: (id) => external(id),
-        output: { format: 'cjs', entryFileNames: fileName, inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: fileName, codeSplitting: false },
       },
     },
   });
