@@ -73,5 +73,7 @@ export const RESULT = {
   NOT_FOUND: -10,
   RULE_VIOLATION: -11,
   CONFLICT: -12,
+  /** Sandbox: an action of a multi-action request that was rolled back because another failed. */
+  NOT_APPLIED: -13,
   INTERNAL: -99,
 } as const;
