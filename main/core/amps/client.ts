@@ -7,7 +7,6 @@ import {
   ENDPOINT_PATH_PREFIX,
   ENDPOINTS_WITHOUT_AUTHKEY,
   WRITE_ENDPOINTS,
-  formatAmpsDateTime,
   type AmpsRequest,
   type AmpsResponse,
   type EndpointName,
@@ -55,6 +54,18 @@ export class AmpsClient {
     };
   }
 
+  private lastStamp = 0;
+
+  /**
+   * requestDateTime with milliseconds, strictly increasing per client (decision D19):
+   * msgAuthDetails has no nonce, so two identical requests in the same second would
+   * otherwise carry the same signature and the second would be refused as a replay.
+   */
+  private nextRequestDateTime(): string {
+    this.lastStamp = Math.max(this.opts.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString().slice(0, 23);
+  }
+
   get baseUrl(): string {
     return this.opts.baseUrl;
   }
@@ -94,7 +105,7 @@ export class AmpsClient {
     // Signed at send time, so a request that waited (or is retried) never goes out stale.
     const fields = {
       clientNo,
-      requestDateTime: formatAmpsDateTime(this.opts.now()),
+      requestDateTime: this.nextRequestDateTime(),
       ariaAccountID: options.account?.ariaAccountID ?? '',
       ariaAccountNo: options.account?.ariaAccountNo ?? 0,
       userID,

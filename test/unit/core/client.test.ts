@@ -61,7 +61,16 @@ describe('AmpsClient', () => {
     expect(seen.map((s) => s.signatureOk)).toEqual([true, true]);
     const auth = seen[1]!.body.msgAuthDetails as Record<string, unknown>;
     expect(auth).toMatchObject({ clientNo: 42, signatureVersion: '2.0', ariaAccountNo: 1001, userID: 'agent7' });
-    expect(auth.requestDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    expect(auth.requestDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
+  });
+
+  it('never signs two identical requests alike, even within the same millisecond (no replay refusals)', async () => {
+    const { url, seen } = await fakeAmps(() => ({ body: { ...OK, acctRetrieveCommentsList: [] } }));
+    const c = client(url, { now: () => Date.UTC(2026, 10, 23, 12, 0, 0) }); // a frozen clock
+    for (let i = 0; i < 3; i++) await c.call('AcctRetrieveComments', { AcctRetrieveCommentsCriteria: { ariaAccountNo: 1 } });
+    const auths = seen.map((s) => s.body.msgAuthDetails as { requestDateTime: string; signatureValue: string });
+    expect(auths.map((a) => a.requestDateTime)).toEqual(['2026-11-23T12:00:00.000', '2026-11-23T12:00:00.001', '2026-11-23T12:00:00.002']);
+    expect(new Set(auths.map((a) => a.signatureValue)).size).toBe(3);
   });
 
   it('leaves authKey out for comments and permanent address, and sends it elsewhere', async () => {
