@@ -28,7 +28,7 @@ async function fakeAmps(reply: (seen: Seen, n: number) => Reply) {
   server = createServer(async (req, res) => {
     const body = JSON.parse(await read(req)) as Record<string, unknown>;
     const endpoint = req.url!.split('/').pop()!;
-    const auth = body.msgAuthDetails as Record<string, never>;
+    const auth = body.msgAuthDetails as { signatureVersion: string; signatureValue: string; clientNo: number; requestDateTime: string };
     const expected = signerFor(auth.signatureVersion)!.sign({ endpoint, fields: auth, body }, 'the-secret');
     const s = { endpoint, body, signatureOk: signaturesEqual(expected, auth.signatureValue) };
     seen.push(s);

@@ -65,7 +65,7 @@ describe('web host', () => {
   });
 
   it('refuses calls without the token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'test-token-123' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'test-token-123' }] as Array<Record<string, string>>) {
       const res = await post('/ipc/comments.list', { accountNo: 7 }, headers);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
