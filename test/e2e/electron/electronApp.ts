@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { electronBinary } from '../../../scripts/electron-binary.mjs';
 
 export const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -62,4 +62,29 @@ export async function launchApp(opts: { args?: string[]; env?: Record<string, st
   const page = await app.firstWindow();
   await ready; // the app-emitted "ready": shell painted, search box focused
   return { app, page, userData, stdout, readyMs };
+}
+
+/**
+ * The main job: type a name into the quick search, wait for its answer (the renderer's
+ * data-search-seq / data-search-state), open the first result and wait for its overview.
+ * Returns the opened account number.
+ */
+export async function searchAndOpen(page: Page, text: string): Promise<number> {
+  const region = page.getByTestId('search-results');
+  const before = Number(await region.getAttribute('data-search-seq'));
+  await page.getByTestId('quick-search').fill(text);
+  await page.waitForFunction(
+    (seq) => {
+      const el = document.querySelector('[data-testid="search-results"]');
+      return !!el && Number(el.getAttribute('data-search-seq')) > seq && el.getAttribute('data-search-state') === 'done';
+    },
+    before,
+    { timeout: 60_000 }, // the first search waits for the sandbox to seed its accounts
+  );
+  const row = page.locator('[role="grid"] [role="row"][data-account-no]').first();
+  const no = Number(await row.getAttribute('data-account-no'));
+  await row.click();
+  await expect(page.locator(`#ws-tab-${no}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`account-${no}`)).toHaveAttribute('data-account-state', 'ready');
+  return no;
 }
