@@ -9,6 +9,8 @@ export interface JsonSyntaxError {
 export function findJsonError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const fail = (reason: string): never => {
+    // Text copied from web pages (004's samples included) often indents with U+00A0.
+    if (text[i] === '\u00a0') reason = 'a non-breaking space (U+00A0) is not JSON whitespace';
     throw { position: i, reason } satisfies JsonSyntaxError;
   };
   const ws = () => {

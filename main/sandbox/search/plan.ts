@@ -13,7 +13,7 @@ export type Driver =
   | { kind: 'prefix'; column: 'last_name' | 'first_name'; term: string };
 
 /** Lookups for identifier criteria; each returns the account numbers it matches. */
-const ID_SQL = {
+export const ID_SQL = {
   ariaAccountNo: 'SELECT account_no FROM accounts WHERE account_no = ?',
   ariaAccountID: 'SELECT account_no FROM accounts WHERE account_id = ?',
   userID: 'SELECT account_no FROM accounts WHERE user_id = ?',

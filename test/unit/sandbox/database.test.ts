@@ -1,0 +1,45 @@
+// The database file: built once under a temporary name and reused; never re-seeded at
+// start; a failed build leaves nothing behind; a foreign file is refused.
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSandboxDatabase } from '../../../main/sandbox/db/open';
+import { SCHEMA_VERSION, schemaVersion } from '../../../main/sandbox/db/migrations';
+
+const dir = mkdtempSync(join(tmpdir(), 'sandbox-db-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const count = (file: string) => {
+  const { db } = openSandboxDatabase({ file, accounts: 999, seed: 1 });
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n;
+  const mode = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
+  db.close();
+  return { n, mode };
+};
+
+describe('openSandboxDatabase', () => {
+  it('builds a new file once, in WAL mode, and reuses it as it is', () => {
+    const file = join(dir, 'a.sqlite');
+    const { db, created } = openSandboxDatabase({ file, accounts: 25, seed: 3 });
+    expect(created).toBe(true);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    db.prepare('DELETE FROM accounts WHERE account_no = 42000001').run();
+    db.close();
+    expect(count(file)).toEqual({ n: 24, mode: 'wal' }); // asked for 999, got the existing 24: not re-seeded
+    expect(readdirSync(dir).filter((f) => f.includes('building'))).toEqual([]);
+  });
+
+  it('leaves no file when the build fails, so the next start builds again', () => {
+    const file = join(dir, 'b.sqlite');
+    expect(() => openSandboxDatabase({ file, accounts: 3000, seed: 3, onSeedProgress: () => { throw new Error('interrupted'); } })).toThrow('interrupted');
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('b.sqlite'))).toEqual([]);
+    expect(count(file).n).toBe(999);
+  });
+
+  it('refuses a file that is not a sandbox database', () => {
+    const file = join(dir, 'c.sqlite');
+    writeFileSync(file, 'not sqlite at all, but not empty either'.repeat(200));
+    expect(() => openSandboxDatabase({ file, accounts: 1, seed: 1 })).toThrow();
+  });
+});
