@@ -73,7 +73,7 @@ const STREET = /^(\p{L}[\p{L}\s.'-]*?)\s+(\d{1,4}\s?\p{L}?)$/u;
 const digitsOf = (s: string) => s.replace(/[\s-]/g, '');
 
 function implicitKinds(term: string): { kinds: QuickKind[]; complete: boolean } {
-  if (term.includes('@')) return { kinds: ['email', 'name'], complete: /@.+/.test(term) || term.length >= 4 };
+  if (term.includes('@')) return { kinds: ['email', 'name'], complete: term.length >= 3 };
   if (/^(?:\+|00)/.test(term) && PHONE_LIKE.test(term.replace(/^00/, '+'))) {
     return { kinds: ['phone'], complete: digitsOf(term).replace(/^\+|^00/, '').length >= 6 };
   }
@@ -95,7 +95,8 @@ function implicitKinds(term: string): { kinds: QuickKind[]; complete: boolean } 
   }
   const street = STREET.exec(term);
   if (street) return { kinds: ['street', 'name'], complete: true };
-  return { kinds: ['name', 'city', 'street', 'accountId', 'userId'], complete: term.length >= 2 };
+  // "Like" searches need 3 characters to be selective (the sandbox refuses fewer).
+  return { kinds: ['name', 'city', 'street', 'accountId', 'userId'], complete: term.length >= 3 };
 }
 
 /** Recognises what was typed; null for blank text. */

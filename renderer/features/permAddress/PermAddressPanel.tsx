@@ -19,7 +19,8 @@ import { useFormat } from '../../i18n';
 import { usePermAddress } from '../../state/permAddressStore';
 import { Card } from '../account/Overview';
 import { PermAddressWizard } from './PermAddressWizard';
-import { formatAddress } from './permAddressModel';
+import { useWorkspace } from '../../state/workspaceStore';
+import { contactAsAddress, formatAddress } from './permAddressModel';
 
 export function PermAddressPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
@@ -34,6 +35,8 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
 
   const info = entry?.data ?? null;
   const permanent = info?.deliveryAddresses.find((a) => a.isPermanent) ?? null;
+  const contact = useWorkspace((s) => s.accounts[accountNo]?.data?.acctRetrieveAccountDetails.acctContactDetails);
+  const ownAddress = contactAsAddress(contact);
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
   const reload = () => void usePermAddress.getState().load(accountNo);
 
@@ -87,6 +90,15 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                 <Typography variant="caption" color="text.secondary" data-testid="permanent-address-no">
                   {t('permAddress.addressNo', { no: permanent.distAddressNo })} · {permanent.distAddrType}
                   {permanent.permanentFrom ? ` · ${t('permAddress.since', { date: f.date(permanent.permanentFrom) })}` : ''}
+                </Typography>
+              </Box>
+            ) : ownAddress ? (
+              <Box>
+                <Typography variant="body1" sx={{ fontWeight: 500 }} data-testid="permanent-address-text">
+                  {formatAddress(ownAddress)}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {t('permAddress.ownAddress')}
                 </Typography>
               </Box>
             ) : (

@@ -30,7 +30,8 @@ import { useFormat } from '../../i18n';
 import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
 import { useShell } from '../../state/shellStore';
 import { AddressFields } from './AddressFields';
-import { emptyPermForm, formatAddress, permChanges, permSchema, type PermAddressForm } from './permAddressModel';
+import { useWorkspace } from '../../state/workspaceStore';
+import { contactAsAddress, emptyPermForm, formatAddress, permChanges, permSchema, type PermAddressForm } from './permAddressModel';
 
 interface Props {
   accountNo: number;
@@ -47,6 +48,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const f = useFormat();
   const schema = useMemo(() => permSchema(accountNo, { chooseAddress: t('permAddress.chooseAddress'), chooseSubscription: t('permAddress.chooseSubscription'), chooseType: t('permAddress.chooseType') }), [accountNo, t]);
   const form = useForm<PermAddressForm, unknown, PermAddressChange>({ resolver: zodResolver(schema), defaultValues: emptyPermForm(), mode: 'onSubmit', reValidateMode: 'onChange' });
+  const contact = useWorkspace((s) => s.accounts[accountNo]?.data?.acctRetrieveAccountDetails.acctContactDetails);
   const [step, setStep] = useState(0);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -188,7 +190,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                 date: f.date(values.dateEffective) || t('permAddress.immediately'),
               })}
             </Typography>
-            <ChangesTable changes={permChanges(info, values, t('permAddress.newAddressValue'))} />
+            <ChangesTable changes={permChanges(info, values, t('permAddress.newAddressValue'), contactAsAddress(contact))} />
             <ReasonField value={reason} onChange={setReason} disabled={busy} />
           </Box>
         ) : null}

@@ -2,7 +2,7 @@
 // paths (distAddressNo, distAddressType, acctDeliveryAddress.*, ariaMPINo, dateEffective),
 // so the shared schema's errors land on the fields.
 import { z } from 'zod';
-import { acctChangePermAddressRequestDetails, type DeliveryAddressOut } from '../../../shared/amps';
+import { acctChangePermAddressRequestDetails, formatAmpsDateTime, type ContactDetails, type DeliveryAddressOut } from '../../../shared/amps';
 import { compactRequest, type FieldChange } from '../../../shared/domain/fieldDiff';
 import type { DeliveryInfo, PermAddressChange } from '../../state/permAddressStore';
 
@@ -56,6 +56,15 @@ export function emptyPermForm(): PermAddressForm {
   };
 }
 
+/**
+ * A bare date is midnight UTC (D4); "today" is sent as now, so a change made just after
+ * local midnight is in effect at once rather than at 01:00 or 02:00.
+ */
+export function effectiveDate(date: string, now = new Date()): string {
+  if (!date) return '';
+  return date === todayIso(now) ? formatAmpsDateTime(now.getTime()) : date;
+}
+
 export function toChange(accountNo: number, f: PermAddressForm): PermAddressChange {
   const a = f.acctDeliveryAddress;
   const isNew = f.mode === 'new';
@@ -65,7 +74,7 @@ export function toChange(accountNo: number, f: PermAddressForm): PermAddressChan
     distAddressType: isNew ? a.distAddrType : undefined,
     acctDeliveryAddress: isNew ? a : undefined,
     ariaMPINo: f.scope === 'subscription' && /^\d+$/.test(f.ariaMPINo.trim()) ? Number(f.ariaMPINo) : undefined,
-    dateEffective: f.dateEffective,
+    dateEffective: effectiveDate(f.dateEffective),
   }) ?? { ariaAccountNo: accountNo }) as PermAddressChange;
   // The required fields stay even when blank, so the schema names them ("… is required").
   if (isNew)
@@ -105,23 +114,40 @@ export function addressFields(a: Partial<DeliveryAddressOut> | Partial<AddressFo
   return Object.fromEntries(keys.map((k) => [k, r[k] === undefined || r[k] === null || r[k] === '' ? null : String(r[k])]));
 }
 
-/** The permanent address now in force for the chosen scope. */
-export function currentAddress(info: DeliveryInfo | null, f: PermAddressForm): DeliveryAddressOut | null {
-  if (!info) return null;
-  if (f.scope === 'subscription') {
-    const plan = info.planInstances.find((p) => String(p.ariaMPINo) === f.ariaMPINo);
-    if (plan?.distAddressNo) return info.deliveryAddresses.find((a) => a.distAddressNo === plan.distAddressNo) ?? null;
-  }
-  return info.deliveryAddresses.find((a) => a.isPermanent) ?? null;
+/** The account's own (contact) address, as a delivery address, for when none is permanent yet. */
+export function contactAsAddress(c: ContactDetails | null | undefined): Partial<DeliveryAddressOut> | null {
+  if (!c || !(c.addressLine1 || c.streetName || c.postalCode)) return null;
+  return {
+    distAddrLine1: c.streetName ? null : c.addressLine1,
+    distAddrLine2: c.addressLine2,
+    distStreetName: c.streetName,
+    distStreetNo: c.streetNo,
+    distEntranceNo: c.entranceNo,
+    distFlatFloor: c.flatFloor,
+    distFlatNo: c.flatNo,
+    distAddrPostalCode: c.postalCode ?? '',
+    distAddrCity: c.postalCity ?? '',
+    distAddrCountryCode: c.countryCode ?? '',
+  };
 }
 
-export function permChanges(info: DeliveryInfo | null, f: PermAddressForm, newLabel: string): FieldChange[] {
-  const before = currentAddress(info, f);
+/** The permanent address now in force for the chosen scope (else the account's own address). */
+export function currentAddress(info: DeliveryInfo | null, f: PermAddressForm, fallback: Partial<DeliveryAddressOut> | null = null): Partial<DeliveryAddressOut> | null {
+  if (!info) return fallback;
+  if (f.scope === 'subscription') {
+    const plan = info.planInstances.find((p) => String(p.ariaMPINo) === f.ariaMPINo);
+    if (plan?.distAddressNo) return info.deliveryAddresses.find((a) => a.distAddressNo === plan.distAddressNo) ?? fallback;
+  }
+  return info.deliveryAddresses.find((a) => a.isPermanent) ?? fallback;
+}
+
+export function permChanges(info: DeliveryInfo | null, f: PermAddressForm, newLabel: string, fallback: Partial<DeliveryAddressOut> | null = null): FieldChange[] {
+  const before = currentAddress(info, f, fallback);
   const after = f.mode === 'existing' ? (info?.deliveryAddresses.find((a) => String(a.distAddressNo) === f.distAddressNo) ?? null) : null;
   const b = addressFields(before);
   const a = f.mode === 'existing' ? addressFields(after) : addressFields({ ...f.acctDeliveryAddress, distAddrCountryCode: f.acctDeliveryAddress.distAddrCountryCode.toUpperCase() });
   const changes: FieldChange[] = [];
-  changes.push({ path: 'distAddressNo', before: before ? before.distAddressNo : null, after: f.mode === 'existing' ? Number(f.distAddressNo) || null : null });
+  changes.push({ path: 'distAddressNo', before: before?.distAddressNo ?? null, after: f.mode === 'existing' ? Number(f.distAddressNo) || null : null });
   for (const k of Object.keys({ ...b, ...a })) {
     const x = b[k] ?? null;
     const y = a[k] ?? null;

@@ -1,4 +1,5 @@
 // Search: recognition, the results table, "more match", keyboard navigation, opening.
+import { E2E_TOKEN } from './env';
 import { expect, expectAccessible, openResult, quickSearch, resultRows, screenshot, test } from './fixtures';
 
 test('search as you type, see that more accounts match, move with the keyboard and open one', async ({ app: page }) => {
@@ -6,7 +7,7 @@ test('search as you type, see that more accounts match, move with the keyboard a
   await screenshot(page, '01-search-empty');
   await expectAccessible(page, 'the empty search screen');
 
-  await quickSearch(page, 'an');
+  await quickSearch(page, 'sen');
   await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'name');
   await expect(page.getByTestId('more-note')).toContainText('Showing the first 50 accounts: more match.');
   await expect(page.getByRole('grid', { name: 'Search results' })).toHaveAttribute('aria-rowcount', '51');
@@ -51,8 +52,14 @@ test('recognises an account number, an email address and a postal code', async (
     await expect(page.locator(`[role="row"][data-account-no="${no}"]`)).toBeVisible();
   }
 
-  await quickSearch(page, '0150');
+  const found = await page.request.post('/ipc/accounts.search', {
+    headers: { authorization: `Bearer ${E2E_TOKEN}` },
+    data: { criteria: { ariaAccountNo: Number(no) } },
+  });
+  const postalCode = ((await found.json()) as { value: { rows: Array<{ contactDetails: { postalCode: string } }> } }).value.rows[0]!.contactDetails.postalCode;
+  await quickSearch(page, postalCode);
   await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'postalCode');
+  await expect(page.locator(`[role="row"][data-account-no="${no}"]`)).toBeVisible();
 
   // The user can say what the text is: "Oslo" as a city rather than a name.
   await quickSearch(page, 'Oslo');
@@ -60,7 +67,7 @@ test('recognises an account number, an email address and a postal code', async (
   await page.getByRole('menuitem', { name: 'City', exact: true }).click();
   await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'city');
   await expect(page.getByTestId('search-results')).toHaveAttribute('data-search-state', 'done');
-  await expect(resultRows(page).first().locator('[role="gridcell"]').nth(4)).toHaveText('Oslo');
+  await expect(resultRows(page).first().locator('[role="gridcell"]').nth(4)).toHaveText(/oslo/i);
 
   // Advanced: every criterion; here postal code and city together.
   await page.getByRole('button', { name: 'Advanced search' }).click();

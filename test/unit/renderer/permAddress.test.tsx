@@ -47,7 +47,7 @@ describe('permanent address change', () => {
     await userEvent.click(within(wizard).getByRole('radio', { name: /#12/ }));
     await userEvent.click(screen.getByTestId('perm-address-next'));
     await userEvent.clear(within(wizard).getByLabelText('Effective from'));
-    await userEvent.type(within(wizard).getByLabelText('Effective from'), '2026-12-01');
+    await userEvent.type(within(wizard).getByLabelText('Effective from'), '2030-12-01');
     await userEvent.click(screen.getByTestId('perm-address-next'));
     const table = within(wizard).getByTestId('changes-table');
     expect(table).toHaveTextContent('Address number11→12');
@@ -55,7 +55,7 @@ describe('permanent address change', () => {
     await userEvent.type(within(wizard).getByTestId('reason'), 'Moved to the cabin');
     await userEvent.click(screen.getByTestId('perm-address-confirm'));
     await waitFor(() =>
-      expect(csr.inputs('address.changePerm')).toEqual([{ accountNo: 7, change: { ariaAccountNo: 7, distAddressNo: 12, dateEffective: '2026-12-01' }, reason: 'Moved to the cabin' }]),
+      expect(csr.inputs('address.changePerm')).toEqual([{ accountNo: 7, change: { ariaAccountNo: 7, distAddressNo: 12, dateEffective: '2030-12-01' }, reason: 'Moved to the cabin' }]),
     );
     expect(await screen.findByTestId('perm-address-result')).toHaveTextContent('The address number used is 12.');
     await waitFor(() => expect(screen.getByTestId('permanent-address-text')).toHaveTextContent('Fjellveien 3, 3580 Geilo, NO'));

@@ -58,6 +58,8 @@ describe('recogniseQuery', () => {
     expect(recogniseQuery('olan')).toMatchObject({ kinds: ['name', 'city', 'street', 'accountId', 'userId'] });
     expect(buildQuickSearch('name', 'Ola Nordmann')).toEqual({ contact: { fullName: 'Ola Nordmann' } });
     expect(recogniseQuery('O')?.complete).toBe(false);
+    expect(recogniseQuery('Ol')?.complete).toBe(false);
+    expect(recogniseQuery('Ola')?.complete).toBe(true);
   });
 
   it('lets a prefix name the kind, in English or Norwegian', () => {
