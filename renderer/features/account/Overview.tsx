@@ -66,7 +66,11 @@ export function Overview({ data }: { data: AccountDetails }) {
             [t('overview.userId'), d.userID],
             [t('overview.masterPlanCount'), d.masterPlanCount ?? null],
             [t('overview.purchaseOrderNo'), d.purchaseOrderNo],
-            [t('overview.taxpayer'), [d.taxpayerID, d.taxpayerExemptionLevel ?? d.taxExemptionLevel].filter(Boolean).join(' · ')],
+            [t('overview.taxpayer'), d.taxpayerID],
+            [t('overview.taxExemption'), (() => {
+              const level = d.taxpayerExemptionLevel ?? d.taxExemptionLevel;
+              return level ? t(`taxExemption.${level}`, { defaultValue: level }) : null;
+            })()],
           ]}
         />
       </Card>

@@ -110,7 +110,8 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography id={`comment-counter-${accountNo}`} variant="caption" color={tooLong ? 'error' : 'text.secondary'} data-testid="comment-counter" aria-live="polite">
-          {t('comments.chars', { count: length })} · {t('comments.parts', { count: parts.length, limit: COMMENT_PART_LIMIT })}
+          {t('comments.chars', { count: length })}
+          {parts.length ? ` · ${t('comments.parts', { count: parts.length, limit: COMMENT_PART_LIMIT })}` : ''}
         </Typography>
         <Button sx={{ ml: 'auto' }} variant="contained" onClick={review} disabled={!text.trim() || tooLong}>
           {t('comments.review')}

@@ -78,7 +78,7 @@ export function CommentsPanel({ accountNo, active }: { accountNo: number; active
           </Button>
         </Box>
         <Typography variant="caption" color="text.secondary" role="status" data-testid="comment-count" data-state={entry?.status ?? 'idle'}>
-          {entry?.status === 'ready' ? t('comments.count', { count: visible.length, total: entry.comments.length }) : ''}
+          {entry?.status === 'ready' && entry.comments.length ? t('comments.count', { count: visible.length, total: entry.comments.length }) : ''}
         </Typography>
         {entry?.error ? <ErrorAlert error={entry.error} title={t('comments.loadFailed')} onRetry={() => void store.load(accountNo)} /> : null}
         {!entry || (entry.status === 'loading' && !entry.comments.length) ? <Loading label={t('comments.loading')} /> : null}

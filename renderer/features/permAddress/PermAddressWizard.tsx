@@ -186,7 +186,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
           <Box>
             <Typography variant="body2" sx={{ mb: 1 }}>
               {t('permAddress.confirmSummary', {
-                scope: scope === 'subscription' ? t('permAddress.scopeOne', { no: values.ariaMPINo }) : t('permAddress.scopeAccount'),
+                scope: scope === 'subscription' ? t('permAddress.scopeOne', { no: values.ariaMPINo }) : t('permAddress.scopeAccountInSentence'),
                 date: f.date(values.dateEffective) || t('permAddress.immediately'),
               })}
             </Typography>

@@ -157,12 +157,12 @@ export function permChanges(info: DeliveryInfo | null, f: PermAddressForm, newLa
   return changes;
 }
 
+/** One line, as it would be written on an envelope: "Testveien 12B, H0302, 0150 Oslo, NO". */
 export function formatAddress(a: Partial<DeliveryAddressOut> | null | undefined): string {
   if (!a) return '';
   const street = [a.distStreetName, a.distStreetNo].filter(Boolean).join(' ');
-  const flat = [a.distEntranceNo, a.distFlatFloor, a.distFlatNo].filter(Boolean).join('-');
-  const line = a.distAddrLine1 || [street, flat].filter(Boolean).join(' ');
-  return [a.distCoAddr ? `c/o ${a.distCoAddr}` : null, line, a.distAddrLine2, [a.distAddrPostalCode, a.distAddrCity].filter(Boolean).join(' '), a.distAddrCountryCode]
-    .filter(Boolean)
-    .join(', ');
+  // The Norwegian dwelling number (H0302) says floor and flat; else floor / entrance as given.
+  const dwelling = a.distFlatNo || [a.distEntranceNo && `${a.distEntranceNo}`, a.distFlatFloor && `${a.distFlatFloor}.`].filter(Boolean).join(' ');
+  const parts = [a.distCoAddr ? `c/o ${a.distCoAddr}` : null, a.distAddrLine1 || street, dwelling, a.distAddrLine2, [a.distAddrPostalCode, a.distAddrCity].filter(Boolean).join(' '), a.distAddrCountryCode];
+  return parts.filter((p, i) => p && parts.indexOf(p) === i).join(', ');
 }

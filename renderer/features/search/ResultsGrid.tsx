@@ -3,7 +3,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountResultRow } from '../../../shared/amps';
 import { BalanceText } from '../../components/Balance';
@@ -19,7 +19,14 @@ const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contact
 export const nameOf = (r: AccountResultRow) =>
   r.contactDetails.fullName?.trim() || [r.contactDetails.firstName, r.contactDetails.lastName].filter(Boolean).join(' ') || String(r.ariaAccountNo);
 
-const cellSx = { px: 1.25, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 } as const;
+const cellSx = { px: 1.25, overflow: 'hidden', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 } as const;
+
+/** Text that ends in "…" when the column is too narrow (the cell itself is a flex box). */
+const Clip = ({ children }: { children: ReactNode }) => (
+  <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
+    {children}
+  </Box>
+);
 
 const Row = memo(function Row({ row, index, active, onOpen, onHover }: { row: AccountResultRow; index: number; active: boolean; onOpen(i: number): void; onHover(i: number): void }) {
   const c = row.contactDetails;
@@ -45,7 +52,7 @@ const Row = memo(function Row({ row, index, active, onOpen, onHover }: { row: Ac
       }}
     >
       <Box role="gridcell" sx={{ ...cellSx, fontWeight: 500 }}>
-        {nameOf(row)}
+        <Clip>{nameOf(row)}</Clip>
       </Box>
       <Box role="gridcell" sx={{ ...cellSx, flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 }}>
         <span>{row.ariaAccountNo}</span>
@@ -62,13 +69,13 @@ const Row = memo(function Row({ row, index, active, onOpen, onHover }: { row: Ac
         <BalanceText balance={row.acctBalance} currency={row.acctCurrencyCode} />
       </Box>
       <Box role="gridcell" sx={cellSx}>
-        {c.postalCity ?? ''}
+        <Clip>{c.postalCity ?? ''}</Clip>
       </Box>
       <Box role="gridcell" sx={cellSx}>
-        {phoneOf(row)}
+        <Clip>{phoneOf(row)}</Clip>
       </Box>
-      <Box role="gridcell" sx={cellSx}>
-        {c.emailAddress ?? ''}
+      <Box role="gridcell" sx={cellSx} title={c.emailAddress ?? undefined}>
+        <Clip>{c.emailAddress ?? ''}</Clip>
       </Box>
     </Box>
   );
@@ -137,7 +144,7 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
         <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, height: HEADER_HEIGHT, bgcolor: '#f7f8fa', borderBottom: 1, borderColor: 'divider' }}>
           {headers.map((h) => (
             <Box key={h} role="columnheader" sx={{ ...cellSx, fontWeight: 600, color: 'text.secondary', fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em' }}>
-              {t(`search.column.${h}`)}
+              <Clip>{t(`search.column.${h}`)}</Clip>
             </Box>
           ))}
         </Box>
