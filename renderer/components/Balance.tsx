@@ -1,5 +1,6 @@
 // A balance in words: "owes 199,00 kr", "is owed 50,00 kr", "settled" (positive = owes).
 import Typography, { type TypographyProps } from '@mui/material/Typography';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeBalance } from '../../shared/domain/balance';
 import { useFormat } from '../i18n';
@@ -7,10 +8,13 @@ import { useFormat } from '../i18n';
 export function useBalanceText() {
   const { t } = useTranslation();
   const f = useFormat();
-  return (balance: number, currency?: string | null) => {
-    const b = describeBalance(balance, currency);
-    return b.kind === 'settled' ? t('balance.settled') : t(`balance.${b.kind}`, { amount: f.money(b.amount, b.currency) });
-  };
+  return useCallback(
+    (balance: number, currency?: string | null) => {
+      const b = describeBalance(balance, currency);
+      return b.kind === 'settled' ? t('balance.settled') : t(`balance.${b.kind}`, { amount: f.money(b.amount, b.currency) });
+    },
+    [t, f],
+  );
 }
 
 export function BalanceText({ balance, currency, ...rest }: { balance: number; currency?: string | null | undefined } & TypographyProps) {

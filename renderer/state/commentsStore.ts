@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { RetrievedComment } from '../../shared/amps';
 import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
 import { invoke } from './ipc';
+import { mark } from './marks';
 
 export interface CommentsEntry {
   status: 'loading' | 'ready' | 'error';
@@ -46,6 +47,7 @@ export const useComments = create<CommentsState>()((set, get) => ({
     );
     const now = get().byAccount[accountNo];
     if (!now || now.seq !== seq) return;
+    mark('csr:comments-answer');
     set((s) => ({
       byAccount: {
         ...s.byAccount,

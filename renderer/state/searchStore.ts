@@ -6,11 +6,13 @@ import type { AccountResultRow } from '../../shared/amps';
 import type { ChannelInput, IpcError } from '../../shared/ipc';
 import { buildQuickSearch, recogniseQuery, type QuickKind, type QuickSearchInput, type Recognition } from '../../shared/domain/quickSearch';
 import { invoke } from './ipc';
+import { mark } from './marks';
 
 export type SearchInput = ChannelInput<'accounts.search'>;
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
 export const SEARCH_LIMITS = [50, 200, 1000] as const;
 export const DEBOUNCE_MS = 60;
+
 
 export interface SearchState {
   query: string;
@@ -43,6 +45,7 @@ export interface SearchState {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let lastInputAt = -Infinity;
 const clearTimer = () => {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
@@ -86,12 +89,13 @@ export const useSearch = create<SearchState>()((set, get) => {
       return;
     }
     set({ seq, status: 'loading', mode: 'quick', error: null });
+    mark('csr:search-start');
     const search = (input: QuickSearchInput) => invoke((api) => api.accounts.search({ ...input, limit }));
-    // Numbers are exact lookups and cheap: ask as every candidate kind at once, so an
+    // Numbers are exact lookups and cheap: ask as the two likeliest kinds at once, so an
     // 8-digit number costs one round trip whether it turns out a phone or an account.
     // Text searches are "like" scans: ask one kind at a time.
     const parallel = /^[\d\s+-]+$/.test(recognition!.term);
-    const started = parallel ? inputs.map(([, input]) => search(input)) : [];
+    const started = parallel ? inputs.slice(0, 2).map(([, input]) => search(input)) : [];
     const tried: QuickKind[] = [];
     for (const [i, [kind, input]] of inputs.entries()) {
       const res = await (started[i] ?? search(input));
@@ -105,6 +109,7 @@ export const useSearch = create<SearchState>()((set, get) => {
         tried.push(kind);
         continue;
       }
+      mark('csr:search-answer');
       set({
         status: 'done',
         rows: res.value.rows,
@@ -127,13 +132,22 @@ export const useSearch = create<SearchState>()((set, get) => {
       const override = get().override && recognition && buildQuickSearch(get().override!, recognition.term) ? get().override : null;
       set({ query, recognition, override, mode: 'quick' });
       clearTimer();
+      const typedAt = performance.now();
       if (!recognition || !recognition.term) {
         // Blank: cancel anything in flight and go back to the empty state.
         set((s) => ({ seq: s.seq + 1, status: 'idle', rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1 }));
         return;
       }
-      if (!recognition.complete && !override) return;
-      timer = setTimeout(() => void runQuick(), DEBOUNCE_MS);
+      if (!recognition.complete && !override) {
+        lastInputAt = typedAt;
+        return;
+      }
+      // Debounced on both edges: a keystroke after a pause searches at once; keystrokes
+      // closer together than DEBOUNCE_MS wait until the typing stops.
+      const paused = typedAt - lastInputAt > DEBOUNCE_MS;
+      lastInputAt = typedAt;
+      if (paused) void runQuick();
+      else timer = setTimeout(() => void runQuick(), DEBOUNCE_MS);
     },
 
     submit() {

@@ -61,13 +61,14 @@ export function CommentTimeline({ comments, label }: { comments: RetrievedCommen
       aria-label={label}
       sx={{ flex: 1, minHeight: 0, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', contain: 'strict' }}
     >
-      <Box role="list" aria-label={label} sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {/* Inline styles for what changes per row: a class per position would flood the stylesheet. */}
+      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => (
-          <Box key={v.key} data-index={v.index} ref={virtualizer.measureElement} sx={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
+          <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
             <Item c={comments[v.index]!} index={v.index} total={comments.length} />
-          </Box>
+          </div>
         ))}
-      </Box>
+      </div>
     </Box>
   );
 }

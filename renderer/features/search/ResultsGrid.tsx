@@ -1,13 +1,15 @@
 // Search results: a virtualised ARIA grid (up to 1,000 rows stay fast). The quick-search
 // box drives it as a combobox (↑ ↓ Enter); focused itself it takes ↑ ↓ Home End Enter.
-import Box from '@mui/material/Box';
-import Typography from '@mui/material/Typography';
+// Rows are plain elements styled by one stylesheet (class names, no per-row sx) and
+// positioned with inline transforms, so a new answer costs React work and nothing else.
+import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountResultRow } from '../../../shared/amps';
-import { BalanceText } from '../../components/Balance';
-import { StatusChip } from '../../components/StatusChip';
+import { accountStatusKey, accountStatusTone } from '../../../shared/domain/accountStatus';
+import { describeBalance } from '../../../shared/domain/balance';
+import { useBalanceText } from '../../components/Balance';
 
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
@@ -19,19 +21,54 @@ const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contact
 export const nameOf = (r: AccountResultRow) =>
   r.contactDetails.fullName?.trim() || [r.contactDetails.firstName, r.contactDetails.lastName].filter(Boolean).join(' ') || String(r.ariaAccountNo);
 
-const cellSx = { px: 1.25, overflow: 'hidden', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 } as const;
+const Grid = styled('div')(({ theme }) => ({
+  flex: 1,
+  minHeight: 0,
+  overflowY: 'auto',
+  position: 'relative',
+  border: `1px solid ${theme.palette.divider}`,
+  borderRadius: theme.shape.borderRadius,
+  background: theme.palette.background.paper,
+  '& .row': { display: 'grid', gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, borderBottom: `1px solid ${theme.palette.divider}`, cursor: 'pointer', background: theme.palette.background.paper },
+  '& .row:hover': { background: theme.palette.action.hover },
+  '& .row[aria-selected="true"]': { background: 'rgba(27,79,138,0.09)', boxShadow: 'inset 3px 0 0 #1b4f8a' },
+  '& .slot': { position: 'absolute', top: 0, left: 0, right: 0 },
+  '& .head': { position: 'sticky', top: 0, zIndex: 1 },
+  '& .headrow': {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    height: HEADER_HEIGHT,
+    background: '#f7f8fa',
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  '& .cell': { padding: '0 10px', overflow: 'hidden', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 },
+  '& .headrow .cell': { fontWeight: 600, color: theme.palette.text.secondary, fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em' },
+  '& .clip': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  '& .name': { fontWeight: 500 },
+  '& .ids': { flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 },
+  '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary, maxWidth: '100%' },
+  '& .status': { display: 'inline-flex', alignItems: 'center', height: 22, padding: '0 8px', borderRadius: 11, fontSize: '0.75rem', fontWeight: 500, border: '1px solid transparent' },
+  '& .status-success': { background: theme.palette.success.main, color: '#fff' },
+  '& .status-warning': { background: theme.palette.warning.main, color: '#fff' },
+  '& .status-error': { background: theme.palette.error.main, color: '#fff' },
+  '& .status-default': { borderColor: '#9aa5b1', color: theme.palette.text.primary },
+  '& .owes': { color: theme.palette.error.dark, fontWeight: 500 },
+  '& .owed': { color: theme.palette.success.dark },
+  '& .settled': { color: theme.palette.text.secondary },
+}));
 
-/** Text that ends in "…" when the column is too narrow (the cell itself is a flex box). */
-const Clip = ({ children }: { children: ReactNode }) => (
-  <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}>
-    {children}
-  </Box>
-);
+interface RowText {
+  status(code: number): string;
+  balance(amount: number, currency?: string | null): string;
+}
 
-const Row = memo(function Row({ row, index, active, onOpen, onHover }: { row: AccountResultRow; index: number; active: boolean; onOpen(i: number): void; onHover(i: number): void }) {
+const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { row: AccountResultRow; index: number; active: boolean; text: RowText; onOpen(i: number): void; onHover(i: number): void }) {
   const c = row.contactDetails;
+  const tone = accountStatusTone(accountStatusKey(row.acctStatusCode));
+  const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
   return (
-    <Box
+    <div
+      className="row"
       role="row"
       id={resultRowId(index)}
       aria-rowindex={index + 2}
@@ -39,45 +76,30 @@ const Row = memo(function Row({ row, index, active, onOpen, onHover }: { row: Ac
       data-account-no={row.ariaAccountNo}
       onClick={() => onOpen(index)}
       onMouseMove={active ? undefined : () => onHover(index)}
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: COLUMNS,
-        height: ROW_HEIGHT,
-        cursor: 'pointer',
-        borderBottom: 1,
-        borderColor: 'divider',
-        bgcolor: active ? 'rgba(27,79,138,0.09)' : 'background.paper',
-        boxShadow: active ? 'inset 3px 0 0 #1b4f8a' : undefined,
-        '&:hover': { bgcolor: active ? 'rgba(27,79,138,0.12)' : 'action.hover' },
-      }}
     >
-      <Box role="gridcell" sx={{ ...cellSx, fontWeight: 500 }}>
-        <Clip>{nameOf(row)}</Clip>
-      </Box>
-      <Box role="gridcell" sx={{ ...cellSx, flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 }}>
+      <div role="gridcell" className="cell name">
+        <span className="clip">{nameOf(row)}</span>
+      </div>
+      <div role="gridcell" className="cell ids">
         <span>{row.ariaAccountNo}</span>
-        {row.ariaAccountID ? (
-          <Typography component="span" variant="caption" color="text.secondary" sx={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-            {row.ariaAccountID}
-          </Typography>
-        ) : null}
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <StatusChip code={row.acctStatusCode} />
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <BalanceText balance={row.acctBalance} currency={row.acctCurrencyCode} />
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <Clip>{c.postalCity ?? ''}</Clip>
-      </Box>
-      <Box role="gridcell" sx={cellSx}>
-        <Clip>{phoneOf(row)}</Clip>
-      </Box>
-      <Box role="gridcell" sx={cellSx} title={c.emailAddress ?? undefined}>
-        <Clip>{c.emailAddress ?? ''}</Clip>
-      </Box>
-    </Box>
+        {row.ariaAccountID ? <span className="sub clip">{row.ariaAccountID}</span> : null}
+      </div>
+      <div role="gridcell" className="cell">
+        <span className={`status status-${tone}`}>{text.status(row.acctStatusCode)}</span>
+      </div>
+      <div role="gridcell" className="cell">
+        <span className={`clip ${balanceKind}`}>{text.balance(row.acctBalance, row.acctCurrencyCode)}</span>
+      </div>
+      <div role="gridcell" className="cell">
+        <span className="clip">{c.postalCity ?? ''}</span>
+      </div>
+      <div role="gridcell" className="cell">
+        <span className="clip">{phoneOf(row)}</span>
+      </div>
+      <div role="gridcell" className="cell" title={c.emailAddress ?? undefined}>
+        <span className="clip">{c.emailAddress ?? ''}</span>
+      </div>
+    </div>
   );
 });
 
@@ -91,6 +113,8 @@ interface Props {
 
 export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
+  const balance = useBalanceText();
+  const text = useMemo<RowText>(() => ({ status: (code) => t(`status.${accountStatusKey(code)}`), balance }), [t, balance]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // The grid is its own scroll container (so it is the focusable scrolling region); the
   // header row sticks at the top and the rows start HEADER_HEIGHT below it.
@@ -98,7 +122,7 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -127,7 +151,7 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
 
   const headers = ['name', 'account', 'status', 'balance', 'city', 'phone', 'email'] as const;
   return (
-    <Box
+    <Grid
       ref={scrollRef}
       data-virtual-scroll
       id={RESULTS_GRID_ID}
@@ -138,24 +162,23 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
       aria-activedescendant={activeIndex >= 0 ? resultRowId(activeIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      sx={{ flex: 1, minHeight: 0, overflowY: 'auto', position: 'relative', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1 }}>
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: COLUMNS, height: HEADER_HEIGHT, bgcolor: '#f7f8fa', borderBottom: 1, borderColor: 'divider' }}>
+      <div role="rowgroup" className="head">
+        <div role="row" aria-rowindex={1} className="headrow">
           {headers.map((h) => (
-            <Box key={h} role="columnheader" sx={{ ...cellSx, fontWeight: 600, color: 'text.secondary', fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em' }}>
-              <Clip>{t(`search.column.${h}`)}</Clip>
-            </Box>
+            <div key={h} role="columnheader" className="cell">
+              <span className="clip">{t(`search.column.${h}`)}</span>
+            </div>
           ))}
-        </Box>
-      </Box>
-      <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        </div>
+      </div>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => (
-          <Box key={v.key} sx={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}>
-            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} onOpen={onOpen} onHover={onActivate} />
-          </Box>
+          <div key={v.key} className="slot" style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}>
+            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} text={text} onOpen={onOpen} onHover={onActivate} />
+          </div>
         ))}
-      </Box>
-    </Box>
+      </div>
+    </Grid>
   );
 }
