@@ -15,7 +15,7 @@ export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 34;
-const COLUMNS = 'minmax(180px,2fr) minmax(120px,1.1fr) 160px minmax(150px,1.2fr) minmax(100px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
+const COLUMNS = 'minmax(170px,1.8fr) minmax(120px,1.1fr) 150px minmax(170px,1.3fr) minmax(110px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
 
 const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
 export const nameOf = (r: AccountResultRow) =>
@@ -29,6 +29,7 @@ const Grid = styled('div')(({ theme }) => ({
   border: `1px solid ${theme.palette.divider}`,
   borderRadius: theme.shape.borderRadius,
   background: theme.palette.background.paper,
+  fontSize: theme.typography.body2.fontSize,
   '& .row': { display: 'grid', gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, borderBottom: `1px solid ${theme.palette.divider}`, cursor: 'pointer', background: theme.palette.background.paper },
   '& .row:hover': { background: theme.palette.action.hover },
   '& .row[aria-selected="true"]': { background: 'rgba(27,79,138,0.09)', boxShadow: 'inset 3px 0 0 #1b4f8a' },
