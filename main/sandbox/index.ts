@@ -25,6 +25,8 @@ export interface StartSandboxOptions {
   now?: () => number;
   log?: (line: string) => void;
   onSeedProgress?: (done: number, total: number) => void;
+  /** Where seed/searchWorker.ts can be loaded from, to build a large new file's search index in parallel. */
+  searchWorkerScript?: URL;
 }
 
 export interface RunningSandbox {
@@ -53,6 +55,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     accounts: opts.accounts ?? DEFAULT_ACCOUNTS,
     seed: opts.seed ?? DEFAULT_SEED,
     ...(opts.onSeedProgress ? { onSeedProgress: opts.onSeedProgress } : {}),
+    ...(opts.searchWorkerScript ? { searchWorkerScript: opts.searchWorkerScript } : {}),
     log,
   });
   const auth = new Authenticator([DEMO_CLIENT, ...(opts.clients ?? [])], opts.timeWindowMs ?? 5 * 60_000, now);

@@ -4,6 +4,8 @@
 // Billing group, dunning group and payment method IDs are only ever looked up within one
 // account (through billing_groups_account / the payment_methods key), so they need no index.
 import type { DatabaseSync } from 'node:sqlite';
+import { DOC_COLUMNS } from '../search/doc';
+import { reindexAccount } from '../store/contacts';
 
 /**
  * 'append': the seeder inserts in key order (sequences, time-ordered IDs), so the index is
@@ -19,6 +21,8 @@ export interface Migration {
   description: string;
   tables: string;
   indexes: IndexDef[];
+  /** Data changes that need code, run in the migration's transaction after `tables`. */
+  run?: (db: DatabaseSync) => void;
 }
 
 const V1_TABLES = `
@@ -153,8 +157,25 @@ const V1_INDEXES: IndexDef[] = [
   { sql: `CREATE INDEX comments_account_time ON comments(account_no, comment_at)`, seedOrder: 'append' },
 ];
 
+// v2: one search column per kind of criterion, so a first-name term no longer wades through
+// every last name that contains it (detail=column keeps which column a trigram is in).
+const V2_TABLES = `
+DROP TABLE account_fts;
+CREATE VIRTUAL TABLE account_fts USING fts5(${DOC_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='trigram', detail='column');
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', tables: V1_TABLES, indexes: V1_INDEXES },
+  {
+    version: 2,
+    description: 'search index with a column per criterion; dunning group numbers indexed (their sequence)',
+    tables: V2_TABLES,
+    indexes: [{ sql: 'CREATE INDEX billing_groups_dg ON billing_groups(dg_no)', seedOrder: 'append' }],
+    run: (db) => {
+      const accounts = db.prepare('SELECT account_no FROM accounts ORDER BY account_no').all() as { account_no: number }[];
+      for (const a of accounts) reindexAccount(db, a.account_no);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -177,8 +198,9 @@ export function applyMigrations(db: DatabaseSync, opts: { deferIndexes?: boolean
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(m.tables);
+      m.run?.(db);
       for (const ix of m.indexes) {
-        if (opts.deferIndexes && (ix.seedOrder === 'sort' || process.env.DEFER_ALL)) deferred.push(ix.sql);
+        if (opts.deferIndexes && ix.seedOrder === 'sort') deferred.push(ix.sql);
         else db.exec(ix.sql);
       }
       db.exec(`PRAGMA user_version = ${m.version}`);

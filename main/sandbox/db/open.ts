@@ -13,6 +13,11 @@ export interface OpenOptions {
   seed: number;
   onSeedProgress?: (done: number, total: number) => void;
   log?: (line: string) => void;
+  /**
+   * seed/searchWorker.ts as a URL the runtime can load (the CLI passes it; bundles do not):
+   * a new file's search index is then built in a worker thread in parallel.
+   */
+  searchWorkerScript?: URL;
 }
 
 export interface OpenedDatabase {
@@ -31,10 +36,17 @@ const RUNTIME_PRAGMAS = `
   PRAGMA foreign_keys = OFF;
 `;
 
-function build(db: DatabaseSync, o: OpenOptions): void {
+function build(db: DatabaseSync, o: OpenOptions, searchFile?: string): void {
   const deferred = applyMigrations(db, { deferIndexes: true });
   const started = Date.now();
-  seedDatabase(db, { accounts: o.accounts, seed: o.seed, deferredIndexes: deferred, onProgress: o.onSeedProgress, log: o.log });
+  seedDatabase(db, {
+    accounts: o.accounts,
+    seed: o.seed,
+    deferredIndexes: deferred,
+    ...(o.onSeedProgress ? { onProgress: o.onSeedProgress } : {}),
+    ...(o.log ? { log: o.log } : {}),
+    ...(o.searchWorkerScript && searchFile ? { searchWorker: { script: o.searchWorkerScript, file: searchFile } } : {}),
+  });
   o.log?.(`sandbox: seeded ${o.accounts} demo accounts (seed ${o.seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -59,11 +71,12 @@ export function openSandboxDatabase(o: OpenOptions): OpenedDatabase {
   mkdirSync(dirname(o.file), { recursive: true });
   const temp = `${o.file}.building-${process.pid}`;
   rmSync(temp, { force: true });
-  const db = new DatabaseSync(temp);
+  // The build file is private until renamed: no journal, no fsync, a large cache, and
+  // shadow tables writable so a search index built by the worker can be adopted.
+  const db = new DatabaseSync(temp, { defensive: false });
   try {
-    // The build file is private until renamed: no journal, no fsync, a large cache.
     db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;');
-    build(db, o);
+    build(db, o, `${temp}.search`);
     db.exec('PRAGMA journal_mode = DELETE;');
     db.close();
   } catch (e) {
@@ -73,6 +86,7 @@ export function openSandboxDatabase(o: OpenOptions): OpenedDatabase {
       // already closed
     }
     rmSync(temp, { force: true });
+    rmSync(`${temp}.search`, { force: true });
     throw e;
   }
   rmSync(o.file, { force: true });

@@ -130,9 +130,9 @@ function remove(db: DatabaseSync, a: AccountRow, f: Action & { actionDirective: 
   checkDunningRef(g, d, p);
   const others = groupsOf(db, a.account_no).filter((x) => x.bg_no !== g.bg_no);
   if (!others.length) throw ruleViolation(`${p}.ariaBillingGroupNo`, `billing group ${g.bg_no} is the last one of account ${a.account_no} and cannot be removed`);
-  const active = q(db, "SELECT COUNT(*) AS n FROM plan_instances WHERE bg_no = ? AND is_special = 0 AND status <> 'CANCELLED'").get(g.bg_no) as { n: number };
+  const active = q(db, "SELECT COUNT(*) AS n FROM plan_instances WHERE account_no = ? AND bg_no = ? AND is_special = 0 AND status <> 'CANCELLED'").get(a.account_no, g.bg_no) as { n: number };
   if (active.n) throw ruleViolation(`${p}.ariaBillingGroupNo`, `billing group ${g.bg_no} still bills ${active.n} active subscription(s); move them first`);
-  q(db, 'UPDATE plan_instances SET bg_no = ? WHERE bg_no = ?').run(others[0]!.bg_no, g.bg_no);
+  q(db, 'UPDATE plan_instances SET bg_no = ? WHERE account_no = ? AND bg_no = ?').run(others[0]!.bg_no, a.account_no, g.bg_no);
   const removed = { ...g, status: 'INACTIVE', removed: 1 };
   updateGroup(db, removed);
   return removed;

@@ -1,6 +1,6 @@
 // The one search document per account that the trigram index holds (docs/sandbox.md,
-// "Search"). The index only proposes candidates; search/match.ts decides, so the document
-// may hold more than one field's text without changing what a criterion means.
+// "Search"), one column per kind of criterion so a term only meets the text it is about.
+// The index only proposes candidates; search/match.ts decides.
 
 export interface DocContact {
   first_name: string;
@@ -32,6 +32,11 @@ export interface DocDelivery {
   postal_code: string;
 }
 
+/** The index's columns, in table order (db/migrations.ts, v2). */
+export const DOC_COLUMNS = ['first', 'last', 'full', 'street', 'city', 'postal', 'email', 'phone'] as const;
+export type DocColumn = (typeof DOC_COLUMNS)[number];
+export type SearchDoc = Record<DocColumn, string>;
+
 /** Case folding used by every text comparison of the search (Unicode-aware). */
 export const fold = (s: string) => s.toLowerCase();
 
@@ -49,28 +54,29 @@ export function canonicalPhone(raw: string): string {
   return digits;
 }
 
-export function buildSearchDoc(owner: DocContact, others: readonly DocContact[], deliveries: readonly DocDelivery[]): string {
+/** Folded values, one per line, leaving out any already contained in another. */
+function column(values: readonly string[]): string {
   const parts: string[] = [];
-  // Text already inside a longer field adds no trigrams worth having ("Hans" in "Hans Hansen").
-  const add = (v: string) => {
-    if (!v) return;
+  for (const v of values) {
     const f = fold(v.trim());
     if (f && !parts.some((p) => p.includes(f))) parts.push(f);
-  };
-  for (const v of [owner.full_name, owner.address_line1, owner.first_name, owner.last_name, owner.middle_initials,
-    owner.address_line2, owner.address_line3, owner.street_name, owner.locality, owner.postal_code, owner.postal_city]) add(v);
-  const emails = new Set<string>();
-  const phones = new Set<string>();
-  for (const c of [owner, ...others]) {
-    if (c.email) emails.add(fold(c.email));
-    for (const p of [c.home_phone, c.cell_phone, c.work_phone]) {
-      const d = canonicalPhone(p);
-      if (d) phones.add(d);
-    }
   }
-  for (const e of emails) add(e);
-  for (const p of phones) add(p);
-  for (const d of deliveries) for (const v of [d.name, d.line1, d.line2, d.line3, d.line4, d.co_addr, d.street_name, d.postal_code, d.city]) add(v);
-  // One newline between fields: no criterion contains one, so it only adds two junk trigrams.
   return parts.join('\n');
+}
+
+export function buildSearchDoc(owner: DocContact, others: readonly DocContact[], deliveries: readonly DocDelivery[]): SearchDoc {
+  const contacts = [owner, ...others];
+  return {
+    first: column([owner.first_name]),
+    last: column([owner.last_name]),
+    full: column([owner.full_name, owner.middle_initials, ...deliveries.map((d) => d.name)]),
+    street: column([
+      owner.address_line1, owner.address_line2, owner.address_line3, owner.street_name, owner.locality,
+      ...deliveries.flatMap((d) => [d.line1, d.line2, d.line3, d.line4, d.co_addr, d.street_name]),
+    ]),
+    city: column([owner.postal_city, ...deliveries.map((d) => d.city)]),
+    postal: column([owner.postal_code, ...deliveries.map((d) => d.postal_code)]),
+    email: column(contacts.map((c) => c.email)),
+    phone: column(contacts.flatMap((c) => [c.home_phone, c.cell_phone, c.work_phone].map(canonicalPhone))),
+  };
 }

@@ -4,7 +4,8 @@
 // results needs only the first limit + 1 matches.
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchCriteria } from './criteria';
-import { fold } from './doc';
+import { fold, type DocColumn } from './doc';
+import type { ContactRow } from '../store/rows';
 import { q } from '../store/statements';
 
 export type Driver =
@@ -41,38 +42,53 @@ export const prefixSql = (column: 'last_name' | 'first_name', ranges: number) =>
   WHERE (${Array.from({ length: ranges }, () => `(c.${column} >= ? AND c.${column} < ?)`).join(' OR ')})
     AND a.contact_no = c.contact_no ORDER BY a.account_no`;
 
-/** The text a trigram lookup can use for each criterion (it must occur in the search document). */
-export function needles(c: SearchCriteria): string[] {
-  const out: string[] = [];
+export interface Needle {
+  column: DocColumn;
+  text: string;
+}
+
+const LIKE_COLUMN: Partial<Record<keyof ContactRow, DocColumn>> = {
+  first_name: 'first', last_name: 'last', full_name: 'full', middle_initials: 'full', address_line1: 'street',
+  address_line2: 'street', address_line3: 'street', street_name: 'street', locality: 'street', postal_city: 'city',
+};
+
+/** The text a trigram lookup can use for each criterion, with the column it must occur in. */
+export function needles(c: SearchCriteria): Needle[] {
+  const out: Needle[] = [];
   const phone = (t: string) => {
     const digits = t.replace(/\D+/g, '');
     return t.trim().startsWith('00') ? digits.slice(2) : digits;
   };
-  for (const f of c.like) out.push(f.term);
-  for (const f of c.exact) if (f.column === 'postal_code') out.push(f.term);
-  for (const f of c.phones) out.push(phone(f.term));
-  if (c.anyPhone) out.push(phone(c.anyPhone));
-  if (c.anyEmail) out.push(c.anyEmail);
-  if (c.ownerEmail) out.push(c.ownerEmail);
+  for (const f of c.like) out.push({ column: LIKE_COLUMN[f.column]!, text: f.term });
+  for (const f of c.exact) if (f.column === 'postal_code') out.push({ column: 'postal', text: f.term });
+  for (const f of c.phones) out.push({ column: 'phone', text: phone(f.term) });
+  if (c.anyPhone) out.push({ column: 'phone', text: phone(c.anyPhone) });
+  if (c.anyEmail) out.push({ column: 'email', text: c.anyEmail });
+  if (c.ownerEmail) out.push({ column: 'email', text: c.ownerEmail });
   const a = c.address;
-  for (const t of [a.firstName, a.lastName, a.fullName, a.streetName, a.postalCode, a.city]) if (t) out.push(t);
-  return out.map((t) => fold(t.trim())).filter((t) => [...t].length >= 3);
+  const add = (column: DocColumn, t: string | undefined) => {
+    if (t) out.push({ column, text: t });
+  };
+  add('first', a.firstName);
+  add('last', a.lastName);
+  add('full', a.fullName);
+  add('street', a.streetName);
+  add('postal', a.postalCode);
+  add('city', a.city);
+  return out.map((n) => ({ column: n.column, text: fold(n.text.trim()) })).filter((n) => [...n.text].length >= 3);
 }
 
 const MAX_TRIGRAMS = 48;
 
-/** An FTS5 query: every trigram of every needle, ANDed (the index has detail=none). */
-export function trigramQuery(terms: readonly string[]): string | undefined {
+/** An FTS5 query: every trigram of every needle within its column, ANDed. */
+export function trigramQuery(list: readonly Needle[]): string | undefined {
   const grams = new Set<string>();
-  for (const t of terms) {
-    const chars = [...t];
-    for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  for (const { column, text } of list) {
+    const chars = [...text];
+    for (let i = 0; i + 3 <= chars.length; i++) grams.add(`${column} : "${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`);
   }
   if (grams.size === 0) return undefined;
-  return [...grams]
-    .slice(0, MAX_TRIGRAMS)
-    .map((g) => `"${g.replace(/"/g, '""')}"`)
-    .join(' AND ');
+  return [...grams].slice(0, MAX_TRIGRAMS).join(' AND ');
 }
 
 export function chooseDriver(c: SearchCriteria): Driver | undefined {

@@ -8,7 +8,7 @@ export class BulkInsert {
   private readonly one: StatementSync;
   private readonly width: number;
 
-  constructor(db: DatabaseSync, table: string, columns: readonly string[], private readonly rows = Number(process.env.BULK_ROWS ?? 32)) {
+  constructor(db: DatabaseSync, table: string, columns: readonly string[], private readonly rows = 32) {
     this.width = columns.length;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;

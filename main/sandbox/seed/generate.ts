@@ -29,10 +29,10 @@ const BRAND_WEIGHTS = weightedTable([['VISA', 55], ['MASTERCARD', 40], ['AMEX', 
 const MASTER_PLANS = ['Digital', 'Digital pluss', 'Papir + digital', 'Helg (fre-lør)', 'Lørdag', 'eAvis'] as const;
 const SUPP_PLANS = ['Kryssord', 'Ekstra bruker', 'Magasin', 'Podkast pluss'] as const;
 const PI_STATUS = weightedTable([['ACTIVE', 80], ['CANCELLED', 15], ['SUSPENDED', 5]] as const);
-const GROUP_COUNT = weightedTable([[1, 70], [2, 25], [3, 5]] as const);
-const MASTER_COUNT = weightedTable([[0, 15], [1, 65], [2, 17], [3, 3]] as const);
-const INVOICE_COUNT = weightedTable([[0, 20], [1, 40], [2, 28], [3, 12]] as const);
-const COMMENT_COUNT = weightedTable([[0, 40], [1, 30], [2, 15], [3, 8], [5, 5], [8, 2]] as const);
+const GROUP_COUNT = weightedTable([[1, 75], [2, 21], [3, 4]] as const);
+const MASTER_COUNT = weightedTable([[0, 15], [1, 70], [2, 13], [3, 2]] as const);
+const INVOICE_COUNT = weightedTable([[0, 25], [1, 45], [2, 22], [3, 8]] as const);
+const COMMENT_COUNT = weightedTable([[0, 45], [1, 30], [2, 13], [3, 7], [5, 4], [8, 1]] as const);
 const EMAIL_DOMAIN = weightedTable(EMAIL_DOMAINS);
 const COMMENT_APP = weightedTable(COMMENT_APPS);
 const PAY_OPTION = new Map(PAY_OPTIONS.map((o) => [o.id, o]));
@@ -64,7 +64,14 @@ const ascii = (name: string) => {
   return a;
 };
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayCache = new Map<number, string>();
+/** "YYYY-MM-DD" of an instant; cached per day (the seeder formats millions of dates). */
+const isoDay = (ms: number) => {
+  const day = Math.floor(ms / DAY);
+  let s = dayCache.get(day);
+  if (s === undefined) dayCache.set(day, (s = new Date(day * DAY).toISOString().slice(0, 10)));
+  return s;
+};
 
 /** MOD10 (Luhn) check digit, as Norwegian KID numbers use. */
 function mod10(digits: string): string {
@@ -179,7 +186,7 @@ export function generateAccount(r: Prng, index: number, c: Counters): GeneratedA
     const bg = groups[r.int(0, groups.length - 1)]![0] as number;
     const created = startMs + r.int(0, 200) * DAY;
     plans.push([mpiNo, `MPI-${r.uuid7(++c.idClock)}`, accountNo, null, r.pick(MASTER_PLANS), r.chance(0.7) ? titleCode : r.pick(TITLES).code, r.draw(PI_STATUS), 0, bg, created]);
-    if (r.chance(0.15)) plans.push([++c.planInstance, `MPI-${r.uuid7(++c.idClock)}`, accountNo, mpiNo, r.pick(SUPP_PLANS), null, 'ACTIVE', 0, bg, created]);
+    if (r.chance(0.1)) plans.push([++c.planInstance, `MPI-${r.uuid7(++c.idClock)}`, accountNo, mpiNo, r.pick(SUPP_PLANS), null, 'ACTIVE', 0, bg, created]);
   }
 
   const deliveries: GeneratedAccount['deliveries'] = [];

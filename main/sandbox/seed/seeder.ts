@@ -6,7 +6,9 @@ import { createPrng } from './prng';
 import { generateAccount, initialCounters, SEED_ANCHOR_MS } from './generate';
 import { insertReferenceData } from './reference';
 import { BulkInsert } from './bulk';
-import { buildSearchDoc, type DocDelivery } from '../search/doc';
+import { Worker } from 'node:worker_threads';
+import { rmSync } from 'node:fs';
+import { adoptSearchIndex, buildSearchIndex } from './searchIndex';
 import { CONTACT_COLUMNS } from '../store/rows';
 
 export interface SeedOptions {
@@ -15,6 +17,43 @@ export interface SeedOptions {
   deferredIndexes: readonly string[];
   onProgress?: (done: number, total: number) => void;
   log?: (line: string) => void;
+  /**
+   * Build the search index in a worker thread (seed/searchWorker.ts) into `file`, in
+   * parallel with the tables. The connection must allow writing FTS5 shadow tables
+   * (defensive off) to adopt it. Without it, or if the worker fails, it is built here.
+   */
+  searchWorker?: { script: URL; file: string };
+}
+
+/** Below this many accounts a worker costs more than it saves. */
+export const SEARCH_WORKER_MIN_ACCOUNTS = 20_000;
+
+function startWorker(opts: SeedOptions): { worker: Worker; word: Int32Array } | undefined {
+  if (!opts.searchWorker || opts.accounts < SEARCH_WORKER_MIN_ACCOUNTS) return undefined;
+  const state = new SharedArrayBuffer(4);
+  try {
+    const worker = new Worker(opts.searchWorker.script, { workerData: { file: opts.searchWorker.file, accounts: opts.accounts, seed: opts.seed, state } });
+    worker.on('error', () => Atomics.store(new Int32Array(state), 0, 3));
+    return { worker, word: new Int32Array(state) };
+  } catch (e) {
+    opts.log?.(`sandbox: no search index worker (${(e as Error).message}); building it here`);
+    return undefined;
+  }
+}
+
+/** Blocks until the worker is done (true) or has failed or never started (false). */
+function waitFor(w: { worker: Worker; word: Int32Array }): boolean {
+  const notStartedBy = Date.now() + 60_000;
+  const giveUpAt = Date.now() + 30 * 60_000;
+  for (;;) {
+    const v = Atomics.load(w.word, 0);
+    if (v === 2) return true;
+    if (v === 3 || (v === 0 && Date.now() > notStartedBy) || Date.now() > giveUpAt) {
+      void w.worker.terminate();
+      return false;
+    }
+    Atomics.wait(w.word, 0, v, 1000);
+  }
 }
 
 const ACCOUNT_COLUMNS = [
@@ -35,9 +74,9 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
   const started = Date.now();
   const r = createPrng(seed);
   const counters = initialCounters();
+  const worker = startWorker(opts);
   db.exec('BEGIN');
   insertReferenceData(db);
-  db.exec('CREATE TEMP TABLE seed_docs (account_no INTEGER PRIMARY KEY, doc TEXT NOT NULL)');
   const ins = {
     account: new BulkInsert(db, 'accounts', ACCOUNT_COLUMNS),
     contact: new BulkInsert(db, 'contacts', CONTACT_COLUMNS),
@@ -54,9 +93,6 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
     perm: new BulkInsert(db, 'perm_address_history', ['account_no', 'mpi_no', 'dist_address_no', 'effective_at', 'created_at']),
     invoice: new BulkInsert(db, 'invoices', ['invoice_no', 'account_no', 'statement_no', 'seq_statement_no', 'kid', 'amount_ore', 'invoice_date']),
     comment: new BulkInsert(db, 'comments', ['comment_no', 'account_no', 'author', 'comment_at', 'text', 'application_id', 'application_at']),
-    // Search documents are staged and indexed in one pass at the end: interleaving the
-    // trigram index with the other inserts was several times slower.
-    doc: new BulkInsert(db, 'temp.seed_docs', ['account_no', 'doc']),
   };
 
   const step = Math.max(1000, Math.min(50_000, Math.ceil(total / 100)));
@@ -72,11 +108,6 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
     for (const row of g.permChanges) ins.perm.add(row);
     for (const row of g.invoices) ins.invoice.add(row);
     for (const row of g.comments) ins.comment.add(row);
-    const deliveries: DocDelivery[] = g.deliveries.map((d) => ({
-      name: String(d[3]), line1: String(d[4]), line2: '', line3: '', line4: '', co_addr: '',
-      street_name: String(d[5]), city: String(d[7]), postal_code: String(d[8]),
-    }));
-    ins.doc.add([a.account_no, buildSearchDoc(g.contacts[0]!, g.contacts.slice(1), deliveries)]);
     if (i % step === 0 || i === total) opts.onProgress?.(i, total);
   }
   for (const b of Object.values(ins)) b.flush();
@@ -84,23 +115,21 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
   setMeta.run('seed', String(seed));
   setMeta.run('seed_accounts', String(total));
   setMeta.run('seed_anchor', new Date(SEED_ANCHOR_MS).toISOString());
-  const loaded = Date.now();
-  opts.log?.(`sandbox: loaded ${total} accounts in ${seconds(loaded - started)} s; building the search index`);
-
-  // Merge segments once at the end ('optimize') instead of continuously while loading.
-  db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('automerge', 0)`);
-  db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('crisismerge', 64)`);
-  db.exec('INSERT INTO account_fts (rowid, doc) SELECT account_no, doc FROM temp.seed_docs');
-  db.exec('DROP TABLE temp.seed_docs');
   db.exec('COMMIT');
-  db.exec(`INSERT INTO account_fts (account_fts) VALUES ('optimize')`);
-  db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('automerge', 4)`);
-  db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('crisismerge', 16)`);
-  const indexed = Date.now();
-  opts.log?.(`sandbox: search index built in ${seconds(indexed - loaded)} s; building ${opts.deferredIndexes.length} more indexes`);
-  // Index builds sort; let SQLite's sorter use a helper thread.
-  db.exec('PRAGMA threads = 2');
+  const loaded = Date.now();
+  opts.log?.(`sandbox: loaded ${total} accounts in ${seconds(loaded - started)} s; building ${opts.deferredIndexes.length} more indexes`);
+  // Index builds sort; let SQLite's sorter use a helper thread unless the worker has the other core.
+  db.exec(`PRAGMA threads = ${worker ? 0 : 2}`);
   for (const sql of opts.deferredIndexes) db.exec(sql);
   db.exec('PRAGMA threads = 0');
-  opts.log?.(`sandbox: indexes built in ${seconds(Date.now() - indexed)} s`);
+  const indexed = Date.now();
+  opts.log?.(`sandbox: indexes built in ${seconds(indexed - loaded)} s; ${worker ? 'waiting for the search index worker' : 'building the search index'}`);
+  if (worker && waitFor(worker)) {
+    adoptSearchIndex(db, opts.searchWorker!.file);
+  } else {
+    if (worker) opts.log?.('sandbox: the search index worker failed; building the index here');
+    buildSearchIndex(db, total, seed);
+  }
+  if (opts.searchWorker) rmSync(opts.searchWorker.file, { force: true });
+  opts.log?.(`sandbox: search index ready after another ${seconds(Date.now() - indexed)} s`);
 }

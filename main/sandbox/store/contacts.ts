@@ -5,7 +5,7 @@ import type { ContactDetails, ContactInput } from '../../../shared/amps/fields';
 import { CONTACT_COLUMNS, type ContactRow, type DeliveryAddressRow } from './rows';
 import { nextNo } from './ids';
 import { q } from './statements';
-import { buildSearchDoc } from '../search/doc';
+import { DOC_COLUMNS, buildSearchDoc } from '../search/doc';
 
 /** API field ↔ column. */
 export const CONTACT_FIELDS = [
@@ -77,5 +77,5 @@ export function reindexAccount(db: DatabaseSync, accountNo: number): void {
   if (!owner) return;
   const doc = buildSearchDoc(owner, otherContacts(db, accountNo, owner.contact_no), deliveryAddresses(db, accountNo));
   q(db, 'DELETE FROM account_fts WHERE rowid = ?').run(accountNo);
-  q(db, 'INSERT INTO account_fts (rowid, doc) VALUES (?, ?)').run(accountNo, doc);
+  q(db, `INSERT INTO account_fts (rowid, ${DOC_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(DOC_COLUMNS.length)})`).run(accountNo, ...DOC_COLUMNS.map((c) => doc[c]));
 }

@@ -43,3 +43,25 @@ describe('openSandboxDatabase', () => {
     expect(() => openSandboxDatabase({ file, accounts: 1, seed: 1 })).toThrow();
   });
 });
+
+describe('migrations', () => {
+  it('upgrades a version 1 database: the search index gets its columns and is rebuilt from the data', async () => {
+    const { DatabaseSync } = await import('node:sqlite');
+    const { MIGRATIONS } = await import('../../../main/sandbox/db/migrations');
+    const file = join(dir, 'v1.sqlite');
+    const old = new DatabaseSync(file);
+    old.exec(MIGRATIONS[0]!.tables);
+    for (const ix of MIGRATIONS[0]!.indexes) old.exec(ix.sql);
+    old.exec(`PRAGMA user_version = 1;
+      INSERT INTO accounts (account_no, status, currency, locale, language, notify_method, customer_type, contact_no, start_date) VALUES (42000001, 1, 'NOK', 'NO-BOKMAL', 'NO', 'PDF', 'CONSUMER', 103000001, '2020-01-01');
+      INSERT INTO contacts (contact_no, account_no, first_name, last_name, full_name, email) VALUES (103000001, 42000001, 'Gammel', 'Versjonsen', 'Gammel Versjonsen', 'gammel@example.no');
+      INSERT INTO account_fts (rowid, doc) VALUES (42000001, 'gammel versjonsen');`);
+    old.close();
+    const { db, created } = openSandboxDatabase({ file, accounts: 0, seed: 1 });
+    expect(created).toBe(false);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const hits = db.prepare('SELECT rowid FROM account_fts WHERE account_fts MATCH ?').all('last : "sjo" AND email : "el@"') as { rowid: number }[];
+    expect(hits.map((h) => h.rowid)).toEqual([42000001]);
+    db.close();
+  });
+});

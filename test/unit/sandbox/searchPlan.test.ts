@@ -66,15 +66,29 @@ describe('the searches the benchmark mixes use an index', () => {
 });
 
 describe('trigram queries', () => {
-  it('ANDs every trigram of every needle, quoting what FTS5 would read as syntax', () => {
-    expect(trigramQuery(['hansen'])).toBe('"han" AND "ans" AND "nse" AND "sen"');
-    expect(trigramQuery(['a"b c'])).toBe('"a""b" AND """b " AND "b c"');
-    expect(trigramQuery(['ab'])).toBeUndefined();
-    expect(trigramQuery(['øyv'])).toBe('"øyv"');
+  it('ANDs every trigram of every needle within its column, quoting what FTS5 would read as syntax', () => {
+    expect(trigramQuery([{ column: 'last', text: 'hansen' }])).toBe('last : "han" AND last : "ans" AND last : "nse" AND last : "sen"');
+    expect(trigramQuery([{ column: 'street', text: 'a"b c' }])).toBe('street : "a""b" AND street : """b " AND street : "b c"');
+    expect(trigramQuery([{ column: 'first', text: 'ab' }])).toBeUndefined();
+    expect(trigramQuery([{ column: 'city', text: 'øyv' }])).toBe('city : "øyv"');
   });
-  it('feeds the index the national digits of a phone and the folded text of the rest', () => {
-    const c = readCriteria({ acctSearchAccountCriteria: { phoneNumber: '0047 21 21 21 21', emailAddress: 'A@B.NO' }, acctSearchAccountContactCriteria: { lastName: 'Li' } } as never);
-    expect(needles(c)).toEqual(['4721212121', 'a@b.no']);
+  it('feeds each column what belongs there: national phone digits, folded text', () => {
+    const c = readCriteria({
+      acctSearchAccountCriteria: { phoneNumber: '0047 21 21 21 21', emailAddress: 'A@B.NO' },
+      acctSearchAccountContactCriteria: { lastName: 'Li', firstName: 'Kari', postalCode: '0444', streetName: 'Storgata' },
+      acctSearchAccountAddressCriteria: { searchCity: 'Oslo' },
+    } as never);
+    expect(needles(c)).toEqual([
+      { column: 'first', text: 'kari' }, { column: 'street', text: 'storgata' }, { column: 'postal', text: '0444' },
+      { column: 'phone', text: '4721212121' }, { column: 'email', text: 'a@b.no' }, { column: 'city', text: 'oslo' },
+    ]);
+  });
+  it('keeps a term to its column: a first name never meets the last names that contain it', () => {
+    const d = driverOf({ acctSearchAccountContactCriteria: { firstName: 'sen' } });
+    expect(d.kind === 'fts' && d.match).toBe('first : "sen"');
+    const count = (m: string) => (db.prepare('SELECT COUNT(*) AS n FROM account_fts WHERE account_fts MATCH ?').get(m) as { n: number }).n;
+    expect(count('first : "sen"')).toBe(0);
+    expect(count('last : "sen"')).toBeGreaterThan(500);
   });
 });
 
