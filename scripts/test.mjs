@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit + integration (Vitest), renderer build, end-to-end
+// `npm test`: typecheck, lint, renderer + Electron builds, unit + integration (Vitest), end-to-end
 // (Playwright in Debian's Chromium). Stops at the first failing stage and ends with one
 // "N passed, N failed, N skipped" line over every test that ran.
 import { spawnSync } from 'node:child_process';
@@ -44,15 +44,16 @@ if (!only) {
   if (!run('typecheck', 'npm', ['run', '-s', 'typecheck'])) finish(false);
   if (!run('lint', 'npm', ['run', '-s', 'lint'])) finish(false);
 }
+// Build first: the bundle, packaging and Electronegativity tests read dist/ and out/,
+// and must test this tree's build, never a stale one (or skip for lack of one).
+if (!run('build renderer', 'npm', ['run', '-s', 'build:renderer'])) finish(false);
+if (!run('build electron', 'npm', ['run', '-s', 'build:electron'])) finish(false);
 if (!only || only === 'unit') {
   const ok = run('unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outDir}/vitest.json`]);
   countVitest(`${outDir}/vitest.json`);
   if (!ok) finish(false);
 }
 if (!only || only === 'e2e') {
-  if (!run('build renderer', 'npm', ['run', '-s', 'build:renderer'])) finish(false);
-  // The electron project and the Electronegativity gate use out/; never a stale one.
-  if (!run('build electron', 'npm', ['run', '-s', 'build:electron'])) finish(false);
   const ok = run('end-to-end', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${outDir}/playwright.json` });
   countPlaywright(`${outDir}/playwright.json`);
   if (!ok) finish(false);
