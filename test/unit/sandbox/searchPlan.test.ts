@@ -71,6 +71,9 @@ describe('trigram queries', () => {
     expect(trigramQuery([{ column: 'street', text: 'a"b c' }])).toBe('street : "a""b" AND street : """b " AND street : "b c"');
     expect(trigramQuery([{ column: 'first', text: 'ab' }])).toBeUndefined();
     expect(trigramQuery([{ column: 'city', text: 'øyv' }])).toBe('city : "øyv"');
+    // Past 6 characters, every other trigram and the last one.
+    expect(trigramQuery([{ column: 'last', text: 'kristiansen' }])).toBe('last : "kri" AND last : "ist" AND last : "tia" AND last : "ans" AND last : "sen"');
+    expect(trigramQuery([{ column: 'phone', text: '4721212121' }])).toBe('phone : "472" AND phone : "212" AND phone : "121"');
   });
   it('feeds each column what belongs there: national phone digits, folded text', () => {
     const c = readCriteria({
