@@ -32,7 +32,11 @@ type Confirm = { kind: 'activate' | 'delete'; name: string } | null;
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { status, profiles, active, error, tests } = useSettings();
+  const status = useSettings((s) => s.status);
+  const profiles = useSettings((s) => s.profiles);
+  const active = useSettings((s) => s.active);
+  const error = useSettings((s) => s.error);
+  const tests = useSettings((s) => s.tests);
   const focus = useShell((s) => s.settingsFocus);
   const [selected, setSelected] = useState<string | 'new' | null>(focus?.profile ?? null);
   const [confirm, setConfirm] = useState<Confirm>(null);
