@@ -1,10 +1,11 @@
-// Worker thread: builds the search index of a new database into a file of its own while
-// the main thread loads the tables (two cores, half the wall time). Signals through the
-// shared state word: 1 = running, 2 = done, 3 = failed (the main thread waits with Atomics).
+// Worker thread of a large seed build: builds the search index and the side tables
+// (seed/sideBuild.ts) into a file of its own while the main thread loads the other
+// tables — two cores, about half the wall time. Signals through the shared state word:
+// 1 = running, 2 = done, 3 = failed (the main thread waits with Atomics).
 import { DatabaseSync } from 'node:sqlite';
 import { rmSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { SEARCH_TABLE_SQL, buildSearchIndex } from './searchIndex';
+import { SEARCH_TABLE_SQL, buildSide, sideTablesSql } from './sideBuild';
 
 interface Data {
   file: string;
@@ -25,10 +26,11 @@ try {
   const db = new DatabaseSync(file);
   db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;');
   db.exec(SEARCH_TABLE_SQL);
-  buildSearchIndex(db, accounts, seed);
+  db.exec(sideTablesSql());
+  buildSide(db, accounts, seed, true);
   db.close();
   signal(2);
 } catch (e) {
-  console.error(`sandbox: search index worker failed: ${(e as Error)?.stack ?? String(e)}`);
+  console.error(`sandbox: seed worker failed: ${(e as Error)?.stack ?? String(e)}`);
   signal(3);
 }

@@ -1,6 +1,7 @@
 // Bulk-loads the demo data into a freshly migrated database. Indexes on keys that grow with
-// the load are kept while loading; the others (and the trigram search index) are built
-// once at the end, which is far faster than maintaining them row by row.
+// the load are kept while loading; the others are built once at the end, which is far
+// faster than maintaining them row by row. The search index and three tables are built by
+// seed/sideBuild.ts — in a worker thread for large builds, at the same time.
 import type { DatabaseSync } from 'node:sqlite';
 import { createPrng } from './prng';
 import { generateAccount, initialCounters, SEED_ANCHOR_MS } from './generate';
@@ -8,8 +9,8 @@ import { insertReferenceData } from './reference';
 import { BulkInsert } from './bulk';
 import { Worker } from 'node:worker_threads';
 import { rmSync } from 'node:fs';
-import { adoptSearchIndex, buildSearchIndex } from './searchIndex';
-import { CONTACT_COLUMNS } from '../store/rows';
+import { adoptSide, buildSide } from './sideBuild';
+import { ACCOUNT_COLUMNS, MAIN_TABLES, SIDE_TABLES, type SideTable } from './columns';
 
 export interface SeedOptions {
   accounts: number;
@@ -18,9 +19,10 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
   log?: (line: string) => void;
   /**
-   * Build the search index in a worker thread (seed/searchWorker.ts) into `file`, in
-   * parallel with the tables. The connection must allow writing FTS5 shadow tables
-   * (defensive off) to adopt it. Without it, or if the worker fails, it is built here.
+   * Build the search index and the side tables (seed/sideBuild.ts) in a worker thread
+   * (seed/searchWorker.ts) into `file`, in parallel with the other tables. The connection
+   * must allow writing FTS5 shadow tables (defensive off) to adopt the index. Without a
+   * worker, or if it fails, that part is built here.
    */
   searchWorker?: { script: URL; file: string };
 }
@@ -56,17 +58,6 @@ function waitFor(w: { worker: Worker; word: Int32Array }): boolean {
   }
 }
 
-const ACCOUNT_COLUMNS = [
-  'account_no', 'account_id', 'user_id', 'status', 'banned', 'currency', 'balance_ore', 'locale', 'language', 'notify_method',
-  'owner_title_code', 'customer_type', 'contact_no', 'spec_mpi_no', 'channel_code', 'reservation_code', 'reservation_code_date',
-  'source_code', 'consent_code', 'consent_code_date', 'taxpayer_id', 'tax_exemption', 'purchase_order_no', 'start_date',
-  'migrated_customer_id', 'bill_day', 'request_source',
-] as const;
-const GROUP_COLUMNS = [
-  'bg_no', 'bg_id', 'account_no', 'title_code', 'name', 'description', 'status', 'notify_method', 'payment_option', 'payment_terms',
-  'payment_term_id', 'ean_num', 'ean_req_num', 'pay_option_id', 'pay_option_variant', 'primary_pm_no', 'backup_pm_no',
-  'request_source', 'stmt_contact_no', 'dg_no', 'dg_id', 'dg_name', 'dg_description', 'dg_process_id',
-];
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
@@ -77,40 +68,28 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
   const worker = startWorker(opts);
   db.exec('BEGIN');
   insertReferenceData(db);
-  const ins = {
-    account: new BulkInsert(db, 'accounts', ACCOUNT_COLUMNS),
-    contact: new BulkInsert(db, 'contacts', CONTACT_COLUMNS),
-    group: new BulkInsert(db, 'billing_groups', GROUP_COLUMNS),
-    card: new BulkInsert(db, 'payment_methods', [
-      'account_no', 'pm_no', 'pm_id', 'pay_method_type', 'brand', 'last_four', 'exp_month', 'exp_year', 'bill_contact_no', 'created_at',
-    ]),
-    plan: new BulkInsert(db, 'plan_instances', [
-      'mpi_no', 'mpi_id', 'account_no', 'parent_mpi_no', 'plan_name', 'title_code', 'status', 'is_special', 'bg_no', 'created_at',
-    ]),
-    delivery: new BulkInsert(db, 'delivery_addresses', [
-      'account_no', 'dist_address_no', 'addr_type', 'name', 'line1', 'street_name', 'street_no', 'city', 'postal_code', 'country_code',
-    ]),
-    perm: new BulkInsert(db, 'perm_address_history', ['account_no', 'mpi_no', 'dist_address_no', 'effective_at', 'created_at']),
-    invoice: new BulkInsert(db, 'invoices', ['invoice_no', 'account_no', 'statement_no', 'seq_statement_no', 'kid', 'amount_ore', 'invoice_date']),
-    comment: new BulkInsert(db, 'comments', ['comment_no', 'account_no', 'author', 'comment_at', 'text', 'application_id', 'application_at']),
-  };
-
+  const account = new BulkInsert(db, 'accounts', ACCOUNT_COLUMNS);
+  const main = Object.fromEntries(Object.entries(MAIN_TABLES).map(([t, cols]) => [t, new BulkInsert(db, t, cols)])) as Record<keyof typeof MAIN_TABLES, BulkInsert>;
+  // Without a worker the side tables are loaded here too.
+  const side = worker ? undefined : (Object.fromEntries(Object.entries(SIDE_TABLES).map(([t, cols]) => [t, new BulkInsert(db, t, cols)])) as Record<SideTable, BulkInsert>);
   const step = Math.max(1000, Math.min(50_000, Math.ceil(total / 100)));
   for (let i = 1; i <= total; i++) {
     const g = generateAccount(r, i, counters);
     const a = g.account;
-    ins.account.add(ACCOUNT_COLUMNS.map((k) => a[k]));
-    for (const c of g.contacts) ins.contact.add(CONTACT_COLUMNS.map((k) => c[k]));
-    for (const row of g.groups) ins.group.add(row);
-    for (const row of g.cards) ins.card.add(row);
-    for (const row of g.plans) ins.plan.add(row);
-    for (const row of g.deliveries) ins.delivery.add(row);
-    for (const row of g.permChanges) ins.perm.add(row);
-    for (const row of g.invoices) ins.invoice.add(row);
-    for (const row of g.comments) ins.comment.add(row);
+    account.add(ACCOUNT_COLUMNS.map((k) => a[k]));
+    for (const c of g.contacts) main.contacts.add(MAIN_TABLES.contacts.map((k) => c[k]));
+    for (const row of g.groups) main.billing_groups.add(row);
+    for (const row of g.cards) main.payment_methods.add(row);
+    for (const row of g.deliveries) main.delivery_addresses.add(row);
+    for (const row of g.permChanges) main.perm_address_history.add(row);
+    if (side) {
+      for (const row of g.plans) side.plan_instances.add(row);
+      for (const row of g.invoices) side.invoices.add(row);
+      for (const row of g.comments) side.comments.add(row);
+    }
     if (i % step === 0 || i === total) opts.onProgress?.(i, total);
   }
-  for (const b of Object.values(ins)) b.flush();
+  for (const b of [account, ...Object.values(main), ...Object.values(side ?? {})]) b.flush();
   const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   setMeta.run('seed', String(seed));
   setMeta.run('seed_accounts', String(total));
@@ -123,13 +102,13 @@ export function seedDatabase(db: DatabaseSync, opts: SeedOptions): void {
   for (const sql of opts.deferredIndexes) db.exec(sql);
   db.exec('PRAGMA threads = 0');
   const indexed = Date.now();
-  opts.log?.(`sandbox: indexes built in ${seconds(indexed - loaded)} s; ${worker ? 'waiting for the search index worker' : 'building the search index'}`);
+  opts.log?.(`sandbox: indexes built in ${seconds(indexed - loaded)} s; ${worker ? 'waiting for the worker (search index, plan instances, invoices, comments)' : 'building the search index'}`);
   if (worker && waitFor(worker)) {
-    adoptSearchIndex(db, opts.searchWorker!.file);
+    adoptSide(db, opts.searchWorker!.file);
   } else {
-    if (worker) opts.log?.('sandbox: the search index worker failed; building the index here');
-    buildSearchIndex(db, total, seed);
+    if (worker) opts.log?.('sandbox: the worker failed; building its part here');
+    buildSide(db, total, seed, !!worker);
   }
   if (opts.searchWorker) rmSync(opts.searchWorker.file, { force: true });
-  opts.log?.(`sandbox: search index ready after another ${seconds(Date.now() - indexed)} s`);
+  opts.log?.(`sandbox: search index and the rest ready after another ${seconds(Date.now() - indexed)} s`);
 }

@@ -65,3 +65,25 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('the parallel build', () => {
+  it('gives the same database with the worker thread (the CLI, ≥ 20,000 accounts) as without', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { DatabaseSync } = await import('node:sqlite');
+    const viaWorker = join(dir, 'worker.sqlite');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'main/sandbox/cli.ts', '--db', viaWorker, '--accounts', '20000', '--seed', '9', '--build-only'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/waiting for the worker/);
+    expect(run.stdout).not.toMatch(/worker failed/);
+    const inThread = openSandboxDatabase({ file: ':memory:', accounts: 20000, seed: 9 }).db;
+    const worker = new DatabaseSync(viaWorker, { readOnly: true });
+    for (const t of ['accounts', 'contacts', 'billing_groups', 'payment_methods', 'plan_instances', 'invoices', 'comments', 'account_fts_data', 'account_fts_docsize']) {
+      const sql = `SELECT * FROM ${t} ORDER BY 1, 2`;
+      expect(worker.prepare(sql).all(), t).toEqual(inThread.prepare(sql).all());
+    }
+    const search = `SELECT rowid FROM account_fts WHERE account_fts MATCH 'last : "sen" AND city : "slo"' ORDER BY rowid LIMIT 200`;
+    expect(worker.prepare(search).all()).toEqual(inThread.prepare(search).all());
+    worker.close();
+    inThread.close();
+  }, 60_000);
+});

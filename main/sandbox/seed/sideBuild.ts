@@ -1,17 +1,29 @@
-// Builds the trigram search index of a freshly seeded database. It regenerates the demo
-// accounts from the seed (the generator is deterministic), so it can run in a worker
-// thread on a file of its own while the main thread loads the tables (seed/searchWorker.ts).
+// The part of a seed build that can run beside the main thread: the trigram search index
+// and the plan instance, invoice and comment tables. It regenerates the demo accounts from
+// the seed (the generator is deterministic), so a worker thread (seed/searchWorker.ts) can
+// build it into a file of its own while the main thread loads the other tables.
 import type { DatabaseSync } from 'node:sqlite';
 import { createPrng } from './prng';
-import { generateAccount, initialCounters } from './generate';
+import { generateAccount, initialCounters, type GeneratedAccount } from './generate';
 import { BulkInsert } from './bulk';
+import { SIDE_TABLES, type SideTable } from './columns';
 import { DOC_COLUMNS, buildSearchDoc, type DocDelivery } from '../search/doc';
 
 /** The account_fts definition (db/migrations.ts v2); the worker's file needs the same one. */
 export const SEARCH_TABLE_SQL = `CREATE VIRTUAL TABLE account_fts USING fts5(${DOC_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='trigram', detail='column')`;
-export const SEARCH_SHADOW_TABLES = ['account_fts_data', 'account_fts_idx', 'account_fts_docsize', 'account_fts_config'] as const;
+const SHADOW_TABLES = ['account_fts_data', 'account_fts_idx', 'account_fts_docsize', 'account_fts_config'] as const;
+const SIDE_ROWS: Record<SideTable, (g: GeneratedAccount) => (string | number | null)[][]> = {
+  plan_instances: (g) => g.plans,
+  invoices: (g) => g.invoices,
+  comments: (g) => g.comments,
+};
 
-export function buildSearchIndex(db: DatabaseSync, accounts: number, seed: number): void {
+/** Plain tables for the worker's file (no constraints, no indexes: they are copied out in order). */
+export const sideTablesSql = () =>
+  Object.entries(SIDE_TABLES).map(([t, cols]) => `CREATE TABLE ${t} (${cols.join(', ')});`).join('\n');
+
+/** Builds the search index of `db` and, with `tables`, fills the side tables too. */
+export function buildSide(db: DatabaseSync, accounts: number, seed: number, tables: boolean): void {
   const r = createPrng(seed);
   const counters = initialCounters();
   db.exec('BEGIN');
@@ -19,8 +31,10 @@ export function buildSearchIndex(db: DatabaseSync, accounts: number, seed: numbe
   // several times slower.
   db.exec(`CREATE TEMP TABLE seed_docs (account_no INTEGER PRIMARY KEY, ${DOC_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(', ')})`);
   const stage = new BulkInsert(db, 'temp.seed_docs', ['account_no', ...DOC_COLUMNS]);
+  const side = tables ? (Object.keys(SIDE_TABLES) as SideTable[]).map((t) => [t, new BulkInsert(db, t, SIDE_TABLES[t])] as const) : [];
   for (let i = 1; i <= accounts; i++) {
     const g = generateAccount(r, i, counters);
+    for (const [t, ins] of side) for (const row of SIDE_ROWS[t](g)) ins.add(row);
     const deliveries: DocDelivery[] = g.deliveries.map((d) => ({
       name: String(d[3]), line1: String(d[4]), line2: '', line3: '', line4: '', co_addr: '',
       street_name: String(d[5]), city: String(d[7]), postal_code: String(d[8]),
@@ -29,6 +43,7 @@ export function buildSearchIndex(db: DatabaseSync, accounts: number, seed: numbe
     stage.add([g.account.account_no, ...DOC_COLUMNS.map((c) => doc[c])]);
   }
   stage.flush();
+  for (const [, ins] of side) ins.flush();
   // Merge segments once at the end ('optimize') instead of continuously while loading.
   db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('automerge', 0)`);
   db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('crisismerge', 64)`);
@@ -40,15 +55,20 @@ export function buildSearchIndex(db: DatabaseSync, accounts: number, seed: numbe
   db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('crisismerge', 16)`);
 }
 
-/** Replaces the (empty) index of `db` with the one built in `file` (needs defensive off). */
-export function adoptSearchIndex(db: DatabaseSync, file: string): void {
-  db.prepare('ATTACH DATABASE ? AS search_build').run(file);
+/**
+ * Takes over what the worker built in `file`: the search index's shadow tables (the
+ * connection needs SQLite's defensive flag off) and the side tables' rows, in key order.
+ */
+export function adoptSide(db: DatabaseSync, file: string): void {
+  db.prepare('ATTACH DATABASE ? AS side_build').run(file);
   try {
     db.exec('BEGIN');
-    for (const t of SEARCH_SHADOW_TABLES) db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM search_build.${t};`);
+    for (const t of SHADOW_TABLES) db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM side_build.${t};`);
+    for (const [t, cols] of Object.entries(SIDE_TABLES))
+      db.exec(`INSERT INTO main.${t} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM side_build.${t} ORDER BY rowid`);
     db.exec('COMMIT');
   } finally {
     if (db.isTransaction) db.exec('ROLLBACK');
-    db.exec('DETACH DATABASE search_build');
+    db.exec('DETACH DATABASE side_build');
   }
 }
