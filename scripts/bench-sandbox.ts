@@ -178,8 +178,9 @@ for (const size of sizes) {
   const file = join(benchDir, `sandbox-${size}-seed${seed}-v${SCHEMA_VERSION}.sqlite`);
   console.log(`\n== ${size.toLocaleString('en')} accounts (${file})`);
   const built = await build(file, size);
-  const buildTarget = size >= 1_000_000 ? 60 : 60 * (size / 1_000_000);
-  table([size.toLocaleString('en'), `seed (build${built.cached ? ', cached from an earlier run' : ''})`, `${built.seconds.toFixed(1)} s`, `${built.cpu}; load avg ${built.load}`, `${(built.seconds / buildTarget).toFixed(2)}× of ${buildTarget.toFixed(0)} s`]);
+  // performance.md sets 60 s for 1M accounts only.
+  const buildTarget = size === 1_000_000 ? `${(built.seconds / 60).toFixed(2)}× of 60 s` : '';
+  table([size.toLocaleString('en'), `seed (build${built.cached ? ', cached from an earlier run' : ''})`, `${built.seconds.toFixed(1)} s`, `${built.cpu}; load avg ${built.load}`, buildTarget]);
   const startTimes: number[] = [];
   let server: Server | undefined;
   for (let i = 0; i < 3; i++) {

@@ -31,7 +31,7 @@ const RUNTIME_PRAGMAS = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
   PRAGMA busy_timeout = 5000;
-  PRAGMA cache_size = -32000;
+  PRAGMA cache_size = -16000;
   PRAGMA temp_store = MEMORY;
   PRAGMA foreign_keys = OFF;
 `;
