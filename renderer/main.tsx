@@ -1,4 +1,5 @@
 // The renderer's entry: fonts (bundled, the app runs offline), i18n, theme, the shell.
+import './zodConfig';
 import '@fontsource/roboto/400.css';
 import '@fontsource/roboto/500.css';
 import '@fontsource/roboto/700.css';

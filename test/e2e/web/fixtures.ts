@@ -15,10 +15,17 @@ export const test = base.extend<{ app: Page }>({
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
+    // Every Content-Security-Policy violation is recorded (the app must not need any).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    });
     await page.goto(`/#token=${E2E_TOKEN}`);
     await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
     await use(page);
     expect(problems, 'the page logged no errors').toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), 'no CSP violations').toEqual([]);
   },
 });
 export { expect };
