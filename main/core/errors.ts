@@ -4,10 +4,13 @@ import type { FieldIssue, IpcErrorCode } from '../../shared/ipc';
 export class CoreError extends Error {
   readonly code: IpcErrorCode;
   readonly fields: FieldIssue[];
-  constructor(code: IpcErrorCode, message: string, fields: FieldIssue[] = []) {
+  /** The connection profile concerned, when there is one (secrets to re-enter). */
+  readonly profile: string | undefined;
+  constructor(code: IpcErrorCode, message: string, fields: FieldIssue[] = [], profile?: string) {
     super(message);
     this.name = 'CoreError';
     this.code = code;
     this.fields = fields;
+    this.profile = profile;
   }
 }

@@ -77,7 +77,8 @@ function payloadSize(input: unknown): number {
 
 /** Maps anything a handler threw to an envelope a person can act on. */
 export function toEnvelope(e: unknown, log: (line: string) => void = () => {}): Envelope<never> {
-  if (e instanceof CoreError) return fail(e.code, e.message, e.fields.length ? { fields: e.fields } : {});
+  if (e instanceof CoreError)
+    return fail(e.code, e.message, { ...(e.fields.length ? { fields: e.fields } : {}), ...(e.profile ? { profile: e.profile } : {}) });
   if (e instanceof AmpsError) {
     switch (e.code) {
       case 'REJECTED':

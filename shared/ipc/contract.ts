@@ -134,8 +134,9 @@ export const contract = {
   'profiles.save': write(
     z.strictObject({
       name: z.string().trim().min(1).max(60),
-      baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500),
-      clientNo: z.number().int().nonnegative(),
+      // Required for remote profiles; the embedded sandbox profile's are managed by the app.
+      baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).optional(),
+      clientNo: z.number().int().nonnegative().optional(),
       userID: z.string().trim().min(1).max(LIMITS.userId),
       signatureVersion: z.enum(['1.0', '2.0']),
       // Write-only: omitted = keep the stored value.

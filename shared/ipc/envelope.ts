@@ -29,6 +29,8 @@ export interface IpcError {
   fields?: FieldIssue[];
   /** The AMPS resultCode when the billing system refused the call. */
   resultCode?: number;
+  /** With SECRET_UNREADABLE / NOT_CONFIGURED: the connection profile whose secrets to re-enter. */
+  profile?: string;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };

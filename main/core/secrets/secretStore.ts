@@ -14,7 +14,15 @@ export interface SecretStore {
 
 export class SecretUnreadableError extends CoreError {
   constructor(key: string) {
-    super('SECRET_UNREADABLE', `A stored secret (${key.split(':').pop()}) can no longer be read on this machine. Enter it again in Settings.`);
+    // Keys are "profile:<name>:<which>"; the name tells the UI whose secrets to ask for.
+    const m = /^profile:(.*):([^:]+)$/.exec(key);
+    const which = m?.[2] ?? key;
+    super(
+      'SECRET_UNREADABLE',
+      `A stored secret (${which}${m ? ` of the profile "${m[1]}"` : ''}) can no longer be read on this machine. Enter it again in Settings.`,
+      [],
+      m?.[1],
+    );
   }
 }
 

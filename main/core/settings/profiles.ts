@@ -78,7 +78,9 @@ export class ProfileStore {
     return this.settings.active ? this.get(this.settings.active) : null;
   }
 
-  async save(p: Omit<StoredProfile, 'kind'> & Partial<Credentials>): Promise<StoredProfile> {
+  async save(
+    p: Omit<StoredProfile, 'kind' | 'baseUrl' | 'clientNo'> & { baseUrl?: string; clientNo?: number } & Partial<Credentials>,
+  ): Promise<StoredProfile> {
     const existing = this.settings.profiles.find((x) => x.name === p.name);
     if (existing?.kind === 'sandbox') {
       // The embedded profile's URL and credentials are managed by the app.
@@ -87,6 +89,11 @@ export class ProfileStore {
       this.persist();
       return { ...existing };
     }
+    if (p.baseUrl === undefined || p.clientNo === undefined)
+      throw new CoreError('VALIDATION', 'A connection profile needs its base URL and client number', [
+        ...(p.baseUrl === undefined ? [{ path: 'baseUrl', message: 'required' }] : []),
+        ...(p.clientNo === undefined ? [{ path: 'clientNo', message: 'required' }] : []),
+      ]);
     if (!existing && (!p.authKey || !p.signingSecret))
       throw new CoreError('VALIDATION', 'A new profile needs its authKey and signing secret', [
         ...(!p.authKey ? [{ path: 'authKey', message: 'required for a new profile' }] : []),
@@ -148,7 +155,7 @@ export class ProfileStore {
       await this.secrets.set(secretKey(name, 'signingSecret'), signingSecret);
     }
     if (!authKey || !signingSecret)
-      throw new CoreError('NOT_CONFIGURED', `The profile "${name}" has no ${!authKey ? 'authKey' : 'signing secret'}. Enter it in Settings.`);
+      throw new CoreError('NOT_CONFIGURED', `The profile "${name}" has no ${!authKey ? 'authKey' : 'signing secret'}. Enter it in Settings.`, [], name);
     return { authKey, signingSecret };
   }
 

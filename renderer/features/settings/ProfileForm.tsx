@@ -27,7 +27,7 @@ export interface ProfileFormValues {
   signingSecret: string;
 }
 
-const toSave = (v: ProfileFormValues) => ({
+const toSave = (v: ProfileFormValues): ProfileSave => ({
   name: v.name.trim(),
   baseUrl: v.baseUrl.trim(),
   clientNo: /^\d+$/.test(v.clientNo.trim()) ? Number(v.clientNo) : Number.NaN,
@@ -73,7 +73,7 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
     if (!profile) changes.push({ path: 'name', before: null, after: input.name });
     for (const k of ['baseUrl', 'clientNo', 'userID', 'signatureVersion'] as const) {
       if (sandbox && (k === 'baseUrl' || k === 'clientNo')) continue;
-      if (String(before[k] ?? '') !== String(input[k])) changes.push({ path: k, before: before[k], after: input[k] });
+      if (String(before[k] ?? '') !== String(input[k] ?? '')) changes.push({ path: k, before: before[k], after: input[k] ?? null });
     }
     if (input.authKey) changes.push({ path: 'authKey', before: profile?.hasAuthKey ? t('settings.secretSet') : null, after: set });
     if (input.signingSecret) changes.push({ path: 'signingSecret', before: profile?.hasSigningSecret ? t('settings.secretSet') : null, after: set });

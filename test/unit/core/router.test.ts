@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type CallContext, type Handlers } from '../../../main/core/router';
 import { AmpsError } from '../../../main/core/amps/errors';
 import { CoreError } from '../../../main/core/errors';
+import { SecretUnreadableError } from '../../../main/core/secrets/secretStore';
 import { CHANNELS } from '../../../shared/ipc';
 
 const ctx: CallContext = { transport: 'test', trustedSender: true };
@@ -88,6 +89,7 @@ describe('router', () => {
       [new AmpsError('UNKNOWN_OUTCOME', 'timed out', { endpoint: 'AcctCaptureComments' }), 'UNKNOWN_OUTCOME'],
       [new AmpsError('UNREACHABLE', 'refused', { endpoint: 'AcctSearchAccount' }), 'UNREACHABLE'],
       [new CoreError('NOT_CONFIGURED', 'no profile'), 'NOT_CONFIGURED'],
+      [new SecretUnreadableError('profile:Prod:authKey'), 'SECRET_UNREADABLE'],
       [new TypeError('x is undefined'), 'INTERNAL'],
     ];
     for (const [err, code] of cases) {
@@ -99,6 +101,11 @@ describe('router', () => {
         expect(res.error.message).not.toMatch(/at .*\.ts:\d+/); // no stack traces cross
       }
     }
+  });
+
+  it('says which profile an unreadable secret belongs to', async () => {
+    const r = createRouter(handlers({ 'accounts.get': async () => { throw new SecretUnreadableError('profile:Prod (Oslo):signingSecret'); } }));
+    expect(await r.call('accounts.get', { accountNo: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'SECRET_UNREADABLE', profile: 'Prod (Oslo)' } });
   });
 
   it('consults the policy hook (room for roles)', async () => {

@@ -79,3 +79,24 @@ describe('embedded profile secrets that no longer decrypt', () => {
     expect((await after.view(after.get('Prod'))).secretsReadable).toBe(false);
   });
 });
+
+describe('profile errors name the profile', () => {
+  it('an unreadable secret and a missing one say which profile to fix', async () => {
+    const d = dir();
+    const file = join(d, 'settings.json');
+    const secretsFile = join(d, 's.json');
+    const before = new ProfileStore(file, new EncryptedFileSecretStore(secretsFile, keyFromPassphrase('old', 'salt')));
+    await before.save({ name: 'Prod', baseUrl: 'https://amps.example.no', clientNo: 1, userID: 'u', signatureVersion: '1.0', authKey: 'a', signingSecret: 's' });
+    const after = new ProfileStore(file, new EncryptedFileSecretStore(secretsFile, keyFromPassphrase('new', 'salt')));
+    await expect(after.credentials('Prod')).rejects.toMatchObject({ code: 'SECRET_UNREADABLE', profile: 'Prod' });
+  });
+
+  it('the sandbox profile saves without a URL or client number; a remote one needs both', async () => {
+    const store = new ProfileStore(join(dir(), 'settings.json'), new MemorySecretStore());
+    expect(await store.save({ name: SANDBOX_PROFILE, userID: 'kari', signatureVersion: '1.0' })).toMatchObject({ kind: 'sandbox', userID: 'kari' });
+    await expect(store.save({ name: 'Prod', userID: 'u', signatureVersion: '1.0', authKey: 'a', signingSecret: 's' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'baseUrl' }, { path: 'clientNo' }],
+    });
+  });
+});
