@@ -71,7 +71,8 @@ export const useShell = create<ShellState>()((set, get) => ({
 
 onAppWideError((error) => {
   if (error.code !== 'SECRET_UNREADABLE') return;
-  const profile = useShell.getState().info?.profile?.name ?? null;
+  // main names the profile whose secret failed (it may not be the active one, e.g. a test).
+  const profile = error.profile ?? useShell.getState().info?.profile?.name ?? null;
   useShell.setState({ secretProblem: { message: error.message, profile } });
 });
 

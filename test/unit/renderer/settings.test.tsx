@@ -98,4 +98,19 @@ describe('SECRET_UNREADABLE', () => {
     expect(within(form).getByTestId('reenter-secrets')).toBeInTheDocument();
     await waitFor(() => expect(within(form).getByTestId('secret-authKey')).toHaveFocus());
   });
+
+  it('opens the secrets of the profile main names, even when it is not the active one', async () => {
+    const staging: ProfileView = { ...prod, name: 'Staging', baseUrl: 'https://staging.example.no', secretsReadable: false };
+    installFakeCsr({
+      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
+      'profiles.list': () => ok({ active: prod.name, profiles: [sandbox, prod, staging] }),
+      'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (signingSecret of the profile "Staging") can no longer be read.', profile: 'Staging' } }),
+    });
+    renderUi(<App />);
+    await waitFor(() => expect(useShell.getState().info).not.toBeNull());
+    await userEvent.type(screen.getByTestId('quick-search'), 'Kari');
+    await userEvent.click(await screen.findByRole('button', { name: 'Enter the secrets' }));
+    const form = await screen.findByTestId('profile-form');
+    expect(within(form).getByRole('textbox', { name: /name/i })).toHaveValue('Staging');
+  });
 });
