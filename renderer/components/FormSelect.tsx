@@ -2,6 +2,8 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { localizeFieldMessage } from '../i18n/fieldMessages';
 
 export interface Option {
   value: string;
@@ -18,6 +20,7 @@ type Props<T extends FieldValues, TT = T> = {
 } & Omit<TextFieldProps, 'name' | 'label' | 'value' | 'onChange' | 'error' | 'select'>;
 
 export function FormSelect<T extends FieldValues, TT = T>({ control, name, label, options, emptyLabel, ...rest }: Props<T, TT>) {
+  const { t } = useTranslation();
   return (
     <Controller
       control={control}
@@ -33,7 +36,7 @@ export function FormSelect<T extends FieldValues, TT = T>({ control, name, label
           onBlur={field.onBlur}
           label={label}
           error={!!fieldState.error}
-          helperText={fieldState.error?.message ?? rest.helperText}
+          helperText={localizeFieldMessage(t, fieldState.error?.message) ?? rest.helperText}
         >
           {emptyLabel !== undefined ? (
             <MenuItem value="">

@@ -3,6 +3,7 @@ import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldLabel } from './fieldLabel';
+import { localizeFieldMessage } from '../i18n/fieldMessages';
 
 type Props<T extends FieldValues, TT = T> = {
   control: Control<T, unknown, TT>;
@@ -28,7 +29,7 @@ export function FormText<T extends FieldValues, TT = T>({ control, name, label, 
           onBlur={field.onBlur}
           label={label ?? fieldLabel(t, String(name)).split(' › ').pop()}
           error={!!fieldState.error}
-          helperText={fieldState.error?.message ?? hint ?? rest.helperText}
+          helperText={localizeFieldMessage(t, fieldState.error?.message) ?? hint ?? rest.helperText}
         />
       )}
     />

@@ -5,6 +5,7 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
 import { formatters, type Formatters, type UiLocale } from './format';
+import { setSchemaLocale } from './fieldMessages';
 
 const STORAGE_KEY = 'csr-desk.locale';
 
@@ -32,6 +33,7 @@ export function initI18n(lng: UiLocale = storedLocale()) {
     void i18next.changeLanguage(lng);
   }
   document.documentElement.lang = lng === 'nb' ? 'nb' : 'en';
+  setSchemaLocale(lng);
   return i18next;
 }
 
@@ -43,6 +45,7 @@ export function changeLocale(lng: UiLocale) {
   }
   void i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
+  setSchemaLocale(lng);
 }
 
 /** Formatters for the language in use; re-renders when it changes. */

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldErrors, type UseFormWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { localizeFieldMessage } from '../../i18n/fieldMessages';
 import { billingGroupStatus, notifyMethod, paymentTerms, requestSource, type BillingGroupInfo } from '../../../shared/amps';
 import { FormSelect, type Option } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
@@ -80,7 +81,7 @@ export function GroupFormFields({ control, watch, errors, isModify, list, curren
                 <FormControlLabel value="TERMS" control={<Radio size="small" />} label={t('paymentOption.TERMS')} />
                 <FormControlLabel value="METHODS" control={<Radio size="small" />} label={t('paymentOption.METHODS')} />
               </RadioGroup>
-              {fieldState.error ? <FormHelperText>{fieldState.error.message}</FormHelperText> : null}
+              {fieldState.error ? <FormHelperText>{localizeFieldMessage(t, fieldState.error.message)}</FormHelperText> : null}
             </FormControl>
           )}
         />

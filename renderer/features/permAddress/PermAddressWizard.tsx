@@ -20,6 +20,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { localizeFieldMessage } from '../../i18n/fieldMessages';
 import type { IpcError } from '../../../shared/ipc';
 import { ChangesTable, ReasonField } from '../../components/ChangesTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -131,7 +132,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                           />
                         ))}
                       </RadioGroup>
-                      {fieldState.error ? <FormHelperText>{fieldState.error.message}</FormHelperText> : null}
+                      {fieldState.error ? <FormHelperText>{localizeFieldMessage(t, fieldState.error.message)}</FormHelperText> : null}
                       {info.deliveryAddresses.length ? null : <FormHelperText>{t('permAddress.noAddresses')}</FormHelperText>}
                     </FormControl>
                   )}

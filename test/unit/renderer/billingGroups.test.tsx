@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/ipc';
 import { BillingGroupsPanel } from '../../../renderer/features/billingGroups/BillingGroupsPanel';
+import { changeLocale } from '../../../renderer/i18n';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { group, installFakeCsr, renderUi, type FakeCsr } from './harness';
 
@@ -48,9 +49,20 @@ describe('billing groups', () => {
     await userEvent.click(within(dialog).getByRole('combobox', { name: 'Payment terms' }));
     await userEvent.click(screen.getByRole('option', { name: 'EHF e-invoice' }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Review changes' }));
-    expect(await within(dialog).findByText('paymentEANNum is required for EHF')).toBeInTheDocument();
-    expect(within(dialog).getByText('paymentEANRequisitionNum is required for EHF')).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getAllByText('Required for EHF')).toHaveLength(2));
     expect(csr.inputs('billingGroups.modify')).toHaveLength(0);
+  });
+
+  it('says it in Bokmål when the UI is in Bokmål (the shared rules speak English to the API)', async () => {
+    act(() => changeLocale('nb'));
+    await openPanel();
+    await userEvent.click(screen.getByRole('button', { name: 'Endre Giro' }));
+    const dialog = screen.getByTestId('billing-group-form');
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Betalingsbetingelser' }));
+    await userEvent.click(screen.getByRole('option', { name: 'EHF-faktura' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Se over endringene' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Må fylles ut for EHF')).toHaveLength(2));
+    expect(within(dialog).queryByText(/is required for EHF/)).toBeNull();
   });
 
   it('shows before → after, sends only what changed with the reason, then reloads from the API', async () => {
@@ -104,7 +116,8 @@ describe('billing groups', () => {
     await userEvent.type(within(dialog).getByLabelText('Email'), 'post@nordmann.no');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Review changes' }));
     await userEvent.click(await screen.findByTestId('confirm-write-button'));
-    expect(await within(dialog).findByText('emailAddress must be a valid email address')).toBeInTheDocument();
+    // The API's rule message, on the field, in the UI's words.
+    expect(await within(dialog).findByText('Enter a valid email address')).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Full name *')).toHaveValue('Nordmann AS');
     expect(within(dialog).getByLabelText('Name')).toHaveValue('Bedrift');
     expect(csr.inputs('billingGroups.add')[0]).toMatchObject({

@@ -130,7 +130,7 @@ describe('advanced search', () => {
     await userEvent.clear(within(form).getByLabelText('Invoice number'));
     await userEvent.type(within(form).getByLabelText('Invoice number'), '12');
     await userEvent.click(within(form).getByRole('button', { name: 'Search' }));
-    expect(await within(form).findByText('searchStreetNo may only be used together with searchStreetName')).toBeInTheDocument();
+    expect(await within(form).findByText('A house number needs a street name')).toBeInTheDocument();
     await userEvent.type(within(form).getAllByLabelText('Street name')[1]!, 'Storgata');
     await userEvent.click(within(form).getByRole('button', { name: 'Search' }));
     await waitFor(() =>
