@@ -1,6 +1,6 @@
 // AcctManageAccount, AcctCreateAccount, AcctRetrieveAccount (004).
 import { z } from 'zod';
-import { LIMITS, contactDetails, contactInput, idNo, isoDate, optIdNo, optText, resultInfo, titleFilter, titleInfo } from './fields';
+import { LIMITS, contactDetails, contactInput, idNo, isoDate, optIdNo, optText, requireAccountRef, resultInfo, titleFilter, titleInfo } from './fields';
 import {
   customerType,
   newStatusCode,
@@ -15,10 +15,6 @@ const accountRef = {
   ariaAccountNo: optIdNo,
   ariaAccountID: optText(LIMITS.accountId),
 };
-function requireAccountRef(v: { ariaAccountNo?: number | null; ariaAccountID?: string | null }, ctx: z.RefinementCtx) {
-  if (!v.ariaAccountNo && !(v.ariaAccountID ?? '').trim())
-    ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-}
 
 export const manageAccountAssign = z
   .object({ ...accountRef, newAriaAccountID: optText(LIMITS.accountId), newUserID: optText(LIMITS.userId) })

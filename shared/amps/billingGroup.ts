@@ -3,7 +3,7 @@
 // fields; a new group reuses statementContactNo or brings statementContactDetails;
 // ariaBillingGroupID takes precedence over ariaBillingGroupNo.
 import { z } from 'zod';
-import { LIMITS, contactDetails, contactInput, optIdNo, optText, resultInfo, titleFilter, titleInfo, translations } from './fields';
+import { LIMITS, contactDetails, contactInput, optIdNo, optText, requireAccountRef, resultInfo, titleFilter, titleInfo, translations } from './fields';
 import { billingGroupStatus, notifyMethod, paymentOption, paymentTerms, payMethodType, requestSource } from './codes';
 import { payOptionInfoInput } from './account';
 
@@ -112,10 +112,7 @@ export const billingGroupAction = z
     z.object({ actionDirective: z.literal('MODIFY'), ...actionAccount, acctManageBillingGroupDetailsMODIFY: billingGroupModify }),
     z.object({ actionDirective: z.literal('REMOVE'), ...actionAccount, acctManageBillingGroupDetailsREMOVE: billingGroupRemove }),
   ])
-  .superRefine((a, ctx) => {
-    if (!a.ariaAccountNo && blank(a.ariaAccountID))
-      ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-  });
+  .superRefine(requireAccountRef);
 export type BillingGroupAction = z.input<typeof billingGroupAction>;
 
 export const acctManageBillingGroupRequest = z.object({
@@ -180,10 +177,7 @@ export type AcctManageBillingGroupResponse = z.infer<typeof acctManageBillingGro
 export const acctRetrieveBillingGroupRequest = z.object({
   acctRetrieveBillingGroupCriteria: z
     .object({ ...actionAccount, titleFiltering: z.array(titleFilter).max(50).nullish() })
-    .superRefine((a, ctx) => {
-      if (!a.ariaAccountNo && blank(a.ariaAccountID))
-        ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-    }),
+    .superRefine(requireAccountRef),
 });
 export type AcctRetrieveBillingGroupRequest = z.input<typeof acctRetrieveBillingGroupRequest>;
 

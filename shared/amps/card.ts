@@ -2,16 +2,12 @@
 // over ariaAccountID (the reverse of the other endpoints). The card itself is only ever
 // typed into the provider's hosted (Direct Post) form; only masked numbers come back.
 import { z } from 'zod';
-import { LIMITS, idNo, optIdNo, optText, resultInfo } from './fields';
+import { LIMITS, idNo, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
 
 const accountRef = { ariaAccountID: optText(LIMITS.accountId), ariaAccountNo: optIdNo };
-const needAccount = (a: { ariaAccountNo?: number | null; ariaAccountID?: string | null }, ctx: z.RefinementCtx) => {
-  if (!a.ariaAccountNo && !(a.ariaAccountID ?? '').trim())
-    ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-};
 
 export const acctPrepareCCUpdateRequest = z.object({
-  acctPrepareCCUpdateDetails: z.object(accountRef).superRefine(needAccount),
+  acctPrepareCCUpdateDetails: z.object(accountRef).superRefine(requireAccountRef),
 });
 export type AcctPrepareCCUpdateRequest = z.input<typeof acctPrepareCCUpdateRequest>;
 
@@ -42,7 +38,7 @@ export const acctCompleteCCUpdateRequest = z.object({
       ariaBillingGroupNo: optIdNo,
     })
     .superRefine((d, ctx) => {
-      needAccount(d, ctx);
+      requireAccountRef(d, ctx);
       if (!d.ariaBillingGroupNo && !(d.ariaBillingGroupID ?? '').trim())
         ctx.addIssue({
           code: 'custom',

@@ -1,12 +1,8 @@
 // AcctCaptureComments / AcctRetrieveComments (004). Long comments are split by the API
 // (see ./commentSplit). An end date in the future means "up to now".
 import { z } from 'zod';
-import { LIMITS, ampsDateTime, optIdNo, optText, resultInfo } from './fields';
+import { LIMITS, ampsDateTime, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
 
-const needAccount = (a: { ariaAccountNo?: number | null; ariaAccountID?: string | null }, ctx: z.RefinementCtx) => {
-  if (!a.ariaAccountNo && !(a.ariaAccountID ?? '').trim())
-    ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-};
 
 export const acctCaptureCommentCriteria = z
   .object({
@@ -21,7 +17,7 @@ export const acctCaptureCommentCriteria = z
     acctApplicationID: optText(LIMITS.applicationId),
     acctApplicationDateTime: ampsDateTime.nullish(),
   })
-  .superRefine(needAccount);
+  .superRefine(requireAccountRef);
 
 export const acctCaptureCommentsRequest = z.object({ acctCaptureCommentCriteria });
 export type AcctCaptureCommentsRequest = z.input<typeof acctCaptureCommentsRequest>;
@@ -40,7 +36,7 @@ export const acctRetrieveCommentsCriteria = z
     dateRangeStart: ampsDateTime.nullish(),
     dateRangeEnd: ampsDateTime.nullish(),
   })
-  .superRefine(needAccount);
+  .superRefine(requireAccountRef);
 
 /** The field list spells the key "AcctRetrieveCommentsCriteria"; the client sends that. */
 export const acctRetrieveCommentsRequest = z.object({ AcctRetrieveCommentsCriteria: acctRetrieveCommentsCriteria });

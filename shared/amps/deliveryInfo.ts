@@ -3,15 +3,12 @@
 // lists either; this one does. Against a host without it the UI falls back to typing
 // the numbers in.
 import { z } from 'zod';
-import { LIMITS, optIdNo, optText, resultInfo } from './fields';
+import { LIMITS, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
 
 export const acctRetrieveDeliveryInfoRequest = z.object({
   acctRetrieveDeliveryInfoCriteria: z
     .object({ ariaAccountID: optText(LIMITS.accountId), ariaAccountNo: optIdNo })
-    .superRefine((a, ctx) => {
-      if (!a.ariaAccountNo && !(a.ariaAccountID ?? '').trim())
-        ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
-    }),
+    .superRefine(requireAccountRef),
 });
 export type AcctRetrieveDeliveryInfoRequest = z.input<typeof acctRetrieveDeliveryInfoRequest>;
 

@@ -71,8 +71,8 @@ export function formatAmpsDateTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
-/** Contact details as used by account, statement and billing contacts (004 field lists). */
-const contactShape = {
+/** Contact details as used by account, statement and billing contacts, and by search (004 field lists). */
+export const contactShape = {
   firstName: optText(LIMITS.name),
   middleInitials: optText(LIMITS.name),
   lastName: optText(LIMITS.name),
@@ -103,6 +103,12 @@ export const contactDetails = z.object({
   birthDate: z.string().nullish(),
 });
 export type ContactDetails = z.infer<typeof contactDetails>;
+
+/** 004: an account is named by ariaAccountNo or ariaAccountID; one of them must be there. */
+export function requireAccountRef(v: { ariaAccountNo?: number | null; ariaAccountID?: string | null }, ctx: z.RefinementCtx): void {
+  if (!v.ariaAccountNo && !(v.ariaAccountID ?? '').trim())
+    ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
+}
 
 const STATE_PROV_COUNTRIES = new Set(['US', 'AU', 'CA']);
 

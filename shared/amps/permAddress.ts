@@ -1,7 +1,7 @@
 // AcctChangePermAddress (004): either an existing delivery address (distAddressNo) or a
 // new one (distAddressType + acctDeliveryAddress); optionally scoped to one subscription.
 import { z } from 'zod';
-import { LIMITS, ampsDateTime, idNo, optIdNo, optText, resultInfo } from './fields';
+import { LIMITS, ampsDateTime, idNo, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
 
 /** House numbers like "12B" exist, so numeric-looking fields accept text or a number (D11). */
 const numOrText = (max: number) => z.union([z.string().max(max), z.number().int().nonnegative()]).nullish();
@@ -55,8 +55,7 @@ export const acctChangePermAddressRequestDetails = z
     acctDeliveryAddress: acctDeliveryAddress.nullish(),
   })
   .superRefine((d, ctx) => {
-    if (!d.ariaAccountNo && !(d.ariaAccountID ?? '').trim())
-      ctx.addIssue({ code: 'custom', path: ['ariaAccountNo'], message: 'ariaAccountNo or ariaAccountID is required' });
+    requireAccountRef(d, ctx);
     if (d.distAddressNo) {
       if (d.acctDeliveryAddress)
         ctx.addIssue({ code: 'custom', path: ['acctDeliveryAddress'], message: 'give either distAddressNo or a new acctDeliveryAddress, not both' });

@@ -1,7 +1,7 @@
 // AcctSearchAccount (004 "Search Account"). Name and city criteria are "like" matches;
 // postal code is exact; searchStreetNo only together with searchStreetName.
 import { z } from 'zod';
-import { LIMITS, contactDetails, optIdNo, optText, resultInfo } from './fields';
+import { LIMITS, contactDetails, contactShape, optIdNo, optText, resultInfo } from './fields';
 import { accountStatusCode } from './codes';
 
 /** Numeric criteria: 0 and null both mean "not used" in the samples. */
@@ -22,30 +22,7 @@ export const acctSearchAccountCriteria = z.object({
   custInvoiceRef: z.union([optText(30), z.number()]).nullish(),
 });
 
-export const acctSearchAccountContactCriteria = z.object({
-  firstName: optText(LIMITS.name),
-  middleInitials: optText(LIMITS.name),
-  lastName: optText(LIMITS.name),
-  fullName: optText(LIMITS.fullName),
-  addressLine1: optText(LIMITS.addressLine),
-  addressLine2: optText(LIMITS.addressLine),
-  addressLine3: optText(LIMITS.addressLine),
-  countryCode: optText(2),
-  postalCode: optText(LIMITS.postalCode),
-  postalCity: optText(LIMITS.city),
-  addrLocality: optText(LIMITS.locality),
-  addrStateProv: optText(LIMITS.stateProv),
-  streetName: optText(LIMITS.streetName),
-  streetNo: optText(LIMITS.streetNo),
-  flatNo: optText(LIMITS.flat),
-  flatSpec: optText(LIMITS.flat),
-  flatFloor: optText(LIMITS.flat),
-  entranceNo: optText(LIMITS.flat),
-  homePhone: optText(LIMITS.phone),
-  cellPhone: optText(LIMITS.phone),
-  workPhone: optText(LIMITS.phone),
-  emailAddress: optText(LIMITS.email),
-});
+export const acctSearchAccountContactCriteria = z.object(contactShape);
 
 export const acctSearchAccountAddressCriteria = z
   .object({
