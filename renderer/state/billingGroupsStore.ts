@@ -3,19 +3,15 @@
 // overview are read again from the API; nothing is patched locally.
 import { create } from 'zustand';
 import type { BillingGroupAdd, BillingGroupModify, BillingGroupRemove } from '../../shared/amps';
-import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
+import type { ChannelOutput, Envelope } from '../../shared/ipc';
 import { invoke } from './ipc';
+import { loadPerAccount, withoutAccount, type PerAccount } from './perAccount';
 import { useWorkspace } from './workspaceStore';
 
 export type BillingGroupList = ChannelOutput<'billingGroups.list'>;
 export type WriteOutcome = Envelope<{ reasonRecorded?: boolean | undefined }>;
 
-export interface BillingGroupsEntry {
-  status: 'loading' | 'ready' | 'error';
-  data: BillingGroupList | null;
-  error: IpcError | null;
-  seq: number;
-}
+export type BillingGroupsEntry = PerAccount<BillingGroupList>;
 
 interface BillingGroupsState {
   byAccount: Record<number, BillingGroupsEntry>;
@@ -37,19 +33,11 @@ export const useBillingGroups = create<BillingGroupsState>()((set, get) => {
   return {
     byAccount: {},
 
-    async load(accountNo) {
-      const prev = get().byAccount[accountNo];
-      const seq = (prev?.seq ?? 0) + 1;
-      set((s) => ({ byAccount: { ...s.byAccount, [accountNo]: { status: prev?.data ? prev.status : 'loading', data: prev?.data ?? null, error: null, seq } } }));
+    load(accountNo) {
       const filter = useWorkspace.getState().accounts[accountNo]?.titleFilter ?? [];
-      const res = await invoke((api) => api.billingGroups.list({ accountNo, ...(filter.length ? { titleFilter: filter } : {}) }));
-      if (get().byAccount[accountNo]?.seq !== seq) return;
-      set((s) => ({
-        byAccount: {
-          ...s.byAccount,
-          [accountNo]: res.ok ? { status: 'ready', data: res.value, error: null, seq } : { status: 'error', data: prev?.data ?? null, error: res.error, seq },
-        },
-      }));
+      return loadPerAccount(get, set, accountNo, () =>
+        invoke((api) => api.billingGroups.list({ accountNo, ...(filter.length ? { titleFilter: filter } : {}) })),
+      );
     },
 
     async add(accountNo, group, reason) {
@@ -62,13 +50,7 @@ export const useBillingGroups = create<BillingGroupsState>()((set, get) => {
       return afterWrite(accountNo, await invoke((api) => api.billingGroups.remove({ accountNo, group, ...withReason(reason) })));
     },
 
-    forget(accountNo) {
-      set((s) => {
-        const byAccount = { ...s.byAccount };
-        delete byAccount[accountNo];
-        return { byAccount };
-      });
-    },
+    forget: (accountNo) => set((s) => ({ byAccount: withoutAccount(s.byAccount, accountNo) })),
     reset: () => set({ byAccount: {} }),
   };
 });

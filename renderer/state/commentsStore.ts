@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { RetrievedComment } from '../../shared/amps';
 import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
 import { invoke } from './ipc';
+import { withoutAccount } from './perAccount';
 import { mark } from './marks';
 
 export interface CommentsEntry {
@@ -74,13 +75,7 @@ export const useComments = create<CommentsState>()((set, get) => ({
     return res;
   },
 
-  forget(accountNo) {
-    set((s) => {
-      const byAccount = { ...s.byAccount };
-      delete byAccount[accountNo];
-      return { byAccount };
-    });
-  },
+  forget: (accountNo) => set((s) => ({ byAccount: withoutAccount(s.byAccount, accountNo) })),
   reset: () => set({ byAccount: {} }),
 }));
 
