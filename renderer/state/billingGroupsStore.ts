@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { BillingGroupAdd, BillingGroupModify, BillingGroupRemove } from '../../shared/amps';
 import type { ChannelOutput, Envelope } from '../../shared/ipc';
 import { invoke } from './ipc';
-import { loadPerAccount, withoutAccount, type PerAccount } from './perAccount';
+import { loadPerAccount, withReason, withoutAccount, type PerAccount } from './perAccount';
 import { useWorkspace } from './workspaceStore';
 
 export type BillingGroupList = ChannelOutput<'billingGroups.list'>;
@@ -22,8 +22,6 @@ interface BillingGroupsState {
   forget(accountNo: number): void;
   reset(): void;
 }
-
-const withReason = (reason?: string) => (reason?.trim() ? { reason: reason.trim() } : {});
 
 export const useBillingGroups = create<BillingGroupsState>()((set, get) => {
   async function afterWrite<T extends { reasonRecorded?: boolean | undefined }>(accountNo: number, res: Envelope<T>): Promise<WriteOutcome> {

@@ -28,6 +28,9 @@ export async function loadPerAccount<T, S extends WithByAccount<PerAccount<T>>>(
   put(res.ok ? { status: 'ready', data: res.value, error: null, seq } : { status: 'error', data: prev?.data ?? null, error: res.error, seq });
 }
 
+/** The optional reason of a write, as a channel expects it: trimmed, or left out. */
+export const withReason = (reason?: string) => (reason?.trim() ? { reason: reason.trim() } : {});
+
 /** The map without one account (its tab was closed). */
 export function withoutAccount<E>(byAccount: Record<number, E>, accountNo: number): Record<number, E> {
   const rest = { ...byAccount };

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, Envelope } from '../../shared/ipc';
 import { invoke } from './ipc';
-import { loadPerAccount, withoutAccount, type PerAccount } from './perAccount';
+import { loadPerAccount, withReason, withoutAccount, type PerAccount } from './perAccount';
 import { useWorkspace } from './workspaceStore';
 
 export type DeliveryInfo = ChannelOutput<'address.deliveryInfo'>;
@@ -25,7 +25,7 @@ export const usePermAddress = create<PermAddressState>()((set, get) => ({
   load: (accountNo) => loadPerAccount(get, set, accountNo, () => invoke((api) => api.address.deliveryInfo({ accountNo }))),
 
   async change(accountNo, change, reason) {
-    const res = await invoke((api) => api.address.changePerm({ accountNo, change, ...(reason?.trim() ? { reason: reason.trim() } : {}) }));
+    const res = await invoke((api) => api.address.changePerm({ accountNo, change, ...withReason(reason) }));
     if (res.ok) await Promise.all([get().load(accountNo), useWorkspace.getState().load(accountNo)]);
     return res;
   },
