@@ -6,6 +6,7 @@
 //   npm start -- --kiosk      kiosk mode (both)
 // Environment: ELECTRON_SKIP_BINARY_DOWNLOAD=1 never tries to fetch Electron;
 // CSR_ELECTRON_FETCH_TIMEOUT_MS bounds the attempt (default 120000).
+import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

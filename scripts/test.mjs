@@ -2,19 +2,22 @@
 // `npm test`: typecheck, lint, renderer + Electron builds, unit + integration (Vitest), end-to-end
 // (Playwright in Debian's Chromium). Stops at the first failing stage and ends with one
 // "N passed, N failed, N skipped" line over every test that ran.
+import './require-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const outDir = '.tmp/test-reports';
+const outDir = process.env.CSR_TEST_REPORTS_DIR ?? '.tmp/test-reports';
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedStages = [];
 
 function run(title, cmd, args, env = {}) {
   console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   console.log(`=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) failedStages.push(title);
   return r.status === 0;
 }
 
@@ -35,6 +38,10 @@ function countPlaywright(file) {
 }
 
 function finish(ok) {
+  // A stage that failed without failing a counted test (typecheck, lint, a build, a runner
+  // that crashed) still counts as a failure: the line never says 0 failed after a failure.
+  if (!ok && totals.failed === 0) totals.failed = 1;
+  if (failedStages.length) console.log(`\nfailed stage: ${failedStages.join(', ')}`);
   console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }
