@@ -5,7 +5,7 @@ import { createRouter, type Handlers, type Router } from './router';
 import { ProfileStore } from './settings/profiles';
 import type { SecretStore } from './secrets/secretStore';
 import { Connection, type EmbeddedSandbox } from './services/connection';
-import type { ServiceContext } from './services/context';
+import type { Operator, ServiceContext } from './services/context';
 import { accountHandlers } from './services/accounts';
 import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
@@ -42,7 +42,11 @@ export function createCore(opts: CoreOptions): Core {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
-  const operator = () => profiles.active()?.userID ?? 'csr-agent';
+  // Until operators sign in (trusted-writes issue), the profile's userID stands for them.
+  const operator = (): Operator => {
+    const id = profiles.active()?.userID ?? 'csr-agent';
+    return { id, displayName: id, role: 'admin' };
+  };
   const ctx: ServiceContext = {
     client: () => connection.client(),
     operator,
@@ -57,7 +61,7 @@ export function createCore(opts: CoreOptions): Core {
         transport: opts.transport,
         kiosk: opts.kiosk ?? false,
         profile: p ? await profiles.view(p, connection.displayUrl(p)) : null,
-        operator: operator(),
+        operator: operator().displayName,
       };
     },
     ...accountHandlers(ctx),

@@ -1,7 +1,8 @@
 // The IPC contract: one entry per channel, with the input and output schemas and
 // whether it reads or writes. Types and runtime checks come from this one place; the
 // router validates every input against it, and window.csr is derived from it.
-// `kind: 'write'` is what the outbox, role checks and audit log will hook on.
+// `kind: 'write'` is what the outbox and audit log hook on; `roles` and `kiosk` are the
+// access policy the router enforces (see ChannelPolicy).
 import { z } from 'zod';
 import {
   LIMITS,
@@ -24,13 +25,44 @@ import {
 } from '../amps';
 
 type Kind = 'read' | 'write';
-interface ChannelDef<I extends z.ZodType, O extends z.ZodType> {
+
+/** Who works at a desk. Enforced in main (router), never only by hiding a button. */
+export const ROLES = ['agent', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+/** Any signed-in operator. */
+export const ANY_OPERATOR: readonly Role[] = ROLES;
+export const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
+export const ADMINS: readonly Role[] = ['admin'];
+
+export interface ChannelPolicy {
+  /**
+   * Roles that may call the channel. 'public' = callable with nobody signed in (app.info and
+   * the session channels only); every other channel answers UNAUTHENTICATED then.
+   */
+  roles: readonly Role[] | 'public';
+  /** Kiosk mode removes the channel entirely (profiles, settings). */
+  kiosk: boolean;
+}
+interface ChannelDef<I extends z.ZodType, O extends z.ZodType> extends ChannelPolicy {
   kind: Kind;
   input: I;
   output: O;
 }
-const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ kind: 'read', input, output });
-const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ kind: 'write', input, output });
+const DEFAULT_POLICY: ChannelPolicy = { roles: ANY_OPERATOR, kiosk: true };
+const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, policy: Partial<ChannelPolicy> = {}): ChannelDef<I, O> => ({
+  kind: 'read',
+  input,
+  output,
+  ...DEFAULT_POLICY,
+  ...policy,
+});
+const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, policy: Partial<ChannelPolicy> = {}): ChannelDef<I, O> => ({
+  kind: 'write',
+  input,
+  output,
+  ...DEFAULT_POLICY,
+  ...policy,
+});
 
 const accountNo = z.number().int().positive();
 /** Optional reason, recorded as an account comment in the same step as the write. */

@@ -33,6 +33,8 @@ export interface AmpsClientOptions {
 export interface CallOptions {
   /** The account the call is about; it goes into msgAuthDetails and the signature. */
   account?: { ariaAccountID?: string | null; ariaAccountNo?: number | null };
+  /** The operator the request is made for (msgAuthDetails.userID); default: the client's userID. */
+  userID?: string;
   signal?: AbortSignal;
 }
 
@@ -101,7 +103,8 @@ export class AmpsClient {
     options: CallOptions,
     isWrite: boolean,
   ): Promise<AmpsResponse<E>> {
-    const { clientNo, authKey, signingSecret, signatureVersion, userID } = this.opts;
+    const { clientNo, authKey, signingSecret, signatureVersion } = this.opts;
+    const userID = options.userID ?? this.opts.userID;
     // Signed at send time, so a request that waited (or is retried) never goes out stale.
     const fields = {
       clientNo,

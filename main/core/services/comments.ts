@@ -29,7 +29,7 @@ export function commentHandlers(ctx: ServiceContext): Pick<Handlers, 'comments.l
         {
           acctCaptureCommentCriteria: {
             ariaAccountNo: input.accountNo,
-            acctCommentAuthor: ctx.operator(),
+            acctCommentAuthor: ctx.operator().id,
             acctCommentDateTime: now,
             acctCommentText: input.text,
             acctApplicationID: ctx.applicationId,

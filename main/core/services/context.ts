@@ -1,11 +1,20 @@
 // What every service gets from the composition root.
 import type { AmpsClient } from '../amps/client';
 import { formatAmpsDateTime } from '../../../shared/amps';
+import type { Role } from '../../../shared/ipc';
+
+/** The person signed in at the desk: the userID of their signed requests, the author of their comments. */
+export interface Operator {
+  /** Login name; sent as AMPS userID and as acctCommentAuthor. */
+  id: string;
+  displayName: string;
+  role: Role;
+}
 
 export interface ServiceContext {
   client(): Promise<AmpsClient>;
-  /** The person working: the comment author and (later) the audit log's actor. */
-  operator(): string;
+  /** The person working: the comment author and the audit log's actor. */
+  operator(): Operator;
   now(): number;
   /** Identifies this application in comments (acctApplicationID). */
   applicationId: string;
@@ -22,7 +31,7 @@ export async function recordReason(ctx: ServiceContext, accountNo: number, what:
       {
         acctCaptureCommentCriteria: {
           ariaAccountNo: accountNo,
-          acctCommentAuthor: ctx.operator(),
+          acctCommentAuthor: ctx.operator().id,
           acctCommentDateTime: now,
           acctCommentText: `${what}. Reason: ${reason.trim()}`,
           acctApplicationID: ctx.applicationId,
