@@ -12,6 +12,8 @@ import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
 import { cardHandlers } from './services/cards';
 import { settingsHandlers } from './services/settings';
+import { DraftStore } from './drafts/draftStore';
+import { draftHandlers } from './services/drafts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -70,6 +72,7 @@ export function createCore(opts: CoreOptions): Core {
     ...addressHandlers(ctx),
     ...cardHandlers(ctx),
     ...settingsHandlers(profiles, connection),
+    ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), ctx),
   };
   const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
   return { router, profiles, connection };

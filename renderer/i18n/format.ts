@@ -16,6 +16,8 @@ export interface Formatters {
   /** Today's date as the user reads it (for templates). */
   today(): string;
   number(n: number): string;
+  /** An ISO 3166 country code as a name in the UI language ("NO" → "Norway" / "Norge"); unknown codes as given. */
+  country(code: string | null | undefined): string;
 }
 
 const cache = new Map<UiLocale, Formatters>();
@@ -29,6 +31,7 @@ export function formatters(locale: UiLocale): Formatters {
   const localDateFmt = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' });
   const dateTimeFmt = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const numberFmt = new Intl.NumberFormat(tag);
+  const regionNames = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
   const f: Formatters = {
     locale,
     money(amount, currency) {
@@ -57,6 +60,15 @@ export function formatters(locale: UiLocale): Formatters {
     },
     today: () => localDateFmt.format(Date.now()),
     number: (n) => numberFmt.format(n),
+    country(code) {
+      const c = (code ?? '').trim().toUpperCase();
+      if (!/^[A-Z]{2}$/.test(c)) return code ?? '';
+      try {
+        return regionNames.of(c) ?? c;
+      } catch {
+        return c;
+      }
+    },
   };
   cache.set(locale, f);
   return f;

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { RetrievedComment } from '../../shared/amps';
 import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
+import { onAccountWritten } from './accountWrites';
 import { invoke } from './ipc';
 import { withoutAccount } from './perAccount';
 import { mark } from './marks';
@@ -78,6 +79,12 @@ export const useComments = create<CommentsState>()((set, get) => ({
   forget: (accountNo) => set((s) => ({ byAccount: withoutAccount(s.byAccount, accountNo) })),
   reset: () => set({ byAccount: {} }),
 }));
+
+// Every write may leave a comment (its reason, D17): a timeline on screen is read again.
+// comments.add reloads by itself (add() waits for it).
+onAccountWritten((accountNo, channel) => {
+  if (channel !== 'comments.add' && useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
+});
 
 export const selectVisibleComments = (e: CommentsEntry | undefined): RetrievedComment[] =>
   !e ? [] : e.author ? e.comments.filter((c) => c.acctCommentAuthor === e.author) : e.comments;

@@ -6,6 +6,8 @@ import { invoke } from './ipc';
 
 export type ProfileSave = ChannelInput<'profiles.save'>;
 export type TestResult = ChannelOutput<'profiles.test'>;
+/** The form's values "Test connection" tries (secrets only when typed). */
+export type TestForm = NonNullable<ChannelInput<'profiles.test'>['form']>;
 
 interface SettingsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -17,7 +19,8 @@ interface SettingsState {
   save(input: ProfileSave): Promise<Envelope<ProfileView>>;
   remove(name: string): Promise<Envelope<{ deleted: boolean }>>;
   activate(name: string): Promise<Envelope<ProfileView>>;
-  test(name: string): Promise<void>;
+  /** Tests the form's values; results are kept per profile name ('' = the new-profile form). */
+  test(name: string, form?: TestForm, key?: string): Promise<Envelope<TestResult>>;
 }
 
 export const useSettings = create<SettingsState>()((set, get) => ({
@@ -52,9 +55,10 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     return res;
   },
 
-  async test(name) {
-    set((s) => ({ tests: { ...s.tests, [name]: { running: true, result: null, error: null } } }));
-    const res = await invoke((api) => api.profiles.test({ name }));
-    set((s) => ({ tests: { ...s.tests, [name]: { running: false, result: res.ok ? res.value : null, error: res.ok ? null : res.error } } }));
+  async test(name, form, key = name) {
+    set((s) => ({ tests: { ...s.tests, [key]: { running: true, result: null, error: null } } }));
+    const res = await invoke((api) => api.profiles.test({ name, ...(form ? { form } : {}) }));
+    set((s) => ({ tests: { ...s.tests, [key]: { running: false, result: res.ok ? res.value : null, error: res.ok ? null : res.error } } }));
+    return res;
   },
 }));

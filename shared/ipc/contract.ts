@@ -85,6 +85,19 @@ export const profileView = z.object({
 });
 export type ProfileView = z.infer<typeof profileView>;
 
+/** A stored comment draft (drafts.*). */
+const draft = z.object({ text: z.string(), updatedAt: z.string() });
+
+/** Unsaved profile fields "Test connection" may try (profiles.test). */
+const profileTestForm = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).optional(),
+  clientNo: z.number().int().nonnegative().optional(),
+  userID: z.string().trim().min(1).max(LIMITS.userId).optional(),
+  signatureVersion: z.enum(['1.0', '2.0']).optional(),
+  authKey: z.string().min(1).max(64).optional(),
+  signingSecret: z.string().min(1).max(256).optional(),
+});
+
 const retrieveDetails = acctRetrieveAccountResponse.shape.acctRetrieveAccountResponseDetails.unwrap().unwrap();
 const billingDetails = acctRetrieveBillingGroupResponse.shape.acctRetrieveBillingGroupResponseDetails.unwrap().unwrap();
 const deliveryDetails = acctRetrieveDeliveryInfoResponse.shape.acctRetrieveDeliveryInfoDetails.unwrap().unwrap();
@@ -162,6 +175,15 @@ export const contract = {
     writeResult({ paymentMethodId: z.string(), billingGroupId: z.string() }),
   ),
 
+  // --- Comment drafts (desk helper, D30) ---------------------------------------------
+  // Kept by main in the data folder, per operator (the one signed in) and account, so a
+  // draft survives closing its tab and a restart. Desk-local: no AMPS call, nothing for the
+  // outbox or the audit log (see LOCAL_CHANNELS).
+  'drafts.get': read(z.strictObject({ accountNo }), z.object({ draft: draft.nullable() })),
+  'drafts.put': write(z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText) }), z.object({ draft: draft.nullable() })),
+  'drafts.delete': write(z.strictObject({ accountNo }), z.object({ deleted: z.boolean() })),
+  // --- end of comment drafts -----------------------------------------------------------
+
   'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) })),
   'profiles.save': write(
     z.strictObject({
@@ -180,7 +202,12 @@ export const contract = {
   'profiles.delete': write(z.strictObject({ name: z.string().max(60) }), z.object({ deleted: z.boolean() })),
   'profiles.activate': write(z.strictObject({ name: z.string().max(60) }), profileView),
   'profiles.test': read(
-    z.strictObject({ name: z.string().max(60) }),
+    z.strictObject({
+      name: z.string().max(60),
+      // The form's values, saved or not: "Test connection" tests what is on screen. Secrets
+      // only when typed (omitted = the stored one); nothing typed is ever sent back.
+      form: profileTestForm.optional(),
+    }),
     z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
   ),
 } as const;
@@ -190,4 +217,6 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
+/** Channels that change only the desk's own files (drafts), never an account in AMPS. */
+export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.get', 'drafts.put', 'drafts.delete']);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -58,6 +58,10 @@ describe('secrets never leave main', () => {
     expect(saved).toMatchObject({ ok: true, value: { hasAuthKey: true, hasSigningSecret: true } });
     expect(await call('profiles.activate', { name: 'Canary' })).toMatchObject({ ok: true });
     expect(await call('profiles.test', { name: 'Canary' })).toMatchObject({ ok: true, value: { ok: true } });
+    // The form's values, secrets typed (a profile not saved yet) and typed wrong.
+    const typed = { baseUrl: sandbox.url, clientNo: 777, userID: 'agent-canary', signatureVersion: '2.0', authKey: CANARY_AUTH, signingSecret: CANARY_SECRET };
+    expect(await call('profiles.test', { name: 'Unsaved canary', form: typed })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await call('profiles.test', { name: 'Canary', form: { authKey: `${CANARY_AUTH}-x` } })).toMatchObject({ ok: true, value: { ok: false } });
     await call('profiles.list', {});
     await call('app.info', {});
 
@@ -86,6 +90,9 @@ describe('secrets never leave main', () => {
 
     expect(await call('comments.add', { accountNo, text: 'canary comment '.repeat(40) })).toMatchObject({ ok: true, value: { parts: 2 } });
     expect(await call('comments.list', { accountNo })).toMatchObject({ ok: true });
+    expect(await call('drafts.put', { accountNo, text: 'canary draft' })).toMatchObject({ ok: true });
+    expect(await call('drafts.get', { accountNo })).toMatchObject({ ok: true, value: { draft: { text: 'canary draft' } } });
+    expect(await call('drafts.delete', { accountNo })).toMatchObject({ ok: true, value: { deleted: true } });
 
     const info = await call('address.deliveryInfo', { accountNo });
     expect(info.ok).toBe(true);

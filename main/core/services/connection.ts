@@ -3,7 +3,7 @@
 import { AmpsClient } from '../amps/client';
 import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
-import type { ProfileStore, StoredProfile } from '../settings/profiles';
+import type { Credentials, ProfileStore, StoredProfile } from '../settings/profiles';
 
 export interface EmbeddedSandbox {
   /** Starts the sandbox once, registers the API client, resolves with its base URL. */
@@ -44,14 +44,19 @@ export class Connection {
   async clientFor(p: StoredProfile): Promise<AmpsClient> {
     const key = JSON.stringify(p);
     if (this.cached?.key === key) return this.cached.client;
-    const creds = await this.profiles.credentials(p.name);
+    const client = await this.build(p, await this.profiles.credentials(p.name));
+    this.cached = { key, client };
+    return client;
+  }
+
+  private async build(p: StoredProfile, creds: Credentials): Promise<AmpsClient> {
     let baseUrl = p.baseUrl;
     if (p.kind === 'sandbox') {
       if (!this.opts.sandbox) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox is not available in this build. Choose another profile in Settings.');
       baseUrl = (await this.opts.sandbox.start({ clientNo: p.clientNo, ...creds })).url;
       this.sandboxUrl = baseUrl;
     }
-    const client = new AmpsClient({
+    return new AmpsClient({
       baseUrl,
       clientNo: p.clientNo,
       authKey: creds.authKey,
@@ -62,16 +67,15 @@ export class Connection {
       ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
       ...(this.opts.log ? { log: this.opts.log } : {}),
     });
-    this.cached = { key, client };
-    return client;
   }
 
   /** "Test connection": one signed read; says what failed in words. */
-  async test(p: StoredProfile): Promise<{ ok: boolean; message: string; latencyMs: number }> {
+  async test(p: StoredProfile, creds?: Credentials): Promise<{ ok: boolean; message: string; latencyMs: number }> {
     const started = performance.now();
     const took = () => Math.round(performance.now() - started);
     try {
-      const client = await this.clientFor(p);
+      // With credentials given (the form's values): a client of its own, never the cached one.
+      const client = creds ? await this.build(p, creds) : await this.clientFor(p);
       await client.call('AcctSearchAccount', { acctSearchAccountCriteria: { ariaAccountNo: 1 }, acctSearchAccountSpecDetails: { returnLimitRows: 1 } });
       return { ok: true, message: `Connected to ${client.baseUrl}; the signed request was accepted.`, latencyMs: took() };
     } catch (e) {

@@ -133,6 +133,11 @@ export class ProfileStore {
     return p;
   }
 
+  /** One stored secret of a remote profile, or undefined when none is stored ("Test connection" with typed values). */
+  async storedSecret(name: string, which: keyof Credentials): Promise<string | undefined> {
+    return this.secrets.get(secretKey(name, which));
+  }
+
   /** The profile's secrets; for the sandbox profile they are generated on first use. */
   async credentials(name: string): Promise<Credentials> {
     const p = this.get(name);

@@ -8,8 +8,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BalanceText } from '../../components/Balance';
 import { StatusChip } from '../../components/StatusChip';
+import { useCodeLabel } from '../../components/codeLabel';
 import { useFormat } from '../../i18n';
 import type { AccountDetails } from '../../state/workspaceStore';
+import { PermanentAddressCard } from './PermanentAddressCard';
 
 export function Facts({ items }: { items: Array<[string, ReactNode]> }) {
   return (
@@ -45,6 +47,7 @@ const codeWithDate = (code: string | null | undefined, date: string | null | und
 export function Overview({ data }: { data: AccountDetails }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const code = useCodeLabel();
   const d = data.acctRetrieveAccountDetails;
   const c = d.acctContactDetails;
   const title = data.acctRetrieveAccountTitleInfo;
@@ -82,21 +85,22 @@ export function Overview({ data }: { data: AccountDetails }) {
             [t('overview.street'), [street, flat].filter(Boolean).join(', ')],
             [t('overview.postal'), [c.postalCode, c.postalCity].filter(Boolean).join(' ')],
             [t('field.addrLocality'), c.addrLocality],
-            [t('field.countryCode'), c.countryCode],
+            [t('field.countryCode'), f.country(c.countryCode)],
             [t('overview.phones'), [c.cellPhone, c.homePhone, c.workPhone].filter(Boolean).join(' · ')],
             [t('field.emailAddress'), c.emailAddress],
             [t('field.birthDate'), f.date(c.birthDate)],
           ]}
         />
       </Card>
+      <PermanentAddressCard accountNo={data.ariaAccountNo} />
       <Card title={t('overview.ownerAndCodes')}>
         <Facts
           items={[
             [t('overview.ownerTitle'), [d.ownerTitleCode, title?.titleName, d.ownerTitleDomain].filter(Boolean).join(' · ')],
-            [t('field.channelCode'), d.channelCode],
-            [t('field.reservationCode'), codeWithDate(d.reservationCode, d.reservationCodeDate, f.date)],
-            [t('field.sourceCode'), d.sourceCode],
-            [t('field.consentCode'), codeWithDate(d.consentCode, d.consentCodeDate, f.date)],
+            [t('field.channelCode'), code('channel', d.channelCode)],
+            [t('field.reservationCode'), codeWithDate(code('reservation', d.reservationCode), d.reservationCodeDate, f.date)],
+            [t('field.sourceCode'), code('source', d.sourceCode)],
+            [t('field.consentCode'), codeWithDate(code('consent', d.consentCode), d.consentCodeDate, f.date)],
             [t('overview.specialPlan'), d.ariaSpecPlanMPINo ? `${d.ariaSpecPlanMPINo}` : null],
           ]}
         />

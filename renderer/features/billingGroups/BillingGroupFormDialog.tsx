@@ -20,6 +20,7 @@ import { fieldLabel } from '../../components/fieldLabel';
 import { applyFieldErrors } from '../../components/serverErrors';
 import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
 import { useShell } from '../../state/shellStore';
+import { useUnsaved, useUnsavedMark } from '../../state/unsavedStore';
 import { addSchema, emptyForm, groupChanges, groupToForm, modifySchema, type BillingGroupForm, type GroupRequest } from './billingGroupModel';
 import { GroupFormFields } from './GroupFormFields';
 
@@ -48,6 +49,12 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
   const [writeError, setWriteError] = useState<IpcError | null>(null);
   const [formError, setFormError] = useState<{ error: IpcError; rest: FieldIssue[] } | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
+  // Escape, the backdrop and Cancel ask before edits are thrown away (nothing typed is lost).
+  const dirty = form.formState.isDirty;
+  useUnsavedMark(`billing-group:${accountNo}`, accountNo, 'billingGroup', dirty);
+  const requestClose = async () => {
+    if (!dirty || (await useUnsaved.getState().confirmDiscard(['billingGroup']))) onClose();
+  };
 
   const onValid = (request: Request) => {
     const changes = groupChanges(group, form.getValues());
@@ -92,7 +99,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
 
   return (
     <>
-      <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" data-testid="billing-group-form">
+      <Dialog open onClose={busy ? undefined : () => void requestClose()} aria-labelledby={titleId} maxWidth="md" data-testid="billing-group-form">
         <DialogTitle id={titleId}>
           {group ? t('billingGroups.editTitle', { name: group.billingGroupName ?? group.ariaBillingGroupID }) : t('billingGroups.addTitle')}
         </DialogTitle>
@@ -123,7 +130,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
           </Box>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={() => void requestClose()} disabled={busy}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" form={`${titleId}-form`} variant="contained">

@@ -19,6 +19,8 @@ import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n';
 import { useComments } from '../../state/commentsStore';
+import { useDrafts } from '../../state/draftsStore';
+import { useUnsavedMark } from '../../state/unsavedStore';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { registerFocusTarget } from '../shell/focusTargets';
@@ -32,7 +34,17 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  const textRef = useRef('');
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const draft = useDrafts((s) => s.byAccount[accountNo]);
+  /** Every change of the text is also the draft main keeps (D30). */
+  const setText = (next: string | ((cur: string) => string)) => {
+    const value = typeof next === 'function' ? next(textRef.current) : next;
+    textRef.current = value;
+    setTextState(value);
+    useDrafts.getState().edit(accountNo, value);
+  };
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -48,6 +60,26 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
   const templates = t('comments.templates', { returnObjects: true }) as Template[];
 
   useEffect(() => registerFocusTarget(`composer:${accountNo}`, () => inputRef.current?.focus()), [accountNo]);
+  // The stored draft comes back when the composer opens (unless typing has already begun);
+  // closing it (tab closed, app reset) saves what is waiting.
+  useEffect(() => {
+    let live = true;
+    void useDrafts
+      .getState()
+      .load(accountNo)
+      .then((d) => {
+        if (!live || !d || textRef.current) return;
+        textRef.current = d.text;
+        setTextState(d.text);
+        setRestoredAt(d.updatedAt);
+      });
+    return () => {
+      live = false;
+      void useDrafts.getState().flush(accountNo);
+    };
+  }, [accountNo]);
+  // Only a draft main could not store would be lost by closing.
+  useUnsavedMark(`comment:${accountNo}`, accountNo, 'comment', draft?.state === 'error');
 
   const review = () => {
     if (!text.trim() || tooLong) return;
@@ -60,7 +92,10 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
     setBusy(false);
     if (res.ok) {
       setConfirming(false);
-      setText('');
+      textRef.current = '';
+      setTextState('');
+      setRestoredAt(null);
+      void useDrafts.getState().discard(accountNo);
       useShell.getState().notify('success', t('comments.saved', { count: res.value.parts }));
     } else {
       setError(res.error);
@@ -117,6 +152,15 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
           {t('comments.review')}
         </Button>
       </Box>
+      <Typography variant="caption" sx={{ minHeight: 20 }} color={draft?.state === 'error' ? 'error' : 'text.secondary'} role="status" data-testid="draft-state" data-state={draft?.state ?? 'idle'}>
+        {draft?.state === 'error'
+          ? t('desk.drafts.failed')
+          : draft?.state === 'saved' && text.trim()
+            ? restoredAt && draft.savedAt === restoredAt
+              ? t('desk.drafts.restored', { date: f.dateTime(restoredAt) })
+              : t('desk.drafts.saved')
+            : ''}
+      </Typography>
       {parts.length > 1 ? (
         <Box aria-label={t('comments.previewLabel')} role="region" tabIndex={0} data-testid="comment-preview" sx={{ overflowY: 'auto', maxHeight: 320, display: 'grid', gap: 1 }}>
           <Typography variant="caption" color="text.secondary">

@@ -13,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCodeLabel } from '../../components/codeLabel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty, Loading } from '../../components/StateViews';
 import { useFormat } from '../../i18n';
@@ -25,6 +26,7 @@ import { contactAsAddress, formatAddress } from './permAddressModel';
 export function PermAddressPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const code = useCodeLabel();
   const entry = usePermAddress((s) => s.byAccount[accountNo]);
   const [wizard, setWizard] = useState(false);
   const [result, setResult] = useState<number | null>(null);
@@ -39,6 +41,12 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
   const ownAddress = contactAsAddress(contact);
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
   const reload = () => void usePermAddress.getState().load(accountNo);
+  // A subscription names where it is delivered, in words (not "address no. 2").
+  const deliveredTo = (no: number | null | undefined) => {
+    if (no === null || no === undefined) return ownAddress ? formatAddress(ownAddress) : t('permAddress.accountAddress');
+    const a = info?.deliveryAddresses.find((x) => x.distAddressNo === no);
+    return a ? [formatAddress(a), code('addressType', a.distAddrType)].join(' · ') : t('desk.permanent.unknownAddress', { no });
+  };
 
   return (
     <Box sx={{ display: 'grid', gap: 2 }} data-testid="perm-address" data-state={entry?.status ?? 'idle'}>
@@ -88,7 +96,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                   {formatAddress(permanent)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" data-testid="permanent-address-no">
-                  {t('permAddress.addressNo', { no: permanent.distAddressNo })} · {permanent.distAddrType}
+                  {t('permAddress.addressNo', { no: permanent.distAddressNo })} · {code('addressType', permanent.distAddrType)}
                   {permanent.permanentFrom ? ` · ${t('permAddress.since', { date: f.date(permanent.permanentFrom) })}` : ''}
                 </Typography>
               </Box>
@@ -122,7 +130,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                   {info.deliveryAddresses.map((a) => (
                     <TableRow key={a.distAddressNo} data-address-no={a.distAddressNo} selected={a.isPermanent}>
                       <TableCell>{a.distAddressNo}</TableCell>
-                      <TableCell>{a.distAddrType}</TableCell>
+                      <TableCell>{code('addressType', a.distAddrType)}</TableCell>
                       <TableCell>{[a.distAddrName, formatAddress(a)].filter(Boolean).join(' · ')}</TableCell>
                       <TableCell>{a.isPermanent ? <Chip color="primary" label={t('permAddress.currentPermanent')} /> : a.permanentFrom ? t('permAddress.from', { date: f.date(a.permanentFrom) }) : ''}</TableCell>
                     </TableRow>
@@ -141,7 +149,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                     <TableCell>{t('permAddress.col.plan')}</TableCell>
                     <TableCell>{t('permAddress.col.instance')}</TableCell>
                     <TableCell>{t('permAddress.col.status')}</TableCell>
-                    <TableCell>{t('permAddress.col.addressNo')}</TableCell>
+                    <TableCell>{t('desk.permanent.deliveredTo')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -151,8 +159,8 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                       <TableCell>
                         #{p.ariaMPINo} <Typography variant="caption" color="text.secondary">{p.ariaMPIID}</Typography>
                       </TableCell>
-                      <TableCell>{p.status}</TableCell>
-                      <TableCell>{p.distAddressNo ?? t('permAddress.accountAddress')}</TableCell>
+                      <TableCell>{code('planStatus', p.status)}</TableCell>
+                      <TableCell data-testid={`delivered-to-${p.ariaMPINo}`}>{deliveredTo(p.distAddressNo)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

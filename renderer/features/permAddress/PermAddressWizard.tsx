@@ -30,6 +30,7 @@ import { applyFieldErrors } from '../../components/serverErrors';
 import { useFormat } from '../../i18n';
 import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
 import { useShell } from '../../state/shellStore';
+import { useUnsavedMark } from '../../state/unsavedStore';
 import { AddressFields } from './AddressFields';
 import { useWorkspace } from '../../state/workspaceStore';
 import { contactAsAddress, emptyPermForm, formatAddress, permChanges, permSchema, type PermAddressForm } from './permAddressModel';
@@ -49,6 +50,8 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const f = useFormat();
   const schema = useMemo(() => permSchema(accountNo, { chooseAddress: t('permAddress.chooseAddress'), chooseSubscription: t('permAddress.chooseSubscription'), chooseType: t('permAddress.chooseType') }), [accountNo, t]);
   const form = useForm<PermAddressForm, unknown, PermAddressChange>({ resolver: zodResolver(schema), defaultValues: emptyPermForm(), mode: 'onSubmit', reValidateMode: 'onChange' });
+  // Closing the account's tab asks first while this change has edits.
+  useUnsavedMark(`perm-address:${accountNo}`, accountNo, 'permAddress', form.formState.isDirty);
   const contact = useWorkspace((s) => s.accounts[accountNo]?.data?.acctRetrieveAccountDetails.acctContactDetails);
   const [step, setStep] = useState(0);
   const [reason, setReason] = useState('');

@@ -2,7 +2,9 @@
 // ("leave empty to keep"); the app only says whether one is set.
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
 import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
@@ -15,7 +17,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
 import { applyFieldErrors } from '../../components/serverErrors';
-import { useSettings, type ProfileSave } from '../../state/settingsStore';
+import { useSettings, type ProfileSave, type TestForm } from '../../state/settingsStore';
+import { useUnsavedMark } from '../../state/unsavedStore';
 
 export interface ProfileFormValues {
   name: string;
@@ -36,6 +39,19 @@ const toSave = (v: ProfileFormValues): ProfileSave => ({
   ...(v.authKey ? { authKey: v.authKey } : {}),
   ...(v.signingSecret ? { signingSecret: v.signingSecret } : {}),
 });
+
+/** What is in the form, for "Test connection": only what is filled in; secrets only when typed. */
+export function testFormOf(v: ProfileFormValues, sandbox: boolean): TestForm {
+  const clientNo = v.clientNo.trim();
+  return {
+    ...(!sandbox && v.baseUrl.trim() ? { baseUrl: v.baseUrl.trim() } : {}),
+    ...(!sandbox && /^\d+$/.test(clientNo) ? { clientNo: Number(clientNo) } : {}),
+    ...(v.userID.trim() ? { userID: v.userID.trim() } : {}),
+    signatureVersion: v.signatureVersion,
+    ...(!sandbox && v.authKey ? { authKey: v.authKey } : {}),
+    ...(!sandbox && v.signingSecret ? { signingSecret: v.signingSecret } : {}),
+  };
+}
 
 const schema = z.custom<ProfileFormValues>().transform(toSave).pipe(contract['profiles.save'].input);
 
@@ -65,6 +81,17 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
   const [pending, setPending] = useState<{ input: ProfileSave; changes: FieldChange[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
+  const testKey = profile?.name ?? '';
+  const test = useSettings((s) => s.tests[testKey]);
+  const testing = test?.running ?? false;
+  // Leaving Settings or opening another profile asks first while this form has edits.
+  useUnsavedMark('profile-form', 'settings', 'settings', form.formState.isDirty);
+
+  const runTest = async () => {
+    const v = form.getValues();
+    const res = await useSettings.getState().test(profile?.name ?? (v.name.trim() || t('settings.newProfile')), testFormOf(v, sandbox), testKey);
+    if (!res.ok) applyFieldErrors(res.error.fields, 'form', (p) => p in defaults, (p, m) => form.setError(p as FieldPath<ProfileFormValues>, { type: 'server', message: m }));
+  };
 
   const onValid = (input: ProfileSave) => {
     const set = t('settings.secretChanged');
@@ -137,11 +164,23 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
         slotProps={{ htmlInput: { 'data-testid': 'secret-signingSecret' } }}
       />
       {error ? <ErrorAlert error={error} title={t('settings.saveFailed')} /> : null}
-      <Box>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Button type="submit" variant="contained">
           {profile ? t('settings.save') : t('settings.create')}
         </Button>
+        <Button variant="outlined" onClick={() => void runTest()} disabled={testing} startIcon={testing ? <CircularProgress size={14} aria-hidden /> : undefined} data-testid="test-connection">
+          {t('settings.test')}
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          {t('desk.settings.testsForm')}
+        </Typography>
       </Box>
+      {test?.result ? (
+        <Alert severity={test.result.ok ? 'success' : 'error'} data-testid="test-result">
+          {test.result.message} {t('settings.latency', { ms: test.result.latencyMs })}
+        </Alert>
+      ) : null}
+      {test?.error ? <ErrorAlert error={test.error} title={t('settings.testFailed')} /> : null}
       <ConfirmWriteDialog
         open={!!pending}
         title={profile ? t('settings.confirmSave', { name: profile.name }) : t('settings.confirmCreate')}

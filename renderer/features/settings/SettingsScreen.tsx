@@ -3,11 +3,9 @@
 // always exists and cannot be deleted.
 import AddIcon from '@mui/icons-material/Add';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -23,7 +21,9 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/StateViews';
+import { requestScreen } from '../../state/navigation';
 import { resetWorkspace } from '../../state/reset';
+import { useUnsaved } from '../../state/unsavedStore';
 import { useSettings } from '../../state/settingsStore';
 import { useShell } from '../../state/shellStore';
 import { ProfileForm } from './ProfileForm';
@@ -36,7 +36,6 @@ export function SettingsScreen() {
   const profiles = useSettings((s) => s.profiles);
   const active = useSettings((s) => s.active);
   const error = useSettings((s) => s.error);
-  const tests = useSettings((s) => s.tests);
   const focus = useShell((s) => s.settingsFocus);
   const [selected, setSelected] = useState<string | 'new' | null>(focus?.profile ?? null);
   const [confirm, setConfirm] = useState<Confirm>(null);
@@ -49,7 +48,12 @@ export function SettingsScreen() {
 
   const current = selected === 'new' ? null : (profiles.find((p) => p.name === (selected ?? active)) ?? null);
   const name = current?.name ?? null;
-  const test = name ? tests[name] : undefined;
+
+  /** Another profile's form replaces this one: ask first when it has edits. */
+  const pick = async (next: string) => {
+    if (next === (selected ?? active) || (next === 'new' && selected === 'new')) return;
+    if (await useUnsaved.getState().confirmLeave('settings')) setSelected(next);
+  };
 
   /** After anything that changes which system the app talks to. */
   const switched = async () => {
@@ -79,7 +83,7 @@ export function SettingsScreen() {
   return (
     <Box sx={{ height: '100%', overflow: 'auto', p: 2 }} data-testid="settings-screen">
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 2 }}>
-        <Button startIcon={<ArrowBackIcon />} onClick={() => useShell.getState().showScreen('workspace')}>
+        <Button startIcon={<ArrowBackIcon />} onClick={() => void requestScreen('workspace')}>
           {t('settings.back')}
         </Button>
         <Typography variant="h1" component="h1">
@@ -93,7 +97,7 @@ export function SettingsScreen() {
           <List dense disablePadding>
             {profiles.map((p) => (
               <ListItem key={p.name} disablePadding>
-              <ListItemButton selected={p.name === name} onClick={() => setSelected(p.name)}>
+              <ListItemButton selected={p.name === name} onClick={() => void pick(p.name)}>
                 <ListItemText
                   primary={p.name}
                   secondary={p.kind === 'sandbox' ? t('settings.kindSandbox') : p.baseUrl}
@@ -106,7 +110,7 @@ export function SettingsScreen() {
             ))}
           </List>
           <Box sx={{ p: 1, borderTop: 1, borderColor: 'divider' }}>
-            <Button startIcon={<AddIcon />} onClick={() => setSelected('new')} fullWidth>
+            <Button startIcon={<AddIcon />} onClick={() => void pick('new')} fullWidth>
               {t('settings.newProfile')}
             </Button>
           </Box>
@@ -117,9 +121,6 @@ export function SettingsScreen() {
           </Typography>
           {current ? (
             <Box sx={{ display: 'flex', gap: 1, mb: 2, flexWrap: 'wrap' }}>
-              <Button variant="outlined" onClick={() => void useSettings.getState().test(current.name)} disabled={test?.running} startIcon={test?.running ? <CircularProgress size={14} aria-hidden /> : undefined}>
-                {t('settings.test')}
-              </Button>
               <Button variant="outlined" disabled={current.name === active} onClick={() => setConfirm({ kind: 'activate', name: current.name })}>
                 {current.name === active ? t('settings.isActive') : t('settings.activate')}
               </Button>
@@ -128,12 +129,6 @@ export function SettingsScreen() {
               </Button>
             </Box>
           ) : null}
-          {test?.result ? (
-            <Alert severity={test.result.ok ? 'success' : 'error'} sx={{ mb: 2 }} data-testid="test-result">
-              {test.result.message} {t('settings.latency', { ms: test.result.latencyMs })}
-            </Alert>
-          ) : null}
-          {test?.error ? <ErrorAlert error={test.error} title={t('settings.testFailed')} /> : null}
           {status === 'ready' ? (
             <ProfileForm
               key={current?.name ?? 'new'}

@@ -12,6 +12,7 @@ import { AccountView } from '../account/AccountView';
 import { SearchScreen } from '../search/SearchScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { SecretReentry } from './SecretReentry';
+import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar, panelDomId, tabDomId } from './TopBar';
 import { useKioskIdle } from './useKioskIdle';
@@ -93,6 +94,7 @@ export function App() {
         <Workspace hidden={showSettings || !!unreadable} />
       </Box>
       <ShortcutsDialog />
+      <DiscardChangesDialog />
       <Notices />
     </Box>
   );

@@ -17,7 +17,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { changeLocale } from '../../i18n';
-import { closeAccount } from '../../state/reset';
+import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
 
@@ -40,7 +40,7 @@ function AccountTabLabel({ accountNo }: { accountNo: number }) {
         data-testid={`close-tab-${accountNo}`}
         onClick={(e) => {
           e.stopPropagation();
-          closeAccount(accountNo);
+          void requestCloseAccount(accountNo);
         }}
         sx={{ display: 'inline-flex', borderRadius: 1, p: '1px', color: 'text.secondary', '&:hover': { bgcolor: 'action.hover', color: 'text.primary' } }}
       >
@@ -56,7 +56,6 @@ export function TopBar() {
   const active = useWorkspace((s) => s.active);
   const activate = useWorkspace((s) => s.activate);
   const screen = useShell((s) => s.screen);
-  const showScreen = useShell((s) => s.showScreen);
   const setShortcutsOpen = useShell((s) => s.setShortcutsOpen);
   const kiosk = useShell((s) => s.info?.kiosk ?? false);
   const profile = useShell((s) => s.info?.profile ?? null);
@@ -71,8 +70,7 @@ export function TopBar() {
         <Tabs
           value={screen === 'settings' ? false : active}
           onChange={(_e, v: TabId) => {
-            showScreen('workspace');
-            activate(v);
+            void requestScreen('workspace').then((left) => left && activate(v));
           }}
           variant="scrollable"
           scrollButtons="auto"
@@ -95,7 +93,7 @@ export function TopBar() {
               aria-controls={panelDomId(no)}
               label={<AccountTabLabel accountNo={no} />}
               onKeyDown={(e) => {
-                if (e.key === 'Delete') closeAccount(no);
+                if (e.key === 'Delete') void requestCloseAccount(no);
               }}
             />
           ))}
@@ -134,7 +132,7 @@ export function TopBar() {
             <IconButton
               aria-label={t('topbar.settings')}
               aria-pressed={screen === 'settings'}
-              onClick={() => showScreen(screen === 'settings' ? 'workspace' : 'settings')}
+              onClick={() => void requestScreen(screen === 'settings' ? 'workspace' : 'settings')}
               color={screen === 'settings' ? 'primary' : 'default'}
             >
               <SettingsIcon />

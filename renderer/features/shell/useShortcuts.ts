@@ -1,7 +1,7 @@
 // One window-level keydown handler for the shortcuts in ./shortcuts (not while a dialog
 // has the focus: dialogs own their keys).
 import { useEffect } from 'react';
-import { closeAccount } from '../../state/reset';
+import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useSearch } from '../../state/searchStore';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
@@ -14,9 +14,11 @@ export function runShortcut(id: ShortcutId): void {
   const ws = useWorkspace.getState();
   switch (id) {
     case 'focusSearch':
-      useShell.getState().showScreen('workspace');
-      ws.activate('search');
-      afterRender(() => focusTarget('search'));
+      void requestScreen('workspace').then((left) => {
+        if (!left) return;
+        ws.activate('search');
+        afterRender(() => focusTarget('search'));
+      });
       return;
     case 'nextResult':
     case 'previousResult':
@@ -30,7 +32,7 @@ export function runShortcut(id: ShortcutId): void {
       }
       return;
     case 'closeTab':
-      if (typeof ws.active === 'number') closeAccount(ws.active);
+      if (typeof ws.active === 'number') void requestCloseAccount(ws.active);
       return;
     case 'nextTab':
     case 'previousTab':

@@ -25,7 +25,7 @@ describe('account workspace', () => {
     expect(overview).toHaveTextContent('owes NOK 199.00');
     expect(overview).toHaveTextContent('Norwegian Bokmål');
     expect(overview).toHaveTextContent('RC1 (12/10/2019)');
-    expect(overview).toHaveTextContent('ALL (09/09/2019)');
+    expect(overview).toHaveTextContent('Email and SMS (09/09/2019)'); // the consent code in words
     expect(overview).toHaveTextContent('Subscriptions2');
     expect(overview).toHaveTextContent('Giro');
 

@@ -11,6 +11,8 @@ import { setCsrForTests } from '../../../renderer/api/csr';
 import { changeLocale } from '../../../renderer/i18n';
 import { useBillingGroups } from '../../../renderer/state/billingGroupsStore';
 import { useComments } from '../../../renderer/state/commentsStore';
+import { useDrafts } from '../../../renderer/state/draftsStore';
+import { useUnsaved } from '../../../renderer/state/unsavedStore';
 import { usePermAddress } from '../../../renderer/state/permAddressStore';
 import { useSearch } from '../../../renderer/state/searchStore';
 import { useSettings } from '../../../renderer/state/settingsStore';
@@ -95,7 +97,21 @@ const defaults: Handlers = {
   'comments.list': () => ok({ comments: [] }),
   'address.deliveryInfo': (input: { accountNo: number }) => ok({ ariaAccountNo: input.accountNo, deliveryAddresses: [], planInstances: [], addressTypes: [] }),
   'profiles.list': () => ok({ active: null, profiles: [] }),
+  // Drafts as main keeps them (per account), so a test can close and reopen a composer.
+  'drafts.get': (input: { accountNo: number }) => ok({ draft: fakeDrafts.get(input.accountNo) ?? null }),
+  'drafts.put': (input: { accountNo: number; text: string }) => {
+    if (!input.text.trim()) {
+      fakeDrafts.delete(input.accountNo);
+      return ok({ draft: null });
+    }
+    const draft = { text: input.text, updatedAt: '2026-11-30T09:15:00.000Z' };
+    fakeDrafts.set(input.accountNo, draft);
+    return ok({ draft });
+  },
+  'drafts.delete': (input: { accountNo: number }) => ok({ deleted: fakeDrafts.delete(input.accountNo) }),
 };
+/** The fake main's stored drafts (cleared by installFakeCsr). */
+export const fakeDrafts = new Map<number, { text: string; updatedAt: string }>();
 
 export interface FakeCsr {
   calls: Array<{ channel: Channel; input: unknown }>;
@@ -114,6 +130,7 @@ export function installFakeCsr(handlers: Handlers = {}): FakeCsr {
     return h(input as never);
   });
   setCsrForTests(buildCsrApi(invoke, CHANNELS));
+  fakeDrafts.clear();
   resetStores();
   return {
     calls,
@@ -130,6 +147,8 @@ export function resetStores() {
   useBillingGroups.setState({ byAccount: {} });
   useComments.setState({ byAccount: {} });
   usePermAddress.setState({ byAccount: {} });
+  useDrafts.setState({ byAccount: {} });
+  useUnsaved.setState({ marks: {}, question: null });
   useSettings.setState({ status: 'idle', active: null, profiles: [], error: null, tests: {} });
   useShell.setState({ info: null, infoError: null, screen: 'workspace', shortcutsOpen: false, notices: [], secretProblem: null, settingsFocus: null });
   changeLocale('en');

@@ -1,0 +1,11 @@
+// Codes from the billing system in words (subscription status, address types, consent,
+// reservation, channel and source codes). An unknown code is shown as it came, never hidden.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type CodeKind = 'planStatus' | 'addressType' | 'consent' | 'reservation' | 'channel' | 'source';
+
+export function useCodeLabel(): (kind: CodeKind, code: string | null | undefined) => string {
+  const { t } = useTranslation();
+  return useCallback((kind, code) => (code ? t(`codes.${kind}.${code}`, { defaultValue: code }) : ''), [t]);
+}
