@@ -14,6 +14,9 @@ import { cardHandlers } from './services/cards';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
+// Audit log (docs/audit.md)
+import { openAuditLog, type DeskAuditLog } from './audit/log';
+import { auditHandlers } from './audit/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +36,10 @@ export interface Core {
   router: Router;
   profiles: ProfileStore;
   connection: Connection;
+  /** The desk's audit log (also in the services context); closed by close(). */
+  audit: DeskAuditLog;
+  /** Closes what the core opened (writes the audit log's closing checkpoint). */
+  close(): void;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -49,11 +56,15 @@ export function createCore(opts: CoreOptions): Core {
     const id = profiles.active()?.userID ?? 'csr-agent';
     return { id, displayName: id, role: 'admin' };
   };
+  // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
+  const audit = openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log });
+  // ---
   const ctx: ServiceContext = {
     client: () => connection.client(),
     operator,
     now: opts.now ?? Date.now,
     applicationId: 'CSR-DESK',
+    audit,
   };
   const handlers: Handlers = {
     async 'app.info'() {
@@ -73,7 +84,8 @@ export function createCore(opts: CoreOptions): Core {
     ...cardHandlers(ctx),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), ctx),
+    ...auditHandlers(audit, operator, opts.now),
   };
   const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
-  return { router, profiles, connection };
+  return { router, profiles, connection, audit, close: () => audit.close() };
 }

@@ -78,7 +78,10 @@ function start(): void {
 
   app.on('second-instance', () => focusWindow(win));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void sandbox.close());
+  app.on('will-quit', () => {
+    core?.close(); // the audit log's closing checkpoint
+    void sandbox.close();
+  });
 
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));

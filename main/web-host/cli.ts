@@ -48,6 +48,7 @@ core.connection
 
 const stop = async () => {
   await host.close();
+  core.close(); // the audit log's closing checkpoint
   await sandbox.close();
   process.exit(0);
 };

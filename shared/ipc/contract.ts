@@ -102,6 +102,72 @@ const retrieveDetails = acctRetrieveAccountResponse.shape.acctRetrieveAccountRes
 const billingDetails = acctRetrieveBillingGroupResponse.shape.acctRetrieveBillingGroupResponseDetails.unwrap().unwrap();
 const deliveryDetails = acctRetrieveDeliveryInfoResponse.shape.acctRetrieveDeliveryInfoDetails.unwrap().unwrap();
 
+// --- Audit log channels (docs/audit.md): supervisors and admins only. -----------------
+const auditInstant = z.union([isoDate, z.iso.datetime({ offset: true, error: 'expected an ISO date-time' })]);
+/** What the supervisor screen filters on; text is matched as plain text (no wildcards). */
+export const auditFilterInput = z.strictObject({
+  from: auditInstant.optional(),
+  to: auditInstant.optional(),
+  operatorId: z.string().max(LIMITS.userId).optional(),
+  accountNo: accountNo.optional(),
+  text: z.string().max(200).optional(),
+  kind: z.enum(['intent', 'outcome', 'event']).optional(),
+});
+export type AuditFilterInput = z.infer<typeof auditFilterInput>;
+export const auditEntryView = z.object({
+  seq: z.number().int(),
+  deskId: z.string(),
+  at: z.string(),
+  kind: z.enum(['intent', 'outcome', 'event']),
+  operator: z.object({ id: z.string(), displayName: z.string(), role: z.string() }).nullable(),
+  action: z.string(),
+  accountNo: z.number().nullable(),
+  requestId: z.string().nullable(),
+  profile: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  outcome: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof auditEntryView>;
+export const auditVerdictView = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  problem: z
+    .object({
+      seq: z.number().int(),
+      what: z.enum(['edited', 'removed', 'inserted', 'reordered', 'checkpoint']),
+      message: z.string(),
+      last: z.number().int().optional(),
+      cause: z.enum(['bad-signature', 'mismatch', 'head-missing', 'key-replaced']).optional(),
+    })
+    .optional(),
+  checkpoints: z.number().int().optional(),
+  signedThrough: z.number().int().optional(),
+  keySource: z.enum(['secret-store', 'pinned', 'log', 'none']).optional(),
+  notes: z.array(z.string()).optional(),
+  checkedAt: z.string(),
+  ms: z.number(),
+});
+export type AuditVerdictView = z.infer<typeof auditVerdictView>;
+const auditChannels = {
+  'audit.list': read(
+    auditFilterInput.extend({
+      limit: z.number().int().min(1).max(1000).optional(),
+      offset: z.number().int().min(0).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
+    }),
+    z.object({ entries: z.array(auditEntryView), total: z.number().int(), offset: z.number().int() }),
+    { roles: SUPERVISORS },
+  ),
+  'audit.verify': read(nothing, auditVerdictView, { roles: SUPERVISORS }),
+  'audit.exportCsv': read(auditFilterInput, z.object({ csv: z.string(), rows: z.number().int(), fileName: z.string() }), { roles: SUPERVISORS }),
+};
+// --- end of audit log channels ---------------------------------------------------------
+
 export const contract = {
   'app.info': read(
     nothing,
@@ -210,6 +276,8 @@ export const contract = {
     }),
     z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
   ),
+
+  ...auditChannels,
 } as const;
 
 export type Contract = typeof contract;

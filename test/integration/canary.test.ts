@@ -113,6 +113,11 @@ describe('secrets never leave main', () => {
     await call('profiles.save', { name: 'Canary', baseUrl: 'not a url', clientNo: 777, userID: 'x', signatureVersion: '2.0', authKey: CANARY_AUTH });
     await call('profiles.delete', { name: 'Canary' });
 
+    // Audit log channels (docs/audit.md).
+    expect(await call('audit.list', { text: 'canary', limit: 50 })).toMatchObject({ ok: true });
+    expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await call('audit.exportCsv', {})).toMatchObject({ ok: true });
+
     expect([...CHANNELS].filter((c) => !called.has(c))).toEqual([]);
 
     for (const r of responses) {

@@ -2,6 +2,7 @@
 import type { AmpsClient } from '../amps/client';
 import { formatAmpsDateTime } from '../../../shared/amps';
 import type { Role } from '../../../shared/ipc';
+import type { AuditLog } from '../audit/types';
 
 /** The person signed in at the desk: the userID of their signed requests, the author of their comments. */
 export interface Operator {
@@ -18,6 +19,8 @@ export interface ServiceContext {
   now(): number;
   /** Identifies this application in comments (acctApplicationID). */
   applicationId: string;
+  /** The desk's audit log (docs/audit.md): append intent and outcome of every write. */
+  audit: AuditLog;
 }
 
 /** Records a write's reason as an account comment; false when that failed (the write stands). */
