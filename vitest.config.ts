@@ -12,6 +12,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
           testTimeout: 20_000,
+          // The team-store tests need PostgreSQL: one line when they skip, a failure under CI.
+          globalSetup: ['test/integration/team/globalSetup.ts'],
         },
       },
       {
