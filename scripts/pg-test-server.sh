@@ -3,7 +3,12 @@
 #
 #   eval "$(scripts/pg-test-server.sh start)"   # starts it, prints `export CSR_TEST_PG_URL=…; export CSR_TEST_PG_DIR=…`
 #   scripts/pg-test-server.sh stop DIR          # stops it and removes its folder
+#   scripts/pg-test-server.sh restart DIR       # restarts it (fast shutdown), as the restart test does
 #   scripts/pg-test-server.sh install           # installs Debian's postgresql when missing (root, or sudo)
+#
+# CSR_TEST_PG_SOCKET_ONLY=1 starts one that listens on no TCP port at all, only on a Unix
+# socket in its folder (password-checked too): the restart test makes a private one this way,
+# so restarting it disturbs no other test and needs no second port.
 #
 # The server listens on 127.0.0.1 only (port CSR_TEST_PG_PORT, default 55432, never 5432), keeps
 # its data and socket in a fresh temporary folder, and asks every TCP client for a password
@@ -48,9 +53,15 @@ start() {
   install_pg
   local bin dir pw
   bin="$(pg_bindir)"
-  local ready=0
-  "$bin/pg_isready" -q -h 127.0.0.1 -p "$PORT" || ready=$?
-  if [ "$ready" -ne 2 ]; then echo "pg-test-server: something already listens on 127.0.0.1:$PORT" >&2; exit 1; fi
+  local socket_only="${CSR_TEST_PG_SOCKET_ONLY:-}" listen="127.0.0.1" auth_local="peer"
+  if [ -n "$socket_only" ]; then
+    listen=""
+    auth_local="scram-sha-256"
+  else
+    local ready=0
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$PORT" || ready=$?
+    if [ "$ready" -ne 2 ]; then echo "pg-test-server: something already listens on 127.0.0.1:$PORT" >&2; exit 1; fi
+  fi
   dir="$(mktemp -d "${TMPDIR:-/tmp}/csr-pg-test.XXXXXX")"
   pw="$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
   # A start that fails leaves nothing behind (a server that did start is stopped first).
@@ -61,16 +72,20 @@ start() {
     id postgres >/dev/null 2>&1 || { echo "pg-test-server: no OS user 'postgres' to run the server as" >&2; exit 1; }
     chown -R postgres "$dir"
   fi
-  as_pg "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local=peer \
+  as_pg "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/pwfile" --auth-host=scram-sha-256 --auth-local="$auth_local" \
     --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   rm -f "$dir/pwfile"
   # Small and fast: this is a test server (fsync stays on: the restart tests rely on it).
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=128MB -c synchronous_commit=on" \
+    -o "-c listen_addresses='$listen' -c port=$PORT -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=128MB -c synchronous_commit=on" \
     start >&2 || { cat "$dir/server.log" >&2; false; }
   trap - ERR
-  echo "export CSR_TEST_PG_URL='postgres://postgres:$pw@127.0.0.1:$PORT/postgres'"
+  if [ -n "$socket_only" ]; then
+    echo "export CSR_TEST_PG_URL='postgres://postgres:$pw@localhost:$PORT/postgres?host=$dir'"
+  else
+    echo "export CSR_TEST_PG_URL='postgres://postgres:$pw@127.0.0.1:$PORT/postgres'"
+  fi
   echo "export CSR_TEST_PG_DIR='$dir'"
   # The restart test needs to stop and start this very server.
   echo "export CSR_TEST_PG_CTL='$bin/pg_ctl'"
@@ -88,9 +103,16 @@ stop() {
   rm -rf "$dir"
 }
 
+restart() {
+  local dir="${1:-}"
+  [ -n "$dir" ] && [ -f "$dir/data/postmaster.pid" ] || { echo "usage: $0 restart DIR (of a running server)" >&2; exit 2; }
+  as_pg "$(pg_bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >&2 </dev/null
+}
+
 case "${1:-}" in
   start) start ;;
+  restart) restart "${2:-}" ;;
   stop) stop "${2:-}" ;;
   install) install_pg ;;
-  *) echo "usage: $0 start | stop DIR | install" >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop DIR | restart DIR | install" >&2; exit 2 ;;
 esac

@@ -39,8 +39,9 @@ export function poolConfig(c: TeamConnection): pg.PoolConfig {
     throw new TeamStoreError('config', 'The team store URL is not a URL (postgres://user@host:5432/database)');
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new TeamStoreError('config', 'The team store URL must start with postgres://');
-  const host = u.hostname || 'localhost';
-  const mode: TlsMode = c.tls ?? (LOOPBACK.has(host) ? 'disable' : 'verify-full');
+  // ?host=/path/to/dir names a Unix socket directory (as libpq's URLs do).
+  const host = u.searchParams.get('host') ?? (u.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost');
+  const mode: TlsMode = c.tls ?? (LOOPBACK.has(host) || host.startsWith('/') ? 'disable' : 'verify-full');
   const ssl: pg.PoolConfig['ssl'] =
     mode === 'disable' ? false : mode === 'require' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ...(c.caFile ? { ca: readFileSync(c.caFile, 'utf8') } : {}) };
   return {
@@ -63,7 +64,16 @@ export function poolConfig(c: TeamConnection): pg.PoolConfig {
 }
 
 /** What went wrong with the team store, in words for people, with whether to try again. */
-export type TeamFault = 'config' | 'auth' | 'unreachable' | 'dropped' | 'refused' | 'schema' | 'other';
+export type TeamFault =
+  | 'config'
+  | 'auth'
+  | 'unreachable'
+  | 'dropped'
+  | 'refused'
+  | 'schema'
+  /** This desk's own log is damaged (gap, broken link, wrong hash): shipping stops there. */
+  | 'local'
+  | 'other';
 
 export class TeamStoreError extends Error {
   constructor(

@@ -25,13 +25,13 @@ export interface TeamDb {
   drop(): Promise<void>;
 }
 
-export async function createTeamDb(tag: string): Promise<TeamDb> {
-  if (!PG_URL) throw new Error('CSR_TEST_PG_URL is not set');
+export async function createTeamDb(tag: string, superUrl = PG_URL): Promise<TeamDb> {
+  if (!superUrl) throw new Error('CSR_TEST_PG_URL is not set');
   const id = `${tag}_${randomBytes(4).toString('hex')}`;
   const database = `csr_team_${id}`;
   const owner = { user: `t_${id}_owner`, password: randomBytes(12).toString('hex') };
   const roles: string[] = [owner.user];
-  const base = new URL(PG_URL);
+  const base = new URL(superUrl);
   const url = (user: string, password: string) => {
     const u = new URL(base);
     u.username = user;
@@ -40,7 +40,7 @@ export async function createTeamDb(tag: string): Promise<TeamDb> {
     return u.toString();
   };
   const superuser = async (inDb = true) => {
-    const c = new pg.Client({ connectionString: inDb ? url(base.username, decodeURIComponent(base.password)) : PG_URL });
+    const c = new pg.Client({ connectionString: inDb ? url(base.username, decodeURIComponent(base.password)) : superUrl });
     await c.connect();
     return c;
   };
