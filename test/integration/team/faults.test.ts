@@ -134,7 +134,9 @@ describeTeam('team store faults (PostgreSQL)', () => {
       await su.query('BEGIN');
       await su.query('LOCK TABLE team.desks IN EXCLUSIVE MODE');
       const inFlight = s.shipOnce().catch((e: unknown) => e as TeamStoreError);
+
       await until(async () => {
+        await su.query('SELECT pg_stat_clear_snapshot()'); // inside a transaction the view is a snapshot
         const r = await su.query<{ pid: number }>(
           "SELECT pid FROM pg_stat_activity WHERE usename = $1 AND state = 'active' AND wait_event_type = 'Lock'",
           [desk.user],

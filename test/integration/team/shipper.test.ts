@@ -21,7 +21,11 @@ class FakeSink implements EntrySink {
     const f = this.fail?.(batch) ?? null;
     if (f instanceof Error) throw f;
     let inserted = 0;
-    for (const e of batch) if (!this.byHash.has(e.hash)) (this.byHash.set(e.hash, e), inserted++);
+    for (const e of batch) {
+      if (this.byHash.has(e.hash)) continue;
+      this.byHash.set(e.hash, e);
+      inserted++;
+    }
     this.batches.push(batch.map((e) => e.seq));
     if (f === 'after-commit') throw Object.assign(new Error('Connection terminated unexpectedly'), {});
     return { inserted, already: batch.length - inserted };
