@@ -33,8 +33,9 @@ interface Row {
 
 /** As the store derives text columns: \u0000 and lone surrogates read as U+FFFD. */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what the store replaces
+const STORE_REPLACES = new RegExp('\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]', 'g');
 const derived = (v: unknown): string | null =>
-  typeof v === 'string' ? v.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : v == null ? null : String(v);
+  typeof v === 'string' ? v.replace(STORE_REPLACES, '\ufffd') : v == null ? null : String(v);
 
 function checkRow(r: Row, expectedSeq: number, prevHash: string): string | null {
   const seq = Number(r.seq);
