@@ -68,9 +68,14 @@ if (values['build-only']) {
   const cpu = process.cpuUsage();
   console.log(`sandbox: ${values.db} is ready (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU over all threads)`);
 } else {
-  const sandbox = await startSandbox({ port: int('port', values.port, 0), host: values.host, dbFile: values.db, accounts, seed, clients, log, onSeedProgress, searchWorkerScript });
+  // Training credentials only when no credentials of its own were given (D22).
+  const training = clients.length === 0;
+  const sandbox = await startSandbox({
+    port: int('port', values.port, 0), host: values.host, dbFile: values.db, accounts, seed, clients, trainingCredentials: training, log, onSeedProgress, searchWorkerScript,
+  });
   console.log(`sandbox: AMPS Account Management at ${sandbox.url}/PostDataToFlow/ARIAMediaSuite/AccountManagement/<Name>`);
-  console.log(`sandbox: training credentials: clientNo ${DEMO_CLIENT.clientNo}, authKey ${DEMO_CLIENT.authKey}, signing secret ${DEMO_CLIENT.signingSecret}`);
+  if (training) console.log(`sandbox: training credentials: clientNo ${DEMO_CLIENT.clientNo}, authKey ${DEMO_CLIENT.authKey}, signing secret ${DEMO_CLIENT.signingSecret}`);
+  else console.log(`sandbox: accepting client ${clients[0]!.clientNo} only (the credentials given); the training credentials are off`);
   console.log(`SANDBOX_URL=${sandbox.url}`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

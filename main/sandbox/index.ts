@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { openSandboxDatabase } from './db/open';
 import { Authenticator, type SandboxClient } from './http/auth';
 import { buildServer } from './http/server';
+import { SqliteReplayWindow } from './http/replayWindow';
 
 export type { SandboxClient };
 
@@ -18,8 +19,14 @@ export interface StartSandboxOptions {
   /** Demo accounts to seed when the file is new (default 5000; 0 = reference data only). */
   accounts?: number;
   seed?: number;
-  /** Registered at start, in memory only (never written to the database), besides DEMO_CLIENT. */
+  /** Registered at start, in memory only (never written to the database). */
   clients?: SandboxClient[];
+  /**
+   * Also accept the public training credentials (DEMO_CLIENT). Only the standalone
+   * `npm run sandbox` without credentials of its own turns this on; the desk's embedded
+   * sandbox accepts nothing but the desk's own generated credentials (D22).
+   */
+  trainingCredentials?: boolean;
   /** Allowed distance of requestDateTime from now (default ±5 minutes). */
   timeWindowMs?: number;
   now?: () => number;
@@ -36,7 +43,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Training credentials, always registered (docs/sandbox.md). Not a secret. */
+/** Training credentials of the standalone sandbox (docs/sandbox.md). Public, not a secret. */
 export const DEMO_CLIENT: SandboxClient = {
   clientNo: 90000259,
   authKey: 'sandbox-demo-auth-key',
@@ -50,6 +57,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
   const log = opts.log ?? (() => {});
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
+  const clients = [...(opts.trainingCredentials ? [DEMO_CLIENT] : []), ...(opts.clients ?? [])];
+  if (!clients.length) throw new Error('The sandbox needs at least one client: pass clients, or trainingCredentials for the public training credentials');
   const { db } = openSandboxDatabase({
     file: opts.dbFile,
     accounts: opts.accounts ?? DEFAULT_ACCOUNTS,
@@ -58,7 +67,8 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     ...(opts.searchWorkerScript ? { searchWorkerScript: opts.searchWorkerScript } : {}),
     log,
   });
-  const auth = new Authenticator([DEMO_CLIENT, ...(opts.clients ?? [])], opts.timeWindowMs ?? 5 * 60_000, now);
+  const windowMs = opts.timeWindowMs ?? 5 * 60_000;
+  const auth = new Authenticator(clients, windowMs, now, new SqliteReplayWindow(db, windowMs));
   let baseUrl = '';
   const app = buildServer({ db, auth, now, log, baseUrl: () => baseUrl });
   try {

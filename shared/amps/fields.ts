@@ -141,8 +141,9 @@ export const msgAuthDetails = z.object({
   authKey: z.string().max(64).nullish(),
   requestDateTime: ampsDateTime,
   signatureValue: z.string().min(1).max(256),
-  // The samples send both "1.0" and 1.0.
-  signatureVersion: z.union([z.string().max(10), z.number()]).transform((v) => (typeof v === 'number' ? v.toFixed(1) : v)),
+  // The samples send both "1.0" and 1.0 (which JSON reads as the number 1). Only a whole
+  // number reads as "N.0": 1.04 stays "1.04" and is refused, not rounded to "1.0".
+  signatureVersion: z.union([z.string().max(10), z.number()]).transform((v) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toFixed(1) : String(v)) : v)),
   ariaAccountID: optText(LIMITS.accountId),
   ariaAccountNo: optIdNo,
   userID: optText(LIMITS.userId),

@@ -2,7 +2,6 @@
 // postal code is exact; searchStreetNo only together with searchStreetName.
 import { z } from 'zod';
 import { LIMITS, contactDetails, contactShape, optIdNo, optText, resultInfo } from './fields';
-import { accountStatusCode } from './codes';
 
 /** Numeric criteria: 0 and null both mean "not used" in the samples. */
 const optNumCriterion = z.number().int().nonnegative().nullish();
@@ -59,7 +58,9 @@ export const accountResultRow = z.object({
   userID: z.string().nullish(),
   acctCurrencyCode: z.string().nullish(),
   acctBalance: z.number(),
-  acctStatusCode: accountStatusCode,
+  // Data, not a request field: a status code this app does not know (a real AMPS may have
+  // more) is shown as unknown, never a reason to fail the whole result set.
+  acctStatusCode: z.number().int(),
   contactDetails,
 });
 export type AccountResultRow = z.infer<typeof accountResultRow>;

@@ -31,10 +31,41 @@ export const signerV1: Signer = {
   sign: ({ fields }, secret) => hmacHex(secret, canonicalAuthString('1.0', fields)),
 };
 
+/**
+ * How deeply a request may nest objects and arrays (the body object is level 1). AMPS
+ * requests need fewer than 10; canonicalJson recurses, so anything deeper is refused before
+ * it (D20): the sandbox refuses such a body with -1 before it is verified, the client never
+ * signs one.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** The nesting depth of a JSON value, counted without recursion; stops once past `limit`. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push([x, depth + 1]);
+  }
+  return deepest;
+}
+
+export class RequestTooDeepError extends RangeError {
+  constructor() {
+    super(`The request nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels and cannot be signed`);
+    this.name = 'RequestTooDeepError';
+  }
+}
+
 export const signerV2: Signer = {
   version: '2.0',
-  sign: ({ endpoint, fields, body }, secret) =>
-    hmacHex(secret, canonicalPayloadString('2.0', fields, endpoint, sha256Hex(canonicalJson(signedPayload(body))))),
+  sign: ({ endpoint, fields, body }, secret) => {
+    if (jsonDepth(body) > MAX_JSON_DEPTH) throw new RequestTooDeepError();
+    return hmacHex(secret, canonicalPayloadString('2.0', fields, endpoint, sha256Hex(canonicalJson(signedPayload(body)))));
+  },
 };
 
 export const SIGNERS: Record<SignatureVersion, Signer> = { '1.0': signerV1, '2.0': signerV2 };

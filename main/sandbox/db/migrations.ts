@@ -164,6 +164,13 @@ DROP TABLE account_fts;
 CREATE VIRTUAL TABLE account_fts USING fts5(${DOC_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='trigram', detail='column');
 `;
 
+// v3: the replay window (signatures accepted within ±timeWindowMs) is kept in the database,
+// so a signed request replayed after a restart is refused too (docs/decisions.md D21). Only
+// a SHA-256 of each signature is kept, with its requestDateTime for pruning.
+const V3_TABLES = `
+CREATE TABLE replay_window (signature_sha256 BLOB PRIMARY KEY, request_at INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', tables: V1_TABLES, indexes: V1_INDEXES },
   {
@@ -175,6 +182,12 @@ export const MIGRATIONS: readonly Migration[] = [
       const accounts = db.prepare('SELECT account_no FROM accounts ORDER BY account_no').all() as { account_no: number }[];
       for (const a of accounts) reindexAccount(db, a.account_no);
     },
+  },
+  {
+    version: 3,
+    description: 'replay window kept in the database (accepted signatures survive restarts)',
+    tables: V3_TABLES,
+    indexes: [{ sql: 'CREATE INDEX replay_window_at ON replay_window(request_at)', seedOrder: 'append' }],
   },
 ];
 

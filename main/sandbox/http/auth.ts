@@ -9,6 +9,7 @@ import { signerFor, signaturesEqual } from '../../core/amps/signer';
 import { AmpsFailure, fieldFailure } from './result';
 import { trimKeys } from './normalize';
 import { zodFailure } from './validate';
+import type { ReplayWindow } from './replayWindow';
 
 export interface SandboxClient {
   clientNo: number;
@@ -27,13 +28,13 @@ const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b
 
 export class Authenticator {
   private readonly clients = new Map<number, SandboxClient>();
-  /** signatureValue → when it may be forgotten (its requestDateTime has left the window). */
-  private readonly seen = new Map<string, number>();
 
   constructor(
     clients: readonly SandboxClient[],
     private readonly windowMs: number,
     private readonly now: () => number,
+    /** Accepted signatures, kept in the sandbox's database (replayWindow.ts). */
+    private readonly replays: ReplayWindow,
   ) {
     for (const c of clients) this.clients.set(c.clientNo, c);
   }
@@ -80,17 +81,9 @@ export class Authenticator {
     if (!signaturesEqual(expected, a.signatureValue))
       throw fieldFailure(RESULT.BAD_SIGNATURE, 'msgAuthDetails.signatureValue', `does not match the request (signature version ${a.signatureVersion})`);
 
-    this.forgetOld(now);
-    const key = a.signatureValue.toLowerCase();
-    if ((this.seen.get(key) ?? -Infinity) >= now)
+    if (!this.replays.claim(a.signatureValue, at, now))
       throw fieldFailure(RESULT.REPLAYED, 'msgAuthDetails.signatureValue', 'was already used; sign every request afresh');
-    this.seen.set(key, Math.max(at, now) + this.windowMs);
     return { clientNo: a.clientNo, userID: a.userID ?? '', requestTime: at };
-  }
-
-  private forgetOld(now: number): void {
-    if (this.seen.size < 1000) return;
-    for (const [k, until] of this.seen) if (until < now) this.seen.delete(k);
   }
 }
 

@@ -1,13 +1,17 @@
 // Finds where a JSON text stops being valid, for the error message of a malformed request.
-// Only runs after JSON.parse has failed (V8 does not always report a position).
+// Only runs after JSON.parse has failed (V8 does not always report a position). It recurses
+// per nesting level, so it stops at MAX_JSON_DEPTH (a body that deep is refused anyway):
+// thousands of unclosed brackets are a message, not a stack overflow.
+import { MAX_JSON_DEPTH } from '../../core/amps/signer';
 
 export interface JsonSyntaxError {
   position: number;
   reason: string;
 }
 
-export function findJsonError(text: string): JsonSyntaxError | undefined {
+export function findJsonError(text: string, maxDepth = MAX_JSON_DEPTH): JsonSyntaxError | undefined {
   let i = 0;
+  let depth = 0;
   const fail = (reason: string): never => {
     // Text copied from web pages (004's samples included) often indents with U+00A0.
     if (text[i] === '\u00a0') reason = 'a non-breaking space (U+00A0) is not JSON whitespace';
@@ -45,10 +49,18 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     for (const lit of ['true', 'false', 'null']) if (text.startsWith(lit, i)) return void (i += lit.length);
     fail(`unexpected character '${c}'`);
   };
+  const deeper = () => {
+    if (++depth > maxDepth) fail(`objects and arrays nested deeper than ${maxDepth} levels`);
+  };
+  const close = () => {
+    i++;
+    depth--;
+  };
   const obj = () => {
+    deeper();
     i++;
     ws();
-    if (text[i] === '}') return void i++;
+    if (text[i] === '}') return close();
     for (;;) {
       ws();
       if (text[i] !== '"') fail(text[i] === '}' ? "trailing comma before '}'" : 'expected a double-quoted property name');
@@ -62,14 +74,15 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         continue;
       }
-      if (text[i] === '}') return void i++;
+      if (text[i] === '}') return close();
       fail(text[i] === '"' ? "missing ',' between properties" : "expected ',' or '}' after property value");
     }
   };
   const arr = () => {
+    deeper();
     i++;
     ws();
-    if (text[i] === ']') return void i++;
+    if (text[i] === ']') return close();
     for (;;) {
       ws();
       if (text[i] === ']') fail("trailing comma before ']'");
@@ -79,7 +92,7 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
         i++;
         continue;
       }
-      if (text[i] === ']') return void i++;
+      if (text[i] === ']') return close();
       fail("expected ',' or ']' after array element");
     }
   };

@@ -7,10 +7,11 @@ import { AMPS_MESSAGES } from '../../../shared/amps';
 import { RESULT, type EndpointName } from '../../../shared/amps/codes';
 import { HANDLERS, READ_ONLY } from '../endpoints';
 import type { Authenticator } from './auth';
-import { parseJsonBody } from './jsonBody';
+import { decodeBody, parseJsonBody } from './jsonBody';
 import { normalizeRequest } from './normalize';
 import { AmpsFailure, failureInfo } from './result';
 import { validateWith } from './validate';
+import { forgetStatements } from '../store/statements';
 
 export interface PipelineDeps {
   db: DatabaseSync;
@@ -32,11 +33,11 @@ export function runInTransaction<T>(db: DatabaseSync, write: boolean, work: () =
   }
 }
 
-export function handleAmps(deps: PipelineDeps, endpoint: EndpointName, text: string): Record<string, unknown> {
+export function handleAmps(deps: PipelineDeps, endpoint: EndpointName, raw: string | Uint8Array): Record<string, unknown> {
   const started = performance.now();
   let outcome: Record<string, unknown>;
   try {
-    const body = parseJsonBody(text);
+    const body = parseJsonBody(typeof raw === 'string' ? raw : decodeBody(raw));
     const auth = deps.auth.verify(endpoint, body);
     const notes: string[] = [];
     const normalized = normalizeRequest(endpoint, body, notes);
@@ -50,6 +51,10 @@ export function handleAmps(deps: PipelineDeps, endpoint: EndpointName, text: str
     if (e instanceof AmpsFailure) {
       outcome = { resultInfo: failureInfo(e), ...e.body };
     } else {
+      // node:sqlite leaves a statement whose step failed un-reset, and the next request
+      // that used the cached statement got this request's error ("unterminated string"
+      // after a NUL in a search term): start the next request with fresh statements.
+      forgetStatements(deps.db);
       const ref = randomUUID().slice(0, 8);
       deps.log(`sandbox: ${endpoint}: internal error ${ref}: ${(e as Error)?.stack ?? String(e)}`);
       outcome = { resultInfo: { resultCode: RESULT.INTERNAL, resultText: `Internal error in the sandbox (reference ${ref}); nothing was changed` } };

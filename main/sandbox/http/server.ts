@@ -24,12 +24,14 @@ export function buildServer(deps: PipelineDeps): FastifyInstance {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // AMPS bodies are read as bytes and decoded strictly (jsonBody.decodeBody): invalid UTF-8
+  // is refused, not silently turned into U+FFFD.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post(`${ENDPOINT_PATH_PREFIX}:name`, async (req, reply) => {
     const name = (req.params as { name: string }).name;
     if (!isEndpoint(name)) return reply.code(404).send(unknownEndpoint(`Unknown endpoint "${name}"`));
-    return reply.header('cache-control', 'no-store').send(handleAmps(deps, name, typeof req.body === 'string' ? req.body : ''));
+    return reply.header('cache-control', 'no-store').send(handleAmps(deps, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
   });
   registerDirectPost(app, deps);
 

@@ -11,3 +11,12 @@ export function q(db: DatabaseSync, sql: string): StatementSync {
   if (!st) cache.set(sql, (st = db.prepare(sql)));
   return st;
 }
+
+/**
+ * Drops a connection's cached statements. After a statement's step has failed, node:sqlite
+ * does not reset it, and the next use reports that old error again: the pipeline calls this
+ * after any internal error so one request's failure never becomes the next one's.
+ */
+export function forgetStatements(db: DatabaseSync): void {
+  caches.delete(db);
+}

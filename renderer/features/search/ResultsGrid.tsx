@@ -8,6 +8,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountResultRow } from '../../../shared/amps';
 import { accountStatusKey, accountStatusTone } from '../../../shared/domain/accountStatus';
+import { statusLabel } from '../../components/StatusChip';
 import { describeBalance } from '../../../shared/domain/balance';
 import { useBalanceText } from '../../components/Balance';
 
@@ -115,7 +116,7 @@ interface Props {
 export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const balance = useBalanceText();
-  const text = useMemo<RowText>(() => ({ status: (code) => t(`status.${accountStatusKey(code)}`), balance }), [t, balance]);
+  const text = useMemo<RowText>(() => ({ status: (code) => statusLabel(t, code), balance }), [t, balance]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // The grid is its own scroll container (so it is the focusable scrolling region); the
   // header row sticks at the top and the rows start HEADER_HEIGHT below it.

@@ -15,3 +15,11 @@ describe('findJsonError', () => {
     expect(() => parseJsonBody('{\n  "a": 1,\n  "b": -\n}')).toThrow(/line 3, column 8: no number after minus sign/);
   });
 });
+
+describe('findJsonError on deep input', () => {
+  it("stops at the depth limit instead of overflowing the stack", async () => {
+    const { findJsonError } = await import('../../../main/sandbox/http/jsonLocate');
+    expect(findJsonError('['.repeat(100_000))).toEqual({ position: 32, reason: 'objects and arrays nested deeper than 32 levels' });
+    expect(findJsonError(`${'['.repeat(32)}${']'.repeat(31)}`)).toEqual({ position: 63, reason: "expected ',' or ']' after array element" });
+  });
+});
