@@ -5,6 +5,7 @@
 // as it came.
 import { z } from 'zod';
 import type { TFunction } from 'i18next';
+import { BASE_URL_NOT_SECURE } from '../../shared/amps/baseUrl';
 
 /** Message of a shared rule → its key under "validation" in en.json / nb.json. */
 export const RULE_MESSAGES: Record<string, string> = {
@@ -46,6 +47,7 @@ export const RULE_MESSAGES: Record<string, string> = {
   'searchStreetNo may only be used together with searchStreetName': 'streetNoNeedsStreet',
   'statementContactNo (reuse a contact) or statementContactDetails (a new contact) is required': 'statementContactRequired',
   'baseUrl must be an http(s) URL': 'url',
+  [BASE_URL_NOT_SECURE]: 'httpsRequired',
   'required for a new profile': 'requiredNewProfile',
   required: 'required',
 };

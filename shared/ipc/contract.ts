@@ -23,6 +23,7 @@ import {
   retrievedComment,
   titleFilter,
 } from '../amps';
+import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 
 type Kind = 'read' | 'write';
 
@@ -90,7 +91,8 @@ const draft = z.object({ text: z.string(), updatedAt: z.string() });
 
 /** Unsaved profile fields "Test connection" may try (profiles.test). */
 const profileTestForm = z.strictObject({
-  baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).optional(),
+  // A test sends the authKey and a signature too: http:// only to this computer (D23).
+  baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).refine(isSecureBaseUrl, { error: BASE_URL_NOT_SECURE }).optional(),
   clientNo: z.number().int().nonnegative().optional(),
   userID: z.string().trim().min(1).max(LIMITS.userId).optional(),
   signatureVersion: z.enum(['1.0', '2.0']).optional(),
@@ -255,7 +257,8 @@ export const contract = {
     z.strictObject({
       name: z.string().trim().min(1).max(60),
       // Required for remote profiles; the embedded sandbox profile's are managed by the app.
-      baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).optional(),
+      // http:// only to this computer: the authKey and signatures must not cross a network in clear text (D23).
+      baseUrl: z.url({ protocol: /^https?$/, error: 'baseUrl must be an http(s) URL' }).max(500).refine(isSecureBaseUrl, { error: BASE_URL_NOT_SECURE }).optional(),
       clientNo: z.number().int().nonnegative().optional(),
       userID: z.string().trim().min(1).max(LIMITS.userId),
       signatureVersion: z.enum(['1.0', '2.0']),

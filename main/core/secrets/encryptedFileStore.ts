@@ -9,6 +9,9 @@ import { SecretUnreadableError, type SecretStore } from './secretStore';
 
 type Sealed = { iv: string; tag: string; data: string };
 
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
 export function loadOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) {
     const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
@@ -50,12 +53,18 @@ export class EncryptedFileSecretStore implements SecretStore {
   }
 
   async get(key: string) {
-    const sealed = this.readAll()[key];
+    const all = this.readAll();
+    const sealed = Object.hasOwn(all, key) ? all[key] : undefined;
     if (!sealed) return undefined;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(sealed.iv, 'base64'));
+      // Only a full 16-byte tag: GCM would otherwise accept a tag cut to 4 bytes, and a
+      // forger needs only 2^32 tries for that (D24). The IV is the 12 bytes set() writes.
+      const iv = Buffer.from(String(sealed.iv), 'base64');
+      const tag = Buffer.from(String(sealed.tag), 'base64');
+      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('bad IV or tag length');
+      const decipher = createDecipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(key, 'utf8')); // a value moved to another key fails too
-      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      decipher.setAuthTag(tag);
       return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
     } catch {
       throw new SecretUnreadableError(key);
@@ -63,8 +72,8 @@ export class EncryptedFileSecretStore implements SecretStore {
   }
 
   async set(key: string, value: string) {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(key, 'utf8'));
     const data = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     const all = this.readAll();

@@ -3,7 +3,8 @@
 import { AmpsClient } from '../amps/client';
 import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
-import type { Credentials, ProfileStore, StoredProfile } from '../settings/profiles';
+import { insecureBaseUrl, type Credentials, type ProfileStore, type StoredProfile } from '../settings/profiles';
+import { isSecureBaseUrl } from '../../../shared/amps/baseUrl';
 
 export interface EmbeddedSandbox {
   /** Starts the sandbox once, registers the API client, resolves with its base URL. */
@@ -44,17 +45,22 @@ export class Connection {
   async clientFor(p: StoredProfile): Promise<AmpsClient> {
     const key = JSON.stringify(p);
     if (this.cached?.key === key) return this.cached.client;
+    // A profile saved before the rule (or a settings.json edited by hand) is refused here,
+    // before any secret is read or any signed request leaves (D23).
+    if (p.kind !== 'sandbox' && !isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name);
     const client = await this.build(p, await this.profiles.credentials(p.name));
     this.cached = { key, client };
     return client;
   }
 
   private async build(p: StoredProfile, creds: Credentials): Promise<AmpsClient> {
+    if (p.kind !== 'sandbox' && !isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name); // also for "Test connection" with the form's values
     let baseUrl = p.baseUrl;
     if (p.kind === 'sandbox') {
       if (!this.opts.sandbox) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox is not available in this build. Choose another profile in Settings.');
       baseUrl = (await this.opts.sandbox.start({ clientNo: p.clientNo, ...creds })).url;
       this.sandboxUrl = baseUrl;
+      if (!isSecureBaseUrl(baseUrl)) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox did not start on this computer (loopback).');
     }
     return new AmpsClient({
       baseUrl,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProfileView } from '../../../shared/ipc';
+import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../../../shared/amps/baseUrl';
 import { CoreError } from '../errors';
 import { SecretUnreadableError, type SecretStore } from '../secrets/secretStore';
 
@@ -27,6 +28,16 @@ export interface Credentials {
 interface SettingsFile {
   active: string | null;
   profiles: StoredProfile[];
+}
+
+/** A remote profile whose base URL would send the authKey and signatures in clear text. */
+export function insecureBaseUrl(profile: string): CoreError {
+  return new CoreError(
+    'VALIDATION',
+    `The connection profile "${profile}" uses http:// to another computer: its authKey and signatures would cross the network unencrypted. Use https://.`,
+    [{ path: 'baseUrl', message: BASE_URL_NOT_SECURE }],
+    profile,
+  );
 }
 
 const secretKey = (profile: string, which: keyof Credentials) => `profile:${profile}:${which}`;
@@ -94,6 +105,8 @@ export class ProfileStore {
         ...(p.baseUrl === undefined ? [{ path: 'baseUrl', message: 'required' }] : []),
         ...(p.clientNo === undefined ? [{ path: 'clientNo', message: 'required' }] : []),
       ]);
+    // Also checked by the contract; here again for any caller that is not the router (D23).
+    if (!isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name);
     if (!existing && (!p.authKey || !p.signingSecret))
       throw new CoreError('VALIDATION', 'A new profile needs its authKey and signing secret', [
         ...(!p.authKey ? [{ path: 'authKey', message: 'required for a new profile' }] : []),

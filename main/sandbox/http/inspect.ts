@@ -42,35 +42,110 @@ function shortPath(segments: readonly (string | number)[], max = 8): string {
   return segments.length > max ? `${out}…` : out || '(body)';
 }
 
-/** Throws an AmpsFailure for the first problem found, in document order. */
+interface Where {
+  parent: Where | undefined;
+  key: string | number;
+}
+const segments = (w: Where | undefined, last?: string | number): (string | number)[] => {
+  const out: (string | number)[] = last === undefined ? [] : [last];
+  for (let x = w; x; x = x.parent) out.push(x.key);
+  return out.reverse();
+};
+
+/**
+ * Throws an AmpsFailure for the first problem found. Linear in the body's size: no path is
+ * built unless there is something to report (a 1 MB body takes a few milliseconds).
+ */
 export function inspectJson(root: unknown, maxDepth = MAX_JSON_DEPTH): void {
-  // Each entry: a value, its path segments and its depth (the body object is depth 1).
-  const stack: { v: unknown; path: (string | number)[]; depth: number }[] = [{ v: root, path: [], depth: 0 }];
+  if (root === null || typeof root !== 'object') return;
+  const stack: { v: object; at: Where | undefined; depth: number }[] = [{ v: root, at: undefined, depth: 1 }];
+  const bad = (at: Where | undefined, key: string | number, problem: string, isKey: boolean): never => {
+    throw fieldFailure(RESULT.INVALID_FIELD, shortPath(segments(at, key), 50), isKey ? `the key ${problem}` : problem);
+  };
   while (stack.length) {
-    const { v, path, depth } = stack.pop()!;
-    const key = path[path.length - 1];
-    if (typeof key === 'string') {
-      const problem = textProblem(key);
-      if (problem) throw fieldFailure(RESULT.INVALID_FIELD, shortPath(path, 50), `the key ${problem}`);
-    }
-    if (typeof v === 'string') {
-      const problem = textProblem(v);
-      if (problem) throw fieldFailure(RESULT.INVALID_FIELD, shortPath(path, 50), problem);
-      continue;
-    }
-    if (v === null || typeof v !== 'object') continue;
-    if (depth + 1 > maxDepth) {
-      const where = shortPath(path);
+    const { v, at, depth } = stack.pop()!;
+    if (depth > maxDepth) {
+      const where = shortPath(segments(at));
       throw new AmpsFailure(
         RESULT.MALFORMED,
         `Malformed request: the body nests objects and arrays deeper than ${maxDepth} levels (at ${where}); AMPS requests need fewer than 10`,
         [{ path: where, message: `nested deeper than ${maxDepth} levels` }],
       );
     }
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, x] = entries[i]!;
-      stack.push({ v: x, path: [...path, k], depth: depth + 1 });
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x: unknown = v[i];
+        if (typeof x === 'string') {
+          const problem = textProblem(x);
+          if (problem) bad(at, i, problem, false);
+        } else if (x !== null && typeof x === 'object') stack.push({ v: x, at: { parent: at, key: i }, depth: depth + 1 });
+      }
+    } else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        const keyProblem = textProblem(k);
+        if (keyProblem) bad(at, k, keyProblem, true);
+        const x: unknown = (v as Record<string, unknown>)[k];
+        if (typeof x === 'string') {
+          const problem = textProblem(x);
+          if (problem) bad(at, k, problem, false);
+        } else if (x !== null && typeof x === 'object') stack.push({ v: x, at: { parent: at, key: k }, depth: depth + 1 });
+      }
     }
   }
+}
+
+/**
+ * The first key that appears twice in one object of a JSON text, or undefined. JSON.parse
+ * keeps the last silently; a proxy or log that reads the first would see another request
+ * than the one executed, so a duplicate is refused (-2, naming it). Only called on text that
+ * JSON.parse accepted and inspectJson passed (so nesting is bounded); iterative anyway.
+ */
+export function findDuplicateKey(text: string): { path: string; position: number } | undefined {
+  interface Frame {
+    keys: Set<string> | undefined; // undefined: an array
+    expectKey: boolean;
+    path: (string | number)[];
+    index: number;
+    lastKey: string;
+  }
+  const stack: Frame[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: find its closing quote (one not escaped by an odd run of backslashes).
+      let j = i;
+      for (;;) {
+        j = text.indexOf('"', j + 1);
+        let k = j - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const raw = text.slice(i, j + 1);
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (top.keys.has(key)) return { path: shortPath([...top.path, key], 50), position: i };
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectKey = false;
+      }
+      i = j;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      const top = stack[stack.length - 1];
+      const path = top ? [...top.path, top.keys ? top.lastKey : top.index] : [];
+      stack.push({ keys: c === 0x7b ? new Set() : undefined, expectKey: c === 0x7b, path, index: 0, lastKey: '' });
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+    } else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { RESULT } from '../../../shared/amps/codes';
 import { AmpsFailure } from './result';
 import { findJsonError } from './jsonLocate';
-import { inspectJson } from './inspect';
+import { findDuplicateKey, inspectJson } from './inspect';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -59,5 +59,12 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new AmpsFailure(RESULT.MALFORMED, 'Malformed request: the body must be a JSON object');
   inspectJson(value); // depth, NUL and other control characters, unpaired surrogates
+  const dup = findDuplicateKey(text);
+  if (dup) {
+    const { line, column } = locate(text, dup.position);
+    throw new AmpsFailure(RESULT.INVALID_FIELD, `${dup.path}: appears twice (line ${line}, column ${column}); send each field once`, [
+      { path: dup.path, message: 'appears twice; send each field once' },
+    ]);
+  }
   return value as Record<string, unknown>;
 }

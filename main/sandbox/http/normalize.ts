@@ -63,9 +63,25 @@ function manageAccountRows(body: Obj, notes: string[]): void {
   });
 }
 
+/**
+ * Every text in Unicode normalisation form C, in place: "Å" typed as A + U+030A (NFD, as
+ * macOS and some web forms send it) is the same text as the precomposed "Å" the data holds,
+ * so it must search and store alike (D20). Runs after the signature was checked over the body
+ * as received; nesting is bounded by then (inspect.ts).
+ */
+function toNfc(value: Json): Json {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = toNfc(value[i]!);
+  } else if (isObj(value)) {
+    for (const k of Object.keys(value)) value[k] = toNfc(value[k]!);
+  }
+  return value;
+}
+
 /** Returns the request body (without msgAuthDetails) in the field-list form. */
 export function normalizeRequest(endpoint: EndpointName, body: Record<string, unknown>, notes: string[]): Obj {
-  const trimmed = trimKeys(body, notes) as Obj;
+  const trimmed = toNfc(trimKeys(body, notes)) as Obj;
   delete trimmed.msgAuthDetails;
   renameEverywhere(trimmed, notes);
   switch (endpoint) {

@@ -23,13 +23,27 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const describe = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `"${v.slice(0, 40)}"` : typeof v);
+const describe = (v: unknown) =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'string'
+        ? `"${v.slice(0, 40)}"`
+        : typeof v === 'number' && !Number.isFinite(v)
+          ? 'a number too large for JSON' // 1e400 reads as Infinity
+          : typeof v === 'number'
+            ? String(v)
+            : typeof v;
+
+/** zod's type names in words: "a whole number", "an array". */
+const EXPECTED: Record<string, string> = { int: 'a whole number', object: 'an object', array: 'an array', number: 'a number' };
 
 function message(issue: z.core.$ZodIssue, input: unknown): string {
   const given = valueAt(input, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return given === undefined ? 'is required' : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`} (got ${describe(given)})`;
+      return given === undefined ? 'is required' : `must be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`} (got ${describe(given)})`;
     case 'too_big':
       if (issue.origin === 'string') return `may be at most ${issue.maximum} characters (got ${String(given ?? '').length})`;
       if (issue.origin === 'array') return `may have at most ${issue.maximum} entries`;

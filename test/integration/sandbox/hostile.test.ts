@@ -230,3 +230,62 @@ describe('an account status code the spec does not list', () => {
     }
   });
 });
+
+describe('the own black-box pass: similar classes', () => {
+  /** Signs the parsed payload and sends the text exactly as written (duplicates, 1e400, -0 survive). */
+  const rawText = (endpoint: EndpointName, payloadText: string) => {
+    const body = signed(endpoint, JSON.parse(payloadText) as Record<string, unknown>);
+    return post(sb.url, endpoint, `{"msgAuthDetails":${JSON.stringify(body.msgAuthDetails)},${payloadText.slice(1)}`);
+  };
+
+  it('a key sent twice in one object is refused naming it, not read as the last one', async () => {
+    const r = await rawText('AcctRetrieveAccount', `{"acctRetrieveAccountCriteria":{"ariaAccountNo":1,"ariaAccountNo":${accountNo}}}`);
+    expect(r.json.resultInfo).toMatchObject({ resultCode: RESULT.INVALID_FIELD, errorFields: [{ path: 'acctRetrieveAccountCriteria.ariaAccountNo', message: 'appears twice; send each field once' }] });
+    // The same key in two different objects is fine, and so is a key inside a string.
+    const ok = await rawText('AcctSearchAccount', '{"acctSearchAccountCriteria":{"ariaAccountNo":1},"acctSearchAccountSpecDetails":{"ariaAccountNo":1,"note":"\\"ariaAccountNo\\":2"}}');
+    expect(ok.json.resultInfo.resultCode).toBe(RESULT.OK);
+  });
+
+  it('numbers too large for JSON, fractions and unsafe integers are -2 in words; -0 is 0', async () => {
+    const cases: [string, RegExp][] = [
+      ['1e400', /must be a number \(got a number too large for JSON\)/],
+      ['42000001.5', /must be a whole number \(got 42000001.5\)/],
+      ['12345678901234567890', /must be at most 9007199254740991/],
+    ];
+    for (const [n, message] of cases) {
+      const r = await rawText('AcctRetrieveAccount', `{"acctRetrieveAccountCriteria":{"ariaAccountNo":${n}}}`);
+      expect(r.json.resultInfo.resultCode, n).toBe(RESULT.INVALID_FIELD);
+      expect(r.json.resultInfo.errorFields![0]).toMatchObject({ path: 'acctRetrieveAccountCriteria.ariaAccountNo', message: expect.stringMatching(message) });
+    }
+    const zero = await rawText('AcctSearchAccount', '{"acctSearchAccountCriteria":{"ariaAccountNo":-0}}');
+    expect(zero.json.resultInfo).toMatchObject({ resultCode: RESULT.INVALID_FIELD, errorFields: [{ path: 'acctSearchAccountCriteria' }] }); // 0 = not used: no criterion
+  });
+
+  it('an array or a text where an object is expected, and an object where an array is, name the field', async () => {
+    for (const [endpoint, text, path, message] of [
+      ['AcctRetrieveAccount', '{"acctRetrieveAccountCriteria":[{"ariaAccountNo":1}]}', 'acctRetrieveAccountCriteria', 'must be an object (got an array)'],
+      ['AcctRetrieveAccount', '{"acctRetrieveAccountCriteria":"42000001"}', 'acctRetrieveAccountCriteria', 'must be an object (got "42000001")'],
+      ['AcctManageAccount', '{"acctManageAccountDetails":{"actionDirective":"CANCEL"}}', 'acctManageAccountDetails', 'must be an array (got object)'],
+    ] as const) {
+      const r = await rawText(endpoint, text);
+      expect(r.json.resultInfo.errorFields, text).toEqual([{ path, message }]);
+    }
+  });
+
+  it('a text in decomposed form (NFD) searches like the precomposed text the data holds', async () => {
+    const big = await startTestSandbox({ accounts: 300 });
+    try {
+      const count = async (city: string) => {
+        const r = await post(big.url, 'AcctSearchAccount', signed('AcctSearchAccount', { acctSearchAccountContactCriteria: { postalCity: city }, acctSearchAccountSpecDetails: { returnLimitRows: 1000 } }));
+        return (r.json.acctSearchAccountResponseDetails as { accountResultSet: unknown[] } | undefined)?.accountResultSet.length ?? -1;
+      };
+      const nfd = 'Ålesund'.normalize('NFD'); // A + U+030A, as macOS and some web forms send it
+      expect(nfd).toHaveLength(8);
+      const precomposed = await count('Ålesund');
+      expect(precomposed).toBeGreaterThan(0);
+      expect(await count(nfd)).toBe(precomposed);
+    } finally {
+      await big.close();
+    }
+  });
+});
