@@ -98,8 +98,13 @@ export const contactShape = {
 };
 
 /** Contact as returned: lenient (retrieve sample even says flagFloor for flatFloor). */
+// Rows are data: a longer name or a three-letter country code in one stored contact must not
+// fail a whole search, so the limits of what we send are not applied to what we read (D20).
+const readText = Object.fromEntries(Object.keys(contactShape).map((k) => [k, z.string().nullish()])) as {
+  [K in keyof typeof contactShape]: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+};
 export const contactDetails = z.object({
-  ...contactShape,
+  ...readText,
   birthDate: z.string().nullish(),
 });
 export type ContactDetails = z.infer<typeof contactDetails>;

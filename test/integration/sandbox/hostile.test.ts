@@ -197,7 +197,7 @@ describe('signatureVersion', () => {
 });
 
 describe('an account status code the spec does not list', () => {
-  it('is data: the search answers every row, the unknown one with its raw code, and the client accepts it', async () => {
+  it('is data: the search answers every row, the unknown one with its raw code, and the client accepts it (long stored contacts too)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'status-'));
     const dbFile = join(dir, 'sandbox.sqlite');
     try {
@@ -208,6 +208,8 @@ describe('an account status code the spec does not list', () => {
       const rows = db.prepare("SELECT a.account_no FROM accounts a JOIN contacts c ON c.contact_no = a.contact_no WHERE c.last_name LIKE '%sen%' ORDER BY a.account_no LIMIT 3").all() as { account_no: number }[];
       expect(rows.length).toBe(3);
       db.prepare('UPDATE accounts SET status = 7 WHERE account_no = ?').run(rows[1]!.account_no);
+      // And a contact longer than what we send (a real AMPS may store more): data too.
+      db.prepare("UPDATE contacts SET country_code = 'NOR', full_name = ? WHERE contact_no = (SELECT contact_no FROM accounts WHERE account_no = ?)").run(`${'Langnavn '.repeat(30)}Hansen`, rows[2]!.account_no);
       db.close();
 
       const again = await startTestSandbox({ dbFile });
@@ -219,7 +221,10 @@ describe('an account status code the spec does not list', () => {
         expect(set[1]!.acctStatusCode).toBe(7);
         // The client's response schema (shared/amps) takes the row as it is.
         const viaClient = await again.client().call('AcctSearchAccount', { acctSearchAccountContactCriteria: { lastName: 'sen' }, acctSearchAccountSpecDetails: { returnLimitRows: 3 } });
-        expect(viaClient.acctSearchAccountResponseDetails!.accountResultSet.map((r) => r.acctStatusCode)[1]).toBe(7);
+        const clientRows = viaClient.acctSearchAccountResponseDetails!.accountResultSet;
+        expect(clientRows.map((r) => r.ariaAccountNo)).toEqual(rows.map((r) => r.account_no));
+        expect(clientRows[1]!.acctStatusCode).toBe(7);
+        expect(clientRows[2]!.contactDetails).toMatchObject({ countryCode: 'NOR', fullName: expect.stringMatching(/^(Langnavn ){30}Hansen$/) });
         const account = await again.client().call('AcctRetrieveAccount', { acctRetrieveAccountCriteria: { ariaAccountNo: rows[1]!.account_no } });
         expect(account.acctRetrieveAccountResponseDetails!.acctRetrieveAccountDetails).toMatchObject({ ariaStatusCode: 7, ariaStatusCodeText: 'UNKNOWN' });
       } finally {
