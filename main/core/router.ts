@@ -4,6 +4,7 @@
 import { contract, fail, isChannel, MAX_PAYLOAD_BYTES, ok, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../shared/ipc';
 import { AmpsError, issuesToFields } from './amps/errors';
 import { CoreError } from './errors';
+import { MAX_JSON_DEPTH, jsonDepth } from './amps/signer';
 
 export interface CallContext {
   transport: 'electron' | 'web' | 'test';
@@ -43,6 +44,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}"`);
     if (!ctx.trustedSender) return fail('FORBIDDEN', 'This caller may not use the app’s API');
     if (options.authorize && !options.authorize(channel, ctx)) return fail('FORBIDDEN', `You may not use ${channel}`);
+    // Before anything that recurses (JSON.stringify below, zod): a body nested thousands deep
+    // is bad input naming its depth, not "too large (Infinity bytes)" (D20).
+    if (jsonDepth(rawInput) > MAX_JSON_DEPTH)
+      return fail('VALIDATION', `The request nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`, { fields: [{ path: '(input)', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] });
     const size = payloadSize(rawInput);
     if (size > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `The request is too large (${size} bytes; at most ${MAX_PAYLOAD_BYTES})`);
 
