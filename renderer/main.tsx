@@ -3,21 +3,18 @@ import './zodConfig';
 import '@fontsource/roboto/400.css';
 import '@fontsource/roboto/500.css';
 import '@fontsource/roboto/700.css';
-import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './features/shell/App';
 import { initI18n } from './i18n';
-import { theme } from './theme';
+import { ThemeRoot } from './ThemeRoot';
 
 initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
+    <ThemeRoot>
       <App />
-    </ThemeProvider>
+    </ThemeRoot>
   </StrictMode>,
 );

@@ -7,7 +7,19 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface Shortcut {
   /** The renderer's ShortcutId (renderer/features/shell/shortcuts.ts) it stands for. */
-  id: 'focusSearch' | 'nextResult' | 'previousResult' | 'newComment' | 'closeTab' | 'nextTab' | 'previousTab' | 'showShortcuts';
+  id:
+    | 'focusSearch'
+    | 'nextResult'
+    | 'previousResult'
+    | 'newComment'
+    | 'sectionOverview'
+    | 'sectionBillingGroups'
+    | 'sectionComments'
+    | 'sectionAddress'
+    | 'closeTab'
+    | 'nextTab'
+    | 'previousTab'
+    | 'showShortcuts';
   label: string;
   /** Electron accelerator shown in the menu. */
   accelerator: string;
@@ -21,6 +33,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'nextResult', label: 'Next result', accelerator: 'Alt+Down', key: { key: 'ArrowDown', code: 'ArrowDown', alt: true } },
   { id: 'previousResult', label: 'Previous result', accelerator: 'Alt+Up', key: { key: 'ArrowUp', code: 'ArrowUp', alt: true } },
   { id: 'newComment', label: 'New comment', accelerator: 'Alt+C', key: { key: 'c', code: 'KeyC', alt: true } },
+  { id: 'sectionOverview', label: 'Overview', accelerator: 'Alt+O', key: { key: 'o', code: 'KeyO', alt: true } },
+  { id: 'sectionBillingGroups', label: 'Billing groups', accelerator: 'Alt+B', key: { key: 'b', code: 'KeyB', alt: true } },
+  { id: 'sectionComments', label: 'Comments', accelerator: 'Alt+M', key: { key: 'm', code: 'KeyM', alt: true } },
+  { id: 'sectionAddress', label: 'Permanent address', accelerator: 'Alt+A', key: { key: 'a', code: 'KeyA', alt: true } },
   { id: 'closeTab', label: 'Close account tab', accelerator: 'Alt+W', key: { key: 'w', code: 'KeyW', alt: true } },
   { id: 'nextTab', label: 'Next tab', accelerator: 'Alt+PageDown', key: { key: 'PageDown', code: 'PageDown', alt: true } },
   { id: 'previousTab', label: 'Previous tab', accelerator: 'Alt+PageUp', key: { key: 'PageUp', code: 'PageUp', alt: true } },
@@ -89,6 +105,11 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       shortcutItem('previousResult'),
       { type: 'separator' },
       shortcutItem('newComment'),
+      { type: 'separator' },
+      shortcutItem('sectionOverview'),
+      shortcutItem('sectionBillingGroups'),
+      shortcutItem('sectionComments'),
+      shortcutItem('sectionAddress'),
       { type: 'separator' },
       shortcutItem('nextTab'),
       shortcutItem('previousTab'),

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { ChannelOutput, IpcError } from '../../shared/ipc';
 import { invoke } from './ipc';
+import { useSearch } from './searchStore';
 
 export type AccountDetails = ChannelOutput<'accounts.get'>;
 export type AccountSection = 'overview' | 'billingGroups' | 'comments' | 'address';
@@ -22,6 +23,21 @@ export interface AccountEntry {
   section: AccountSection;
   /** Bumped on every load; an older answer never overwrites a newer one. */
   seq: number;
+  /** Bumped each time the account is opened (or brought forward by opening it again): the view moves the focus to its heading. */
+  opened: number;
+  /**
+   * The KID the account was found by, when it was (AcctRetrieveAccount returns no KID; the
+   * agent still wants to copy the one the caller read out).
+   */
+  kid: string | null;
+}
+
+/** The KID of the search that listed this account, if it was searched as one. */
+function foundByKid(accountNo: number): string | null {
+  const s = useSearch.getState();
+  if (s.matchedAs !== 'kid' || !s.rows.some((r) => r.ariaAccountNo === accountNo)) return null;
+  const kid = (s.recognition?.term ?? '').replace(/\D/g, '');
+  return kid || null;
 }
 
 export interface RecentAccount {
@@ -94,11 +110,14 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
         titleFilter: [],
         section: 'overview',
         seq: 0,
+        opened: 1,
+        kid: foundByKid(accountNo),
       };
       set({ tabs: [...s.tabs, accountNo], accounts: { ...s.accounts, [accountNo]: entry }, active: accountNo });
       void get().load(accountNo);
     } else {
-      set({ active: accountNo });
+      const entry = s.accounts[accountNo]!;
+      set({ active: accountNo, accounts: { ...s.accounts, [accountNo]: { ...entry, opened: entry.opened + 1, kid: foundByKid(accountNo) ?? entry.kid } } });
     }
   },
 

@@ -6,9 +6,10 @@ import Button from '@mui/material/Button';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BalanceText } from '../../components/Balance';
+import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/StateViews';
 import { StatusChip } from '../../components/StatusChip';
@@ -19,12 +20,23 @@ import { PermAddressPanel } from '../permAddress/PermAddressPanel';
 import { Overview } from './Overview';
 import { TitleFilterControl } from './TitleFilterControl';
 
-const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address'];
+export const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address'];
+/** The DOM id of an account's section tab (shortcuts move the focus there). */
+export const sectionTabId = (accountNo: number, s: AccountSection) => `acct-${accountNo}-${s}-tab`;
 
 export function AccountView({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
   const entry = useWorkspace((s) => s.accounts[accountNo]);
   const [visited, setVisited] = useState<Set<AccountSection>>(() => new Set(['overview']));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const opened = entry?.opened ?? 0;
+  // Opening an account (from the results, the recent list, or again) puts the focus on its
+  // heading, so a screen reader says whose account this is and Tab goes on from there.
+  useEffect(() => {
+    if (!active || !opened) return;
+    const frame = requestAnimationFrame(() => headingRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [opened, active]);
   if (!entry) return null;
   const section = entry.section;
   if (!visited.has(section)) setVisited(new Set([...visited, section]));
@@ -41,11 +53,22 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
     >
       <Box sx={{ px: 2, pt: 1.5, bgcolor: 'background.paper', borderBottom: 1, borderColor: 'divider' }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
-          <Typography variant="h1" component="h1" sx={{ mr: 0.5 }}>
+          <Typography variant="h1" component="h1" sx={{ mr: 0.5, '&:focus': { outline: 'none' }, '&:focus-visible': { outline: 'none' } }} tabIndex={-1} ref={headingRef} data-testid="account-heading">
             {entry.label}
           </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('account.numberAndId', { no: accountNo, id: data?.ariaAccountID ?? '—' })}
+          <Typography variant="body2" color="text.secondary" component="div" sx={{ display: 'flex', alignItems: 'center', gap: 0.25, flexWrap: 'wrap' }}>
+            <span>{t('desk.account.number', { no: accountNo })}</span>
+            <CopyButton value={accountNo} what="accountNo" />
+            <span aria-hidden> · </span>
+            <span>{t('desk.account.id', { id: data?.ariaAccountID ?? '—' })}</span>
+            <CopyButton value={data?.ariaAccountID} what="accountId" />
+            {entry.kid ? (
+              <>
+                <span aria-hidden> · </span>
+                <span data-testid="account-kid">{t('desk.account.foundByKid', { kid: entry.kid })}</span>
+                <CopyButton value={entry.kid} what="kid" />
+              </>
+            ) : null}
           </Typography>
           {d ? <StatusChip code={d.ariaStatusCode} /> : null}
           {d ? <BalanceText balance={d.acctBalance} currency={d.acctCurrencyCode} variant="body1" /> : null}
@@ -63,7 +86,7 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
           sx={{ mt: 0.5 }}
         >
           {SECTIONS.map((s) => (
-            <Tab key={s} value={s} label={t(`account.section.${s}`)} id={`${sectionId(s)}-tab`} aria-controls={sectionId(s)} />
+            <Tab key={s} value={s} label={t(`account.section.${s}`)} id={sectionTabId(accountNo, s)} aria-controls={sectionId(s)} />
           ))}
         </Tabs>
       </Box>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BalanceText } from '../../components/Balance';
 import { StatusChip } from '../../components/StatusChip';
 import { useCodeLabel } from '../../components/codeLabel';
+import { CopyButton } from '../../components/CopyButton';
 import { useFormat } from '../../i18n';
 import type { AccountDetails } from '../../state/workspaceStore';
 import { PermanentAddressCard } from './PermanentAddressCard';
@@ -52,6 +53,7 @@ export function Overview({ data }: { data: AccountDetails }) {
   const c = d.acctContactDetails;
   const title = data.acctRetrieveAccountTitleInfo;
   const street = [c.streetName, c.streetNo].filter(Boolean).join(' ');
+  const phones = (['cellPhone', 'homePhone', 'workPhone'] as const).flatMap((k) => (c[k] ? [[k, c[k]] as const] : []));
   const flat = [c.flatNo && t('overview.flat', { no: c.flatNo }), c.flatFloor && t('overview.floor', { no: c.flatFloor }), c.entranceNo && t('overview.entrance', { no: c.entranceNo }), c.flatSpec]
     .filter(Boolean)
     .join(', ');
@@ -86,8 +88,30 @@ export function Overview({ data }: { data: AccountDetails }) {
             [t('overview.postal'), [c.postalCode, c.postalCity].filter(Boolean).join(' ')],
             [t('field.addrLocality'), c.addrLocality],
             [t('field.countryCode'), f.country(c.countryCode)],
-            [t('overview.phones'), [c.cellPhone, c.homePhone, c.workPhone].filter(Boolean).join(' · ')],
-            [t('field.emailAddress'), c.emailAddress],
+            [
+              t('overview.phones'),
+              phones.length ? (
+                <Box key="p" component="span" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5 }}>
+                  {phones.map(([kind, no]) => (
+                    <Box key={kind} component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25 }} data-testid={`phone-${kind}`}>
+                      <span>
+                        {no} <Typography component="span" variant="caption" color="text.secondary">({t(`field.${kind}`)})</Typography>
+                      </span>
+                      <CopyButton value={no} what="phone" testId={`copy-${kind}`} />
+                    </Box>
+                  ))}
+                </Box>
+              ) : null,
+            ],
+            [
+              t('field.emailAddress'),
+              c.emailAddress ? (
+                <Box key="e" component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, overflowWrap: 'anywhere' }}>
+                  <span>{c.emailAddress}</span>
+                  <CopyButton value={c.emailAddress} what="email" />
+                </Box>
+              ) : null,
+            ],
             [t('field.birthDate'), f.date(c.birthDate)],
           ]}
         />

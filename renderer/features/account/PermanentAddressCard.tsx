@@ -9,7 +9,8 @@ import { parseAmpsDateTime, type DeliveryAddressOut } from '../../../shared/amps
 import { useCodeLabel } from '../../components/codeLabel';
 import { useFormat } from '../../i18n';
 import { usePermAddress } from '../../state/permAddressStore';
-import { formatAddress } from '../permAddress/permAddressModel';
+import { useWorkspace } from '../../state/workspaceStore';
+import { contactAsAddress, formatAddress } from '../permAddress/permAddressModel';
 import { Card } from './Overview';
 
 /** The account-wide change that takes effect after `now`, if one is scheduled. */
@@ -24,6 +25,7 @@ export function PermanentAddressCard({ accountNo }: { accountNo: number }) {
   const f = useFormat();
   const code = useCodeLabel();
   const entry = usePermAddress((s) => s.byAccount[accountNo]);
+  const own = contactAsAddress(useWorkspace((s) => s.accounts[accountNo]?.data?.acctRetrieveAccountDetails.acctContactDetails));
 
   useEffect(() => {
     if (!usePermAddress.getState().byAccount[accountNo]) void usePermAddress.getState().load(accountNo);
@@ -49,6 +51,15 @@ export function PermanentAddressCard({ accountNo }: { accountNo: number }) {
                 {[code('addressType', current.distAddrType), current.permanentFrom ? t('desk.permanent.since', { date: f.date(current.permanentFrom) }) : null]
                   .filter(Boolean)
                   .join(' · ')}
+              </Typography>
+            </Box>
+          ) : own ? (
+            <Box>
+              <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="overview-permanent-text">
+                {formatAddress(own)}
+              </Typography>
+              <Typography variant="caption" color="text.secondary" component="p">
+                {t('permAddress.ownAddress')}
               </Typography>
             </Box>
           ) : (

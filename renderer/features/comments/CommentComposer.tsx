@@ -167,7 +167,7 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
             {t('comments.previewHelp', { count: parts.length, limit: COMMENT_PART_LIMIT })}
           </Typography>
           {parts.map((p, i) => (
-            <Box key={i} data-testid="comment-preview-part" sx={{ p: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: '#fafbfc' }}>
+            <Box key={i} data-testid="comment-preview-part" className="subtle-surface" sx={{ p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
               <Chip label={t('comments.partOf', { index: i + 1, total: parts.length })} sx={{ height: 18, fontSize: '0.7rem', mb: 0.5 }} />
               <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
                 {t('comments.partLength', { count: commentLength(bodies[i] ?? '') })}
@@ -193,7 +193,7 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
       >
         <Box sx={{ display: 'grid', gap: 1, mt: 1 }}>
           {labelCommentParts(splitComment(text)).map((p, i) => (
-            <Typography key={i} variant="body2" sx={{ whiteSpace: 'pre-wrap', p: 1, bgcolor: '#fafbfc', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+            <Typography key={i} variant="body2" className="subtle-surface" sx={{ whiteSpace: 'pre-wrap', p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }}>
               {p}
             </Typography>
           ))}

@@ -16,7 +16,8 @@ export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
 const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 34;
-const COLUMNS = 'minmax(170px,1.8fr) minmax(120px,1.1fr) 150px minmax(170px,1.3fr) minmax(110px,1fr) minmax(120px,1fr) minmax(180px,1.6fr)';
+// The minimums fit 1280 px with the recent list beside (no sideways scroll, issue 11 item 8).
+const COLUMNS = 'minmax(150px,1.8fr) minmax(110px,1.1fr) minmax(110px,0.9fr) minmax(140px,1.3fr) minmax(90px,1fr) minmax(110px,1fr) minmax(140px,1.6fr)';
 
 const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
 export const nameOf = (r: AccountResultRow) =>
@@ -40,7 +41,7 @@ const Grid = styled('div')(({ theme }) => ({
     display: 'grid',
     gridTemplateColumns: COLUMNS,
     height: HEADER_HEIGHT,
-    background: '#f7f8fa',
+    background: theme.palette.mode === 'dark' ? theme.palette.background.default : '#f7f8fa',
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   '& .cell': { padding: '0 10px', overflow: 'hidden', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 },
@@ -50,9 +51,9 @@ const Grid = styled('div')(({ theme }) => ({
   '& .ids': { flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 },
   '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary, maxWidth: '100%' },
   '& .status': { display: 'inline-flex', alignItems: 'center', height: 22, padding: '0 8px', borderRadius: 11, fontSize: '0.75rem', fontWeight: 500, border: '1px solid transparent' },
-  '& .status-success': { background: theme.palette.success.main, color: '#fff' },
-  '& .status-warning': { background: theme.palette.warning.main, color: '#fff' },
-  '& .status-error': { background: theme.palette.error.main, color: '#fff' },
+  '& .status-success': { background: theme.palette.success.main, color: theme.palette.success.contrastText },
+  '& .status-warning': { background: theme.palette.warning.main, color: theme.palette.warning.contrastText },
+  '& .status-error': { background: theme.palette.error.main, color: theme.palette.error.contrastText },
   '& .status-default': { borderColor: '#9aa5b1', color: theme.palette.text.primary },
   '& .owes': { color: theme.palette.error.dark, fontWeight: 500 },
   '& .owed': { color: theme.palette.success.dark },

@@ -6,6 +6,7 @@ import Snackbar from '@mui/material/Snackbar';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAnnouncer } from '../../state/announcer';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { AccountView } from '../account/AccountView';
@@ -36,6 +37,16 @@ function Notices() {
         </Alert>
       ) : undefined}
     </Snackbar>
+  );
+}
+
+/** One polite live region for short confirmations ("Account number copied"). */
+function Announcer() {
+  const message = useAnnouncer((s) => s.message);
+  return (
+    <div role="status" aria-live="polite" className="visually-hidden" data-testid="announcer">
+      {message ? <span key={message.id}>{message.text}</span> : null}
+    </div>
   );
 }
 
@@ -95,6 +106,7 @@ export function App() {
       </Box>
       <ShortcutsDialog />
       <DiscardChangesDialog />
+      <Announcer />
       <Notices />
     </Box>
   );

@@ -1,6 +1,10 @@
 // The one bar: product, the open tabs (search + accounts), the active profile, language,
 // shortcuts and settings. Tabs close with their × (mouse), Delete on the tab, or Alt+W.
+import BrightnessAutoIcon from '@mui/icons-material/BrightnessAuto';
+import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
+import DarkModeIcon from '@mui/icons-material/DarkModeOutlined';
+import LightModeIcon from '@mui/icons-material/LightModeOutlined';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import SearchIcon from '@mui/icons-material/Search';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -8,6 +12,10 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import ToggleButton from '@mui/material/ToggleButton';
@@ -15,10 +23,12 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changeLocale } from '../../i18n';
 import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
+import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../../state/themeStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
 
 export const tabDomId = (id: TabId) => `ws-tab-${id}`;
@@ -47,6 +57,49 @@ function AccountTabLabel({ accountNo }: { accountNo: number }) {
         <CloseIcon sx={{ fontSize: 14 }} />
       </Box>
     </Box>
+  );
+}
+
+const THEME_ICON: Record<ThemeChoice, typeof DarkModeIcon> = { system: BrightnessAutoIcon, light: LightModeIcon, dark: DarkModeIcon };
+
+/** Light, dark or the system's, in a small menu (remembered on this machine). */
+function ThemeSwitch() {
+  const { t } = useTranslation();
+  const choice = useThemeChoice((s) => s.choice);
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const Icon = THEME_ICON[choice];
+  const label = t('desk.theme.button', { choice: t(`desk.theme.${choice}`) });
+  return (
+    <>
+      <Tooltip title={label}>
+        <IconButton aria-label={label} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} data-testid="theme-switch">
+          <Icon />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': t('desk.theme.label') } }}>
+        {THEME_CHOICES.map((c) => {
+          const ItemIcon = THEME_ICON[c];
+          return (
+            <MenuItem
+              key={c}
+              role="menuitemradio"
+              aria-checked={c === choice}
+              selected={c === choice}
+              onClick={() => {
+                useThemeChoice.getState().setChoice(c);
+                setAnchor(null);
+              }}
+            >
+              <ListItemIcon>
+                <ItemIcon fontSize="small" />
+              </ListItemIcon>
+              <ListItemText>{t(`desk.theme.${c}`)}</ListItemText>
+              {c === choice ? <CheckIcon fontSize="small" sx={{ ml: 2 }} /> : null}
+            </MenuItem>
+          );
+        })}
+      </Menu>
+    </>
   );
 }
 
@@ -79,6 +132,8 @@ export function TopBar() {
         >
           <Tab
             value="search"
+            // Always in view, however many accounts are open: it sticks to the start of the strip.
+            sx={{ position: 'sticky', left: 0, zIndex: 2, bgcolor: 'background.paper' }}
             id={tabDomId('search')}
             aria-controls={panelDomId('search')}
             icon={<SearchIcon sx={{ fontSize: 18 }} />}
@@ -122,6 +177,7 @@ export function TopBar() {
             NB<span className="visually-hidden"> Norsk bokmål</span>
           </ToggleButton>
         </ToggleButtonGroup>
+        <ThemeSwitch />
         <Tooltip title={t('topbar.shortcuts')}>
           <IconButton aria-label={t('topbar.shortcuts')} onClick={() => setShortcutsOpen(true)}>
             <KeyboardIcon />

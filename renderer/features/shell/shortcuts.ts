@@ -1,5 +1,17 @@
 // The keyboard shortcuts: one list drives both the handler and the panel that shows them.
-export type ShortcutId = 'focusSearch' | 'nextResult' | 'previousResult' | 'newComment' | 'closeTab' | 'nextTab' | 'previousTab' | 'showShortcuts';
+export type ShortcutId =
+  | 'focusSearch'
+  | 'nextResult'
+  | 'previousResult'
+  | 'newComment'
+  | 'sectionOverview'
+  | 'sectionBillingGroups'
+  | 'sectionComments'
+  | 'sectionAddress'
+  | 'closeTab'
+  | 'nextTab'
+  | 'previousTab'
+  | 'showShortcuts';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -20,6 +32,11 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'nextResult', keys: [['Alt', '↓']], matches: (e) => altOnly(e) && e.key === 'ArrowDown' },
   { id: 'previousResult', keys: [['Alt', '↑']], matches: (e) => altOnly(e) && e.key === 'ArrowUp' },
   { id: 'newComment', keys: [['Alt', 'C']], matches: (e) => altOnly(e) && e.code === 'KeyC' },
+  // The open account's sections: Overview, Billing groups, coMments, Address (Alt+letter, by key position).
+  { id: 'sectionOverview', keys: [['Alt', 'O']], matches: (e) => altOnly(e) && e.code === 'KeyO' },
+  { id: 'sectionBillingGroups', keys: [['Alt', 'B']], matches: (e) => altOnly(e) && e.code === 'KeyB' },
+  { id: 'sectionComments', keys: [['Alt', 'M']], matches: (e) => altOnly(e) && e.code === 'KeyM' },
+  { id: 'sectionAddress', keys: [['Alt', 'A']], matches: (e) => altOnly(e) && e.code === 'KeyA' },
   { id: 'closeTab', keys: [['Alt', 'W']], matches: (e) => altOnly(e) && e.code === 'KeyW' },
   { id: 'nextTab', keys: [['Alt', 'PgDn']], matches: (e) => altOnly(e) && e.key === 'PageDown' },
   { id: 'previousTab', keys: [['Alt', 'PgUp']], matches: (e) => altOnly(e) && e.key === 'PageUp' },

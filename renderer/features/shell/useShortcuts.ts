@@ -4,11 +4,19 @@ import { useEffect } from 'react';
 import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useSearch } from '../../state/searchStore';
 import { useShell } from '../../state/shellStore';
-import { useWorkspace } from '../../state/workspaceStore';
+import { useWorkspace, type AccountSection } from '../../state/workspaceStore';
+import { sectionTabId } from '../account/AccountView';
 import { focusTarget } from './focusTargets';
 import { SHORTCUTS, isEditable, type ShortcutId } from './shortcuts';
 
 const afterRender = (fn: () => void) => requestAnimationFrame(() => fn());
+
+const SECTION_OF: Partial<Record<ShortcutId, AccountSection>> = {
+  sectionOverview: 'overview',
+  sectionBillingGroups: 'billingGroups',
+  sectionComments: 'comments',
+  sectionAddress: 'address',
+};
 
 export function runShortcut(id: ShortcutId): void {
   const ws = useWorkspace.getState();
@@ -29,6 +37,18 @@ export function runShortcut(id: ShortcutId): void {
         const accountNo = ws.active;
         ws.setSection(accountNo, 'comments');
         afterRender(() => focusTarget(`composer:${accountNo}`));
+      }
+      return;
+    case 'sectionOverview':
+    case 'sectionBillingGroups':
+    case 'sectionComments':
+    case 'sectionAddress':
+      if (typeof ws.active === 'number') {
+        const accountNo = ws.active;
+        const section = SECTION_OF[id]!;
+        ws.setSection(accountNo, section);
+        // The focus goes to the section's tab, so the keyboard carries on from there.
+        afterRender(() => document.getElementById(sectionTabId(accountNo, section))?.focus());
       }
       return;
     case 'closeTab':

@@ -2,15 +2,18 @@
 // closing the tab and a restart; closing anything with edits asks first; "Test connection"
 // tests the form; the timeline, the overview's permanent address and the codes are current
 // and in words.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok, type ProfileView } from '../../../shared/ipc';
 import { App } from '../../../renderer/features/shell/App';
+import { ThemeRoot } from '../../../renderer/ThemeRoot';
+import { useSearch } from '../../../renderer/state/searchStore';
+import { useThemeChoice } from '../../../renderer/state/themeStore';
 import { useBillingGroups } from '../../../renderer/state/billingGroupsStore';
 import { usePermAddress } from '../../../renderer/state/permAddressStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
-import { comment, fakeDrafts, group, installFakeCsr, renderUi, resetStores, type FakeCsr } from './harness';
+import { account, comment, fakeDrafts, group, installFakeCsr, renderUi, resetStores, row, type FakeCsr } from './harness';
 
 const openComments = async (accountNo: number) => {
   act(() => useWorkspace.getState().open(accountNo, 'Kari'));
@@ -206,5 +209,82 @@ describe('what the screen says is current', () => {
     expect(panel).not.toHaveTextContent('ACTIVE');
     expect(panel).not.toHaveTextContent('CABIN');
     expect(panel).not.toHaveTextContent(/\bPERM\b/);
+  });
+});
+
+describe('a desk for a whole day', () => {
+  let fake: FakeCsr;
+  const csr = () => fake;
+  beforeEach(() => {
+    fake = installFakeCsr();
+  });
+
+  it('copy buttons copy the number, ID, KID, phone and email, and say so to screen readers', async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
+    // Found by KID: the search listed it as a KID match.
+    useSearch.setState({ matchedAs: 'kid', rows: [row(7, 'Kari Nordmann')], recognition: { term: '1234 5678 903', kinds: ['kid'], explicit: true, complete: true } });
+    csr().handle('accounts.get', (input: { accountNo: number }) => {
+      const a = account(input.accountNo, 'Kari Nordmann');
+      a.acctRetrieveAccountDetails.acctContactDetails.cellPhone = '+4791234567';
+      return ok(a);
+    });
+    renderUi(<App />);
+    act(() => useWorkspace.getState().open(7, 'Kari'));
+    const view = await screen.findByTestId('account-7');
+    await waitFor(() => expect(view).toHaveAttribute('data-account-state', 'ready'));
+
+    await userEvent.click(within(view).getByRole('button', { name: 'Copy account number' }));
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Account number copied'));
+    await userEvent.click(within(view).getByRole('button', { name: 'Copy account ID' }));
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Account ID copied'));
+    expect(within(view).getByTestId('account-kid')).toHaveTextContent('KID 12345678903');
+    await userEvent.click(within(view).getByRole('button', { name: 'Copy KID' }));
+    await userEvent.click(within(view).getByRole('button', { name: 'Copy phone number' }));
+    await userEvent.click(within(view).getByRole('button', { name: 'Copy email address' }));
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent('Email address copied'));
+    expect(written).toEqual(['7', 'ACCT-7', '12345678903', '+4791234567', 'kari@example.no']);
+    expect(screen.getByTestId('announcer')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('opening an account puts the focus on its heading; Alt+letters move between its sections', async () => {
+    renderUi(<App />);
+    act(() => useWorkspace.getState().open(7, 'Kari'));
+    await waitFor(() => expect(screen.getByTestId('account-heading')).toHaveFocus());
+    await userEvent.keyboard('{Alt>}b{/Alt}');
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Billing groups' })).toHaveFocus());
+    expect(useWorkspace.getState().accounts[7]?.section).toBe('billingGroups');
+    await userEvent.keyboard('{Alt>}a{/Alt}');
+    await waitFor(() => expect(useWorkspace.getState().accounts[7]?.section).toBe('address'));
+    await userEvent.keyboard('{Alt>}m{/Alt}');
+    await waitFor(() => expect(useWorkspace.getState().accounts[7]?.section).toBe('comments'));
+    await userEvent.keyboard('{Alt>}o{/Alt}');
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Overview' })).toHaveFocus());
+    await userEvent.keyboard('{F1}');
+    const list = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(list).toHaveTextContent('Account: billing groupsAlt + B');
+    expect(list).toHaveTextContent('Account: permanent addressAlt + A');
+  });
+
+  it('a dark theme follows the choice in the top bar and is remembered', async () => {
+    window.localStorage.removeItem('csr-desk.theme');
+    useThemeChoice.setState({ choice: 'system', systemDark: true });
+    render(
+      <ThemeRoot>
+        <App />
+      </ThemeRoot>,
+    );
+    // Following a dark system.
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    await userEvent.click(screen.getByRole('button', { name: 'Theme: Follow the system' }));
+    await userEvent.click(await screen.findByRole('menuitemradio', { name: 'Light' }));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('light'));
+    expect(window.localStorage.getItem('csr-desk.theme')).toBe('light');
+    expect(getComputedStyle(document.body).backgroundColor).toBe('rgb(243, 245, 248)');
+    await userEvent.click(screen.getByRole('button', { name: 'Theme: Light' }));
+    await userEvent.click(await screen.findByRole('menuitemradio', { name: 'Dark' }));
+    await waitFor(() => expect(getComputedStyle(document.body).backgroundColor).toBe('rgb(18, 23, 30)'));
+    expect(window.localStorage.getItem('csr-desk.theme')).toBe('dark');
+    useThemeChoice.setState({ choice: 'system', systemDark: false });
   });
 });
