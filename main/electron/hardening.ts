@@ -3,7 +3,7 @@
 // origins, never prefixes), new windows denied, webviews refused, downloads refused.
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { navigationDecision, windowOpenDecision } from './navigationGuards';
-import { APP_ORIGIN } from './policy';
+import { allowedDownload, APP_ORIGIN } from './policy';
 
 export interface HardeningOptions {
   externalUrlAllowlist: readonly string[];
@@ -24,7 +24,15 @@ export function hardenSession(ses: Session, log: (line: string) => void = () => 
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
-  ses.on('will-download', (event) => event.preventDefault());
+  // Downloads are refused, except the audit log's CSV export, which asks where to save it.
+  ses.on('will-download', (event, item) => {
+    if (item && allowedDownload(item.getURL(), item.getFilename())) {
+      item.setSaveDialogOptions({ title: 'Save the audit log export', defaultPath: item.getFilename(), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      return;
+    }
+    event.preventDefault();
+    log('download refused');
+  });
 }
 
 function openExternal(url: string, log: (line: string) => void) {

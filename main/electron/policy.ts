@@ -71,3 +71,14 @@ export function isAllowedExternalUrl(url: string, allowlist: readonly string[]):
     return host === e;
   });
 }
+
+/**
+ * The only downloads the app makes: a file the renderer built itself (a blob: URL of the
+ * app's own origin) with a plain .csv name — the audit log's CSV export. Everything else
+ * (a page trying to download from the network, other file types) is refused.
+ */
+export function allowedDownload(url: string, fileName: string): boolean {
+  if (!url.startsWith('blob:')) return false;
+  if (originOf(url.slice('blob:'.length)) !== APP_ORIGIN) return false;
+  return /^[\w.-]{1,120}\.csv$/i.test(fileName) && !fileName.startsWith('.');
+}

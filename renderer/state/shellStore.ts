@@ -5,7 +5,8 @@ import type { ChannelOutput, IpcError } from '../../shared/ipc';
 import { invoke, onAppWideError } from './ipc';
 
 export type AppInfo = ChannelOutput<'app.info'>;
-export type Screen = 'workspace' | 'settings';
+/** 'audit': the supervisor's audit log screen (renderer/features/audit). */
+export type Screen = 'workspace' | 'settings' | 'audit';
 
 export interface Notice {
   id: number;

@@ -161,6 +161,8 @@ const auditChannels = {
       limit: z.number().int().min(1).max(1000).optional(),
       offset: z.number().int().min(0).optional(),
       order: z.enum(['asc', 'desc']).optional(),
+      /** Only entries up to this seq (stable paging while new entries arrive). */
+      maxSeq: z.number().int().min(0).optional(),
     }),
     z.object({ entries: z.array(auditEntryView), total: z.number().int(), offset: z.number().int() }),
     { roles: SUPERVISORS },

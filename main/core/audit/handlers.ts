@@ -23,7 +23,7 @@ export function auditHandlers(audit: DeskAuditLog, operator: () => Operator | nu
 
     async 'audit.verify'() {
       const started = performance.now();
-      const verdict = audit.verify();
+      const verdict = await audit.verifyAsync();
       return { ...verdict, checkedAt: new Date(now()).toISOString(), ms: Math.round(performance.now() - started) };
     },
 

@@ -18,11 +18,11 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SecretStore } from '../secrets/secretStore';
 import { CoreError } from '../errors';
-import { auditEntryHash, checkpointMessage, headMessage } from './hash';
+import { canonicalJson, checkpointMessage, headMessage } from './hash';
 import { ENTRY_COLUMNS, META, readMeta, rowToEntry, SCHEMA, type EntryRow } from './schema';
 import { checkText, scrubValue } from './scrub';
 import type { AuditEntry, AuditFilter, AuditInput, AuditLog, AuditVerdict } from './types';
-import { publicKeyToBase64, verifyAuditDb } from './verify';
+import { publicKeyToBase64, rowHash, verifyAuditDb, verifyAuditFile } from './verify';
 
 export const AUDIT_FILE = 'audit.sqlite';
 export const DESK_ID_FILE = 'desk-id';
@@ -45,6 +45,10 @@ export interface OpenAuditLogOptions {
 export type AuditKeyState = 'loading' | 'ready' | 'missing' | 'unreadable' | 'replaced';
 
 export interface DeskAuditLog extends AuditLog {
+  /** verify() on its own connection and snapshot, yielding to the event loop as it goes. */
+  verifyAsync(): Promise<AuditVerdict>;
+  /** Appends several entries in one transaction (one fsync): all or none. */
+  appendBatch(inputs: readonly AuditInput[]): AuditEntry[];
   readonly deskId: string;
   readonly file: string;
   /** Settles once the signing key is loaded (or known to be unusable); never rejects. */
@@ -239,6 +243,10 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
       clauses.push('account_no = ?');
       params.push(filter.accountNo);
     }
+    if (filter.maxSeq !== undefined) {
+      clauses.push('seq <= ?');
+      params.push(filter.maxSeq);
+    }
     if (filter.kind) {
       clauses.push('kind = ?');
       params.push(filter.kind);
@@ -263,6 +271,118 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
     if (closed) throw new CoreError('INTERNAL', 'The audit log is closed');
   }
 
+  /** The key verify checks signatures with: the desk's own, when it could be loaded. */
+  function verifyKey(): { publicKey: KeyObject | null; notes: string[]; replaced?: AuditVerdict } {
+    const notes: string[] = [];
+    if (state === 'replaced')
+      return {
+        publicKey: null,
+        notes,
+        replaced: {
+          ok: false,
+          entries: tip.seq,
+          keySource: 'secret-store',
+          problem: { seq: 0, what: 'checkpoint', cause: 'key-replaced', message: 'The log file names another public key than the desk’s own key: its signatures were replaced' },
+        },
+      };
+    if (key) return { publicKey: createPublicKey(key), notes };
+    if (state === 'loading') notes.push('The desk’s key is still loading; signatures were checked with the key in the log file.');
+    else if (state === 'missing') notes.push('The desk’s signing key is not in its secret store; signatures were checked with the key in the log file.');
+    else if (state === 'unreadable') notes.push('The desk’s signing key could not be read from its secret store; signatures were checked with the key in the log file.');
+    return { publicKey: null, notes };
+  }
+
+  interface Prepared {
+    at: string;
+    body: Omit<AuditEntry, 'seq' | 'deskId' | 'at' | 'prevHash' | 'hash'>;
+    searchText: string;
+  }
+
+  /** Checks and scrubs an input; throws (VALIDATION) before anything is written. */
+  function prepare(input: AuditInput): Prepared {
+    const at = input.at ?? new Date(now()).toISOString();
+    if (!ISO_AT.test(at)) throw new CoreError('VALIDATION', 'The audit entry’s time must be ISO 8601 UTC with milliseconds', [{ path: 'at', message: 'Not an ISO date-time' }]);
+    if (typeof input.action !== 'string' || !input.action) throw new CoreError('VALIDATION', 'The audit entry needs an action', [{ path: 'action', message: 'Required' }]);
+    if (!['intent', 'outcome', 'event'].includes(input.kind)) throw new CoreError('VALIDATION', 'The audit entry’s kind must be intent, outcome or event', [{ path: 'kind', message: 'Unknown kind' }]);
+    if (input.reason) checkText(input.reason, 'reason');
+    const operator = input.operator ? { id: String(input.operator.id), displayName: String(input.operator.displayName), role: input.operator.role } : null;
+    const body = {
+      kind: input.kind,
+      operator,
+      action: input.action,
+      accountNo: input.accountNo ?? null,
+      requestId: input.requestId ?? null,
+      profile: input.profile ?? null,
+      before: scrubValue(input.before, 'before'),
+      after: scrubValue(input.after, 'after'),
+      outcome: input.outcome ?? null,
+      reason: input.reason ?? null,
+      detail: scrubValue(input.detail, 'detail'),
+    };
+    const words: string[] = [body.kind, body.action, body.reason ?? '', body.outcome ?? '', body.requestId ?? '', body.profile ?? ''];
+    if (operator) words.push(operator.id, operator.displayName, operator.role);
+    if (body.accountNo !== null) words.push(String(body.accountNo));
+    collectWords(body.before, words);
+    collectWords(body.after, words);
+    collectWords(body.detail, words);
+    return { at, body, searchText: foldText(words.filter(Boolean).join('\n')) };
+  }
+
+  /** Writes one prepared entry after `last` (inside a transaction). */
+  function insertOne(p: Prepared, last: { seq: number; hash: string }): AuditEntry {
+    const b = p.body;
+    const row: EntryRow = {
+      seq: last.seq + 1,
+      desk_id: desk,
+      at: p.at,
+      kind: b.kind,
+      operator_id: b.operator?.id ?? null,
+      operator_name: b.operator?.displayName ?? null,
+      operator_role: b.operator?.role ?? null,
+      action: b.action,
+      account_no: b.accountNo,
+      request_id: b.requestId,
+      profile: b.profile,
+      // Stored as canonical JSON, so the verifier hashes the columns as they are.
+      before_json: canonicalJson(b.before),
+      after_json: canonicalJson(b.after),
+      outcome: b.outcome,
+      reason: b.reason,
+      detail_json: canonicalJson(b.detail),
+      prev_hash: last.hash,
+      hash: '',
+    };
+    row.hash = rowHash(row);
+    insert.run(
+      row.seq,
+      row.desk_id,
+      row.at,
+      row.kind,
+      row.operator_id,
+      row.operator_name,
+      row.operator_role,
+      row.action,
+      row.account_no,
+      row.request_id,
+      row.profile,
+      row.before_json,
+      row.after_json,
+      row.outcome,
+      row.reason,
+      row.detail_json,
+      row.prev_hash,
+      row.hash,
+      p.searchText,
+    );
+    return { seq: row.seq, deskId: desk, at: p.at, ...b, prevHash: last.hash, hash: row.hash };
+  }
+
+  /** Signs the new head, and writes a checkpoint when one is due. */
+  function sealed(t: { seq: number; hash: string }, checkpointDue: boolean) {
+    signHead(t);
+    if (checkpointDue) writeCheckpoint(t);
+  }
+
   return {
     deskId: desk,
     file,
@@ -273,63 +393,34 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
 
     append(input: AuditInput): AuditEntry {
       assertOpen();
-      const at = input.at ?? new Date(now()).toISOString();
-      if (!ISO_AT.test(at)) throw new CoreError('VALIDATION', 'The audit entry’s time must be ISO 8601 UTC with milliseconds', [{ path: 'at', message: 'Not an ISO date-time' }]);
-      if (typeof input.action !== 'string' || !input.action) throw new CoreError('VALIDATION', 'The audit entry needs an action', [{ path: 'action', message: 'Required' }]);
-      if (input.reason) checkText(input.reason, 'reason');
-      const operator = input.operator ? { id: String(input.operator.id), displayName: String(input.operator.displayName), role: input.operator.role } : null;
-      const body = {
-        kind: input.kind,
-        operator,
-        action: input.action,
-        accountNo: input.accountNo ?? null,
-        requestId: input.requestId ?? null,
-        profile: input.profile ?? null,
-        before: scrubValue(input.before, 'before'),
-        after: scrubValue(input.after, 'after'),
-        outcome: input.outcome ?? null,
-        reason: input.reason ?? null,
-        detail: scrubValue(input.detail, 'detail'),
-      };
-      const words: string[] = [body.kind, body.action, body.reason ?? '', body.outcome ?? '', body.requestId ?? '', body.profile ?? ''];
-      if (operator) words.push(operator.id, operator.displayName, operator.role);
-      if (body.accountNo !== null) words.push(String(body.accountNo));
-      collectWords(body.before, words);
-      collectWords(body.after, words);
-      collectWords(body.detail, words);
-      const searchText = foldText(words.filter(Boolean).join('\n'));
-
+      const p = prepare(input);
       const written = inTransaction(() => {
-        const last = lastRow() ?? { seq: 0, hash: '' };
-        const entry: Omit<AuditEntry, 'hash'> = { seq: last.seq + 1, deskId: desk, at, ...body, prevHash: last.hash };
-        const hash = auditEntryHash(entry);
-        insert.run(
-          entry.seq,
-          desk,
-          at,
-          entry.kind,
-          operator?.id ?? null,
-          operator?.displayName ?? null,
-          operator?.role ?? null,
-          entry.action,
-          entry.accountNo,
-          entry.requestId,
-          entry.profile,
-          JSON.stringify(entry.before),
-          JSON.stringify(entry.after),
-          entry.outcome,
-          entry.reason,
-          JSON.stringify(entry.detail),
-          entry.prevHash,
-          hash,
-          searchText,
-        );
-        const t = { seq: entry.seq, hash };
-        signHead(t);
-        if (entry.seq % every === 0) writeCheckpoint(t);
-        return { ...entry, hash };
+        const entry = insertOne(p, lastRow() ?? { seq: 0, hash: '' });
+        sealed({ seq: entry.seq, hash: entry.hash }, entry.seq % every === 0);
+        return entry;
       });
       tip = { seq: written.seq, hash: written.hash };
+      return written;
+    },
+
+    appendBatch(inputs: readonly AuditInput[]): AuditEntry[] {
+      assertOpen();
+      if (!inputs.length) return [];
+      const prepared = inputs.map(prepare); // every entry is checked before any is written
+      const written = inTransaction(() => {
+        let last = lastRow() ?? { seq: 0, hash: '' };
+        const out: AuditEntry[] = [];
+        for (const p of prepared) {
+          const entry = insertOne(p, last);
+          last = { seq: entry.seq, hash: entry.hash };
+          if (entry.seq % every === 0) writeCheckpoint(last);
+          out.push(entry);
+        }
+        sealed(last, false);
+        return out;
+      });
+      const end = written[written.length - 1]!;
+      tip = { seq: end.seq, hash: end.hash };
       return written;
     },
 
@@ -358,21 +449,16 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
 
     verify(): AuditVerdict {
       assertOpen();
-      const notes: string[] = [];
-      let publicKey: KeyObject | null = null;
-      if (key) publicKey = createPublicKey(key);
-      else if (state === 'loading') notes.push('The desk’s key is still loading; signatures were checked with the key in the log file.');
-      else if (state === 'missing') notes.push('The desk’s signing key is not in its secret store; signatures were checked with the key in the log file.');
-      else if (state === 'unreadable') notes.push('The desk’s signing key could not be read from its secret store; signatures were checked with the key in the log file.');
-      if (state === 'replaced') {
-        return {
-          ok: false,
-          entries: tip.seq,
-          keySource: 'secret-store',
-          problem: { seq: 0, what: 'checkpoint', cause: 'key-replaced', message: 'The log file names another public key than the desk’s own key: its signatures were replaced' },
-        };
-      }
+      const { publicKey, notes, replaced } = verifyKey();
+      if (replaced) return replaced;
       return verifyAuditDb(db, { publicKey, keySource: publicKey ? 'secret-store' : 'log', notes });
+    },
+
+    async verifyAsync(): Promise<AuditVerdict> {
+      assertOpen();
+      const { publicKey, notes, replaced } = verifyKey();
+      if (replaced) return replaced;
+      return verifyAuditFile(file, { publicKey, keySource: publicKey ? 'secret-store' : 'log', notes });
     },
 
     checkpoint() {

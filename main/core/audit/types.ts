@@ -67,6 +67,8 @@ export interface AuditFilter {
   kind?: AuditKind;
   limit?: number;
   offset?: number;
+  /** Only entries up to this seq: keeps paging stable while new entries arrive. */
+  maxSeq?: number;
   /** 'asc' (oldest first, the default) or 'desc' (newest first). */
   order?: 'asc' | 'desc';
 }

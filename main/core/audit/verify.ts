@@ -8,9 +8,9 @@
 // 3. the signed head (the last entry, re-signed on every append): a tail cut off after the
 //    last checkpoint, or entries added outside the app, show up here.
 // The first problem found (in that order) is the verdict.
-import { createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { auditEntryHash, checkpointMessage, headMessage } from './hash';
+import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
+import { checkpointMessage, headMessage } from './hash';
 import { ENTRY_COLUMNS, META, readMeta, rowToEntry, type CheckpointRow, type EntryRow } from './schema';
 import type { AuditEntry, AuditVerdict } from './types';
 
@@ -23,6 +23,10 @@ export interface VerifyOptions {
 
 type Problem = NonNullable<AuditVerdict['problem']>;
 
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** Rows read per step; the async verifier yields to the event loop between steps. */
+const CHUNK = 2000;
+
 const range = (first: number, last: number) => (first === last ? `entry ${first}` : `entries ${first}–${last}`);
 const were = (first: number, last: number) => (first === last ? 'was' : 'were');
 
@@ -30,6 +34,29 @@ export function publicKeyFromBase64(spkiBase64: string): KeyObject {
   return createPublicKey({ key: Buffer.from(spkiBase64, 'base64'), format: 'der', type: 'spki' });
 }
 export const publicKeyToBase64 = (key: KeyObject) => key.export({ format: 'der', type: 'spki' }).toString('base64');
+
+/**
+ * The entry's hash straight from its row: the canonical JSON of the entry assembled from the
+ * columns (before/after/detail are stored as canonical JSON, so they go in as stored). For
+ * a row the app wrote this equals auditEntryHash(rowToEntry(row)) (tested); a JSON column
+ * that is no longer canonical (edited by hand) gives another hash, as it should.
+ */
+export function rowHash(r: EntryRow, seq: number = r.seq): string {
+  return sha256Hex(canonicalEntryText(r, seq));
+}
+
+const s = JSON.stringify;
+export function canonicalEntryText(r: EntryRow, seq: number = r.seq): string {
+  const op =
+    r.operator_id === null && r.operator_name === null && r.operator_role === null
+      ? 'null'
+      : `{"displayName":${s(r.operator_name ?? '')},"id":${s(r.operator_id ?? '')},"role":${s(r.operator_role ?? '')}}`;
+  return (
+    `{"accountNo":${s(r.account_no)},"action":${s(r.action)},"after":${r.after_json},"at":${s(r.at)},"before":${r.before_json},` +
+    `"deskId":${s(r.desk_id)},"detail":${r.detail_json},"kind":${s(r.kind)},"operator":${op},"outcome":${s(r.outcome)},` +
+    `"prevHash":${s(r.prev_hash)},"profile":${s(r.profile)},"reason":${s(r.reason)},"requestId":${s(r.request_id)},"seq":${s(seq)}}`
+  );
+}
 
 function entryOf(r: EntryRow): AuditEntry | null {
   try {
@@ -39,7 +66,41 @@ function entryOf(r: EntryRow): AuditEntry | null {
   }
 }
 
+/** Verifies at once (blocks until done). */
 export function verifyAuditDb(db: DatabaseSync, opts: VerifyOptions = {}): AuditVerdict {
+  const steps = verifySteps(db, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Verifies a log file on its own read-only connection, in one read transaction (a
+ * consistent snapshot while the app goes on appending), yielding to the event loop every
+ * 2,000 entries so the desk stays responsive.
+ */
+export async function verifyAuditFile(file: string, opts: VerifyOptions = {}): Promise<AuditVerdict> {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    db.exec('BEGIN');
+    const steps = verifySteps(db, opts);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    try {
+      db.exec('COMMIT');
+    } catch {
+      /* no transaction left */
+    }
+    db.close();
+  }
+}
+
+function* verifySteps(db: DatabaseSync, opts: VerifyOptions): Generator<void, AuditVerdict> {
   const notes = [...(opts.notes ?? [])];
   const deskId = readMeta(db, META.deskId);
   const logKeyText = readMeta(db, META.publicKey);
@@ -58,30 +119,34 @@ export function verifyAuditDb(db: DatabaseSync, opts: VerifyOptions = {}): Audit
     }
   }
 
-  // 1. The chain, streamed: one hash per entry.
+  // 1. The chain, in chunks: one hash per entry.
   const hashes: string[] = [''];
   let expected = 1;
   let prev = '';
   let entries = 0;
   let bad: { index: number } | undefined;
-  let index = 0;
-  for (const r of db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries ORDER BY seq`).iterate() as Iterable<EntryRow>) {
-    entries++;
-    if (!bad) {
-      const e = entryOf(r);
-      const intact = e !== null && auditEntryHash(e) === r.hash && (deskId === undefined || r.desk_id === deskId);
-      if (intact && r.seq === expected && r.prev_hash === prev) {
-        hashes.push(r.hash);
-        prev = r.hash;
-        expected++;
-      } else bad = { index };
+  const firstChunk = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries ORDER BY seq LIMIT ${CHUNK}`);
+  const nextChunk = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ${CHUNK}`);
+  let rows = firstChunk.all() as unknown as EntryRow[];
+  while (rows.length) {
+    for (const r of rows) {
+      if (!bad) {
+        if (rowHash(r) === r.hash && (deskId === undefined || r.desk_id === deskId) && r.seq === expected && r.prev_hash === prev) {
+          hashes.push(r.hash);
+          prev = r.hash;
+          expected++;
+        } else bad = { index: entries };
+      }
+      entries++;
     }
-    index++;
+    if (rows.length < CHUNK) break;
+    yield;
+    rows = nextChunk.all(rows[rows.length - 1]!.seq) as unknown as EntryRow[];
   }
   const base = { entries, keySource, ...(notes.length ? { notes } : {}) };
   if (bad) {
-    const rows = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries ORDER BY seq`).all() as unknown as EntryRow[];
-    return { ok: false, ...base, problem: classify(rows, bad.index, expected, prev, deskId) };
+    const all = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM audit_entries ORDER BY seq`).all() as unknown as EntryRow[];
+    return { ok: false, ...base, problem: classify(all, bad.index, expected, prev, deskId) };
   }
   const last = expected - 1;
   if (keyProblem) return { ok: false, ...base, problem: keyProblem };
@@ -182,9 +247,8 @@ function verifySig(key: KeyObject, message: string, signatureBase64: string): bo
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The entry number under which this row's content hashes to its stored hash (it was renumbered), if any. */
-function originalSeq(e: AuditEntry | null, storedHash: string, near: number, max: number): number | undefined {
-  if (!e) return undefined;
-  const at = (seq: number) => seq >= 1 && auditEntryHash({ ...e, seq }) === storedHash;
+function originalSeq(r: EntryRow, storedHash: string, near: number, max: number): number | undefined {
+  const at = (seq: number) => seq >= 1 && rowHash(r, seq) === storedHash;
   if (at(near)) return near;
   const reach = Math.min(max + 1, 2000);
   for (let d = 1; d <= reach; d++) {
@@ -199,7 +263,7 @@ function classify(rows: EntryRow[], i: number, expected: number, prev: string, d
   const r = rows[i]!;
   const e = entryOf(r);
   if (e && deskId !== undefined && r.desk_id !== deskId) return { seq: r.seq, what: 'inserted', message: `Entry ${r.seq} comes from another desk: it was inserted` };
-  const intact = e !== null && auditEntryHash(e) === r.hash;
+  const intact = rowHash(r) === r.hash;
   // The genuine entry number `expected` links to `prev`; is it further down?
   const genuineLater = (from: number) => rows.slice(from).some((x) => x.prev_hash === prev);
   if (intact) {
@@ -211,7 +275,7 @@ function classify(rows: EntryRow[], i: number, expected: number, prev: string, d
     const edited = Math.max(1, expected - 1);
     return { seq: edited, what: 'edited', message: `Entry ${edited} was edited (its hash was recomputed, so entry ${expected} no longer links to it)` };
   }
-  const o = originalSeq(e, r.hash, r.seq, rows.length);
+  const o = originalSeq(r, r.hash, r.seq, rows.length);
   if (o === undefined) {
     const next = rows[i + 1];
     if (next && next.prev_hash === prev) return { seq: r.seq, what: 'inserted', message: `An entry was inserted at position ${r.seq}` };

@@ -12,6 +12,8 @@ import { useWorkspace } from '../../state/workspaceStore';
 import { AccountView } from '../account/AccountView';
 import { SearchScreen } from '../search/SearchScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { AuditScreen } from '../audit/AuditScreen';
+import { mayReviewAudit } from '../../state/auditStore';
 import { SecretReentry } from './SecretReentry';
 import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -90,6 +92,7 @@ export function App() {
     secretProblem ??
     (info?.profile && !info.profile.secretsReadable ? { profile: info.profile.name, message: t('secretReentry.unreadableAtStart') } : null);
   const showSettings = screen === 'settings' && !kiosk;
+  const showAudit = screen === 'audit' && mayReviewAudit(info) && !showSettings;
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -102,7 +105,8 @@ export function App() {
       <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
         {unreadable && !showSettings ? <SecretReentry profile={unreadable.profile} message={unreadable.message} /> : null}
         {showSettings ? <SettingsScreen /> : null}
-        <Workspace hidden={showSettings || !!unreadable} />
+        {showAudit && !unreadable ? <AuditScreen /> : null}
+        <Workspace hidden={showSettings || showAudit || !!unreadable} />
       </Box>
       <ShortcutsDialog />
       <DiscardChangesDialog />

@@ -5,6 +5,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import DarkModeIcon from '@mui/icons-material/DarkModeOutlined';
 import LightModeIcon from '@mui/icons-material/LightModeOutlined';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
 import SearchIcon from '@mui/icons-material/Search';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -29,6 +30,7 @@ import { changeLocale } from '../../i18n';
 import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
 import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../../state/themeStore';
+import { mayReviewAudit } from '../../state/auditStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
 
 export const tabDomId = (id: TabId) => `ws-tab-${id}`;
@@ -112,6 +114,7 @@ export function TopBar() {
   const setShortcutsOpen = useShell((s) => s.setShortcutsOpen);
   const kiosk = useShell((s) => s.info?.kiosk ?? false);
   const profile = useShell((s) => s.info?.profile ?? null);
+  const auditAllowed = useShell((s) => mayReviewAudit(s.info));
   const lang = i18n.language === 'nb' ? 'nb' : 'en';
 
   return (
@@ -121,7 +124,7 @@ export function TopBar() {
           {t('app.name')}
         </Typography>
         <Tabs
-          value={screen === 'settings' ? false : active}
+          value={screen === 'workspace' ? active : false}
           onChange={(_e, v: TabId) => {
             void requestScreen('workspace').then((left) => left && activate(v));
           }}
@@ -183,6 +186,19 @@ export function TopBar() {
             <KeyboardIcon />
           </IconButton>
         </Tooltip>
+        {auditAllowed ? (
+          <Tooltip title={t('topbar.audit')}>
+            <IconButton
+              aria-label={t('topbar.audit')}
+              aria-pressed={screen === 'audit'}
+              onClick={() => void requestScreen(screen === 'audit' ? 'workspace' : 'audit')}
+              color={screen === 'audit' ? 'primary' : 'default'}
+              data-testid="open-audit"
+            >
+              <FactCheckIcon />
+            </IconButton>
+          </Tooltip>
+        ) : null}
         {kiosk ? null : (
           <Tooltip title={t('topbar.settings')}>
             <IconButton

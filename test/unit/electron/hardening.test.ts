@@ -29,6 +29,34 @@ function expectDeniesEverything(ses: FakeSession) {
   expect(prevented).toBe(true);
 }
 
+describe('downloads', () => {
+  type Item = { getURL(): string; getFilename(): string; setSaveDialogOptions(o: unknown): void };
+  const item = (url: string, name: string, seen: unknown[]): Item => ({ getURL: () => url, getFilename: () => name, setSaveDialogOptions: (o) => void seen.push(o) });
+  const tryDownload = (url: string, name: string) => {
+    const ses = new FakeSession();
+    hardenSession(ses as never);
+    let prevented = false;
+    const dialogs: unknown[] = [];
+    ses.emit('will-download', { preventDefault: () => (prevented = true) }, item(url, name, dialogs));
+    return { prevented, dialogs };
+  };
+
+  it('lets only the audit CSV export through (a blob of the app itself), with a save dialog', () => {
+    const ok = tryDownload('blob:app://csr/6a1f0b1e-8f7d-4c1e-9d55-0a1b2c3d4e5f', 'audit-2026-12-01-08-00-00.csv');
+    expect(ok.prevented).toBe(false);
+    expect(ok.dialogs).toEqual([{ title: 'Save the audit log export', defaultPath: 'audit-2026-12-01-08-00-00.csv', filters: [{ name: 'CSV', extensions: ['csv'] }] }]);
+    for (const [url, name] of [
+      ['https://evil.example/x.csv', 'x.csv'],
+      ['blob:https://evil.example/6a1f', 'audit.csv'],
+      ['blob:app://csr.evil/6a1f', 'audit.csv'],
+      ['blob:app://csr/6a1f', 'setup.exe'],
+      ['blob:app://csr/6a1f', '../../.bashrc.csv'],
+      ['data:text/csv,a', 'audit.csv'],
+    ])
+      expect(tryDownload(url!, name!).prevented, `${url} ${name}`).toBe(true);
+  });
+});
+
 describe('installAppHardening', () => {
   beforeAll(async () => {
     installAppHardening(opts);

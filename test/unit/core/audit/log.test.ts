@@ -42,6 +42,27 @@ describe('audit log: entries and the hash', () => {
     log.close();
   });
 
+  it('gives every stored entry the hash the documented rule gives it (what the team store recomputes)', async () => {
+    const { log } = await openWith(tempDir());
+    const odd = [
+      input(1, { operator: null, accountNo: null, requestId: null, profile: null, before: { z: 1, a: { y: [3, { b: 2, a: 1 }], x: 'ø' } }, after: 1e21, detail: [null, true, -0.5, 'emoji 👩‍👩‍👧 "q" \\ \n'] }),
+      input(2, { kind: 'event', action: 'session.signIn', before: 'text', after: [], detail: {}, reason: 'ÆØÅ æøå' }),
+      input(3, { before: { 'key with space': 'v', '': 'empty key', Ä: 1, a: 2, B: 3 } }),
+    ];
+    for (const i of odd) log.append(i);
+    for (const e of log.list()) {
+      const { hash, ...rest } = e;
+      // Independent of the app's canonicalJson: sort keys with a replacer-free re-serialisation.
+      const sortDeep = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(sortDeep) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])])) : v;
+      expect(createHash('sha256').update(JSON.stringify(sortDeep(rest)), 'utf8').digest('hex'), `entry ${e.seq}`).toBe(hash);
+      expect(auditEntryHash(e)).toBe(hash);
+    }
+    expect(log.verify().ok).toBe(true);
+    expect(await log.verifyAsync()).toEqual(log.verify());
+    log.close();
+  });
+
   it('numbers entries 1, 2, 3 and chains each to the one before', async () => {
     const { log } = await openWith(tempDir());
     const a = log.append(input(1));
@@ -98,6 +119,19 @@ describe('audit log: entries and the hash', () => {
     expect(other.deskId).not.toBe(id);
     expect(other.deskId).toMatch(/^[0-9a-f-]{36}$/);
     other.close();
+  });
+
+  it('appends a batch in one go, chained and checkpointed like single appends; a bad entry refuses the whole batch', async () => {
+    const dir = tempDir();
+    const { log } = await openWith(dir, { checkpointEvery: 10 });
+    log.append(input(1));
+    const batch = log.appendBatch(Array.from({ length: 24 }, (_, i) => input(i + 2)));
+    expect(batch.map((e) => e.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 2));
+    expect(batch[0]!.prevHash).toBe(log.list()[0]!.hash);
+    expect(() => log.appendBatch([input(26), input(27, { after: { n: '4111111111111111' } })])).toThrow(/card number/);
+    expect(log.lastSeq()).toBe(25);
+    expect(log.verify()).toMatchObject({ ok: true, entries: 25, checkpoints: 2, signedThrough: 25 });
+    log.close();
   });
 
   it('refuses an entry without an action or with a malformed time, naming the field', async () => {
@@ -236,6 +270,8 @@ describe('audit log: list, since, count', () => {
     expect(seqs(log.list({ order: 'desc', limit: 3 }))).toEqual([4, 3, 2]);
     expect(log.count()).toBe(4);
     expect(log.count({ operatorId: 'kari', limit: 1 })).toBe(2);
+    expect(seqs(log.list({ order: 'desc', maxSeq: 3, offset: 1 }))).toEqual([2, 1]);
+    expect(log.count({ maxSeq: 2 })).toBe(2);
     expect(seqs(log.since(2, 10))).toEqual([3, 4]);
     expect(seqs(log.since(0, 1))).toEqual([1]);
     log.close();

@@ -53,6 +53,8 @@ async function verdictOf(file: string, secrets: Awaited<ReturnType<typeof filled
   const log = openAuditLog({ file, secrets, now: clock() });
   await log.ready;
   const v = log.verify();
+  // The screen's verifier (own connection, in steps) says exactly the same.
+  expect(await log.verifyAsync()).toEqual(v);
   log.close();
   return v;
 }

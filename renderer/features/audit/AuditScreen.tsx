@@ -1,0 +1,186 @@
+// The supervisor's audit screen: the verify verdict in words, filters (dates, operator,
+// account, plain text), the log newest first with each change as before → after, one
+// entry in full, and CSV export of exactly what is filtered.
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Empty, Loading } from '../../components/StateViews';
+import { useFormat } from '../../i18n';
+import { useAudit, type AuditFilterForm } from '../../state/auditStore';
+import { requestScreen } from '../../state/navigation';
+import { useShell } from '../../state/shellStore';
+import { AuditDetails } from './AuditDetails';
+import { AuditList } from './AuditList';
+import { keySourceWords, verdictWords } from './auditWords';
+import { downloadText } from './download';
+
+function Verdict() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const verdict = useAudit((s) => s.verdict);
+  const verifying = useAudit((s) => s.verifying);
+  const error = useAudit((s) => s.verifyError);
+  const verify = useAudit((s) => s.verify);
+  if (error) return <ErrorAlert error={error} title={t('audit.verdict.failed')} onRetry={() => void verify()} compact />;
+  if (!verdict) return verifying ? <Loading label={t('audit.verdict.checking')} /> : null;
+  const source = keySourceWords(t, verdict);
+  const when = t('audit.verdict.checked', { count: verdict.entries, ms: f.number(verdict.ms), time: new Date(verdict.checkedAt).toLocaleTimeString(f.locale === 'nb' ? 'nb-NO' : 'en-GB') });
+  return (
+    <Alert severity={verdict.ok ? 'success' : 'error'} data-testid="audit-verdict" data-ok={verdict.ok} role="status" sx={{ py: 0.25 }}>
+      <AlertTitle sx={{ mb: 0 }}>{verdictWords(t, verdict)}</AlertTitle>
+      <Typography variant="body2" component="span">
+        {when}
+        {source ? ` ${source}` : ''}
+      </Typography>
+    </Alert>
+  );
+}
+
+const FIELDS: { field: keyof AuditFilterForm; type: string; width: number }[] = [
+  { field: 'from', type: 'date', width: 160 },
+  { field: 'to', type: 'date', width: 160 },
+  { field: 'operator', type: 'text', width: 150 },
+  { field: 'account', type: 'text', width: 150 },
+  { field: 'text', type: 'search', width: 220 },
+];
+
+function Filters() {
+  const { t } = useTranslation();
+  const form = useAudit((s) => s.form);
+  const problem = useAudit((s) => s.problem);
+  const setField = useAudit((s) => s.setField);
+  const apply = useAudit((s) => s.apply);
+  const clear = useAudit((s) => s.clearFilter);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Typing applies the filter once the typing pauses; the form keeps exactly what was typed.
+  const schedule = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void apply(), 300);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const empty = Object.values(form).every((v) => !v);
+  return (
+    <Box
+      component="form"
+      role="search"
+      aria-label={t('audit.filtersLabel')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        clearTimeout(timer.current);
+        void apply();
+      }}
+      sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
+    >
+      {FIELDS.map(({ field, type, width }) => {
+        const bad = problem?.field === field;
+        return (
+          <TextField
+            key={field}
+            size="small"
+            type={type}
+            label={t(`audit.filter.${field}`)}
+            value={form[field]}
+            onChange={(e) => {
+              setField(field, e.target.value);
+              schedule();
+            }}
+            error={bad}
+            helperText={bad ? t(`audit.filterError.${problem.key}`) : undefined}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `audit-filter-${field}`, ...(field === 'account' ? { inputMode: 'numeric' } : {}), maxLength: field === 'text' ? 200 : 50 } }}
+            sx={{ width }}
+          />
+        );
+      })}
+      <Button
+        type="button"
+        disabled={empty}
+        onClick={() => {
+          clear();
+          void apply();
+        }}
+        sx={{ mt: 0.25 }}
+      >
+        {t('audit.clearFilters')}
+      </Button>
+    </Box>
+  );
+}
+
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const status = useAudit((s) => s.status);
+  const error = useAudit((s) => s.error);
+  const total = useAudit((s) => s.total);
+  const verifying = useAudit((s) => s.verifying);
+  const exporting = useAudit((s) => s.exporting);
+  const exportError = useAudit((s) => s.exportError);
+  const notify = useShell((s) => s.notify);
+
+  useEffect(() => {
+    const s = useAudit.getState();
+    void s.apply();
+    void s.verify();
+  }, []);
+
+  const onExport = async () => {
+    const file = await useAudit.getState().exportCsv();
+    if (!file) return;
+    downloadText(file.fileName, file.csv);
+    notify('success', t('audit.exported', { count: file.rows, fileName: file.fileName }));
+  };
+
+  return (
+    <Box data-testid="audit-screen" sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 1.5, p: 2, boxSizing: 'border-box' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+        <Button startIcon={<ArrowBackIcon />} onClick={() => void requestScreen('workspace')}>
+          {t('audit.back')}
+        </Button>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+          {t('audit.title')}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        <Button variant="outlined" startIcon={<VerifiedUserIcon />} disabled={verifying} onClick={() => void useAudit.getState().verify()}>
+          {verifying ? t('audit.verdict.checking') : t('audit.verifyAgain')}
+        </Button>
+        <Button variant="contained" startIcon={<FileDownloadIcon />} disabled={exporting || status !== 'ready' || total === 0} onClick={() => void onExport()} data-testid="audit-export">
+          {exporting ? t('audit.exporting') : t('audit.export', { count: total, n: f.number(total) })}
+        </Button>
+      </Box>
+      <Verdict />
+      {exportError ? <ErrorAlert error={exportError} title={t('audit.exportFailed')} compact /> : null}
+      <Filters />
+      <Typography variant="body2" role="status" aria-live="polite" data-testid="audit-count" sx={{ color: 'text.secondary' }}>
+        {status === 'ready' ? t('audit.count', { count: total, n: f.number(total) }) : '\u00a0'}
+      </Typography>
+      <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 2 }}>
+        <Paper variant="outlined" sx={{ flex: 3, minWidth: 0, overflow: 'hidden' }}>
+          {status === 'error' && error ? (
+            <Box sx={{ p: 2 }}>
+              <ErrorAlert error={error} title={t('audit.loadFailed')} onRetry={() => void useAudit.getState().reload()} />
+            </Box>
+          ) : status === 'loading' && total === 0 ? (
+            <Loading label={t('audit.loading')} />
+          ) : status === 'ready' && total === 0 ? (
+            <Empty title={t('audit.empty')} hint={t('audit.emptyHint')} />
+          ) : (
+            <AuditList />
+          )}
+        </Paper>
+        <Paper variant="outlined" component="section" aria-label={t('audit.detailsLabel')} sx={{ flex: 2, minWidth: 280, overflow: 'auto' }}>
+          <AuditDetails />
+        </Paper>
+      </Box>
+    </Box>
+  );
+}

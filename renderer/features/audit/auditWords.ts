@@ -1,0 +1,92 @@
+// The audit log in words: what was done (never the command code), what became of it, the
+// change as "field: before → after", and the verify verdict, in the UI's language.
+import type { TFunction } from 'i18next';
+import type { AuditEntryView, AuditVerdictView } from '../../../shared/ipc';
+import { diffFields, flattenFields, type FieldChange, type Scalar } from '../../../shared/domain/fieldDiff';
+import { fieldLabel } from '../../components/fieldLabel';
+
+/** "billingGroups.modify" → "Billing groups modify": only for actions the UI has no words for yet. */
+export function humanize(action: string): string {
+  const words = action
+    .split(/[._-]/)
+    .flatMap((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' '))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase())
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function actionLabel(t: TFunction, action: string): string {
+  return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: humanize(action) });
+}
+
+/** What the entry says happened: asked for, or the outcome, or an event. */
+export function stateLabel(t: TFunction, e: Pick<AuditEntryView, 'kind' | 'outcome'>): string {
+  if (e.kind === 'outcome' && e.outcome) return t(`audit.outcome.${e.outcome}`, { defaultValue: humanize(e.outcome) });
+  return t(`audit.kind.${e.kind}`);
+}
+
+export function stateColor(e: Pick<AuditEntryView, 'kind' | 'outcome'>): 'default' | 'success' | 'error' | 'warning' | 'info' {
+  if (e.kind !== 'outcome') return 'default';
+  switch (e.outcome) {
+    case 'APPLIED':
+      return 'success';
+    case 'REJECTED':
+    case 'DISCARDED':
+      return 'error';
+    case 'UNKNOWN':
+    case 'PARKED':
+      return 'warning';
+    default:
+      return 'info';
+  }
+}
+
+/** The fields that differ between before and after (everything in after when there was no before). */
+export function entryChanges(e: Pick<AuditEntryView, 'before' | 'after'>): FieldChange[] {
+  const before = e.before ?? null;
+  const after = e.after ?? null;
+  if (before === null && after !== null && typeof after !== 'object') return [{ path: 'value', before: null, after: String(after) }];
+  const changes = diffFields(before, after);
+  if (changes.length) return changes;
+  // Nothing differs (or both empty): say what the entry holds, if anything.
+  return Object.entries(flattenFields(after)).map(([path, v]) => ({ path, before: v, after: v }));
+}
+
+export const showValue = (v: Scalar): string => (v === null ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v));
+
+/** One line: "Text: — → Hei på deg; Status: Active → Suspended (+2 more)". */
+export function changeSummary(t: TFunction, e: Pick<AuditEntryView, 'before' | 'after'>): string {
+  const changes = entryChanges(e);
+  if (!changes.length) return '';
+  const shown = changes.slice(0, 2).map((c) => `${fieldLabel(t, c.path)}: ${showValue(c.before)} → ${showValue(c.after)}`);
+  const more = changes.length - shown.length;
+  return shown.join('; ') + (more > 0 ? ` ${t('audit.more', { count: more })}` : '');
+}
+
+/** The verdict as a sentence. */
+export function verdictWords(t: TFunction, v: AuditVerdictView): string {
+  if (v.ok) return t('audit.verdict.ok', { count: v.entries, checkpoints: v.checkpoints ?? 0, signedThrough: v.signedThrough ?? 0 });
+  const p = v.problem;
+  if (!p) return t('audit.verdict.broken');
+  const range = p.last !== undefined && p.last !== p.seq;
+  switch (p.what) {
+    case 'edited':
+      return t('audit.verdict.edited', { seq: p.seq });
+    case 'removed':
+      return range ? t('audit.verdict.removedRange', { seq: p.seq, last: p.last }) : t('audit.verdict.removed', { seq: p.seq });
+    case 'inserted':
+      return range || p.last !== undefined ? t('audit.verdict.unsigned', { seq: p.seq, last: p.last }) : t('audit.verdict.inserted', { seq: p.seq });
+    case 'reordered':
+      return t('audit.verdict.reordered', { seq: p.seq });
+    case 'checkpoint':
+      return t(`audit.verdict.${p.cause ?? 'bad-signature'}`, { seq: p.seq });
+  }
+}
+
+/** Where the key that checked the signatures came from, when that matters to the reader. */
+export function keySourceWords(t: TFunction, v: AuditVerdictView): string | null {
+  if (v.keySource === 'log') return t('audit.verdict.keyFromLog');
+  if (v.keySource === 'none') return t('audit.verdict.noKey');
+  return null;
+}
