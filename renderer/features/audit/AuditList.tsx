@@ -3,10 +3,8 @@
 // ↑ ↓ move, Page Up/Down by a screen, Home/End to the ends; the selected entry shows in
 // the details panel.
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTL_LOCALE } from '../../i18n/format';
 import { entryAt, useAudit } from '../../state/auditStore';
@@ -15,11 +13,48 @@ import { actionLabel, changeSummary, stateColor, stateLabel } from './auditWords
 export const AUDIT_ROW_HEIGHT = 56;
 export const auditRowId = (index: number) => `audit-row-${index}`;
 
-export function useTimeFormat() {
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language for every row (making one per row is what would cost). */
+export function useTimeFormat(): Intl.DateTimeFormat {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'nb' ? 'nb' : 'en';
-  return useMemo(() => new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'medium' }), [locale]);
+  let f = timeFormats.get(locale);
+  if (!f) timeFormats.set(locale, (f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'medium' })));
+  return f;
 }
+
+// Rows are plain elements styled once by the list (below): hundreds of them mount while
+// scrolling, and per-row styled components would cost frames.
+const rowStyles = {
+  '& .audit-row': {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: AUDIT_ROW_HEIGHT,
+    px: 1.5,
+    py: 0.5,
+    boxSizing: 'border-box',
+    borderBottom: 1,
+    borderColor: 'divider',
+    cursor: 'pointer',
+    overflow: 'hidden',
+    typography: 'body2',
+    '&:hover': { bgcolor: 'action.hover' },
+    '&[aria-selected="true"]': { bgcolor: 'action.selected' },
+  },
+  '& .audit-line': { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, whiteSpace: 'nowrap', lineHeight: '24px' },
+  '& .audit-time': { color: 'text.secondary', fontVariantNumeric: 'tabular-nums', minWidth: 150 },
+  '& .audit-what': { fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .audit-muted': { color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .audit-grow': { flex: 1 },
+  '& .audit-summary': { color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', lineHeight: '20px' },
+  '& .audit-state': { border: 1, borderRadius: 10, px: 1, fontSize: 12, lineHeight: '18px', borderColor: 'divider', color: 'text.secondary' },
+  '& .audit-state-success': { borderColor: 'success.main', color: 'success.dark' },
+  '& .audit-state-error': { borderColor: 'error.main', color: 'error.dark' },
+  '& .audit-state-warning': { borderColor: 'warning.main', color: 'warning.dark' },
+  '& .audit-state-info': { borderColor: 'info.main', color: 'info.dark' },
+} as const;
 
 const Row = memo(function Row({ index, top, selected, onPick }: { index: number; top: number; selected: boolean; onPick: (i: number) => void }) {
   const { t } = useTranslation();
@@ -27,62 +62,37 @@ const Row = memo(function Row({ index, top, selected, onPick }: { index: number;
   const total = useAudit((s) => s.total);
   const time = useTimeFormat();
   return (
-    <Box
+    <div
       role="option"
+      className="audit-row"
       id={auditRowId(index)}
       aria-selected={selected}
       aria-setsize={total}
       aria-posinset={index + 1}
       data-seq={entry?.seq}
       onClick={() => onPick(index)}
-      sx={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        right: 0,
-        height: AUDIT_ROW_HEIGHT,
-        transform: `translateY(${top}px)`,
-        px: 1.5,
-        py: 0.5,
-        boxSizing: 'border-box',
-        borderBottom: 1,
-        borderColor: 'divider',
-        cursor: 'pointer',
-        bgcolor: selected ? 'action.selected' : undefined,
-        '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' },
-        overflow: 'hidden',
-      }}
+      style={{ transform: `translateY(${top}px)` }}
     >
       {entry ? (
         <>
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, whiteSpace: 'nowrap' }}>
-            <Typography variant="body2" component="span" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums', minWidth: 150 }}>
-              {time.format(Date.parse(entry.at))}
-            </Typography>
-            <Typography variant="body2" component="span" sx={{ fontWeight: 500, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {actionLabel(t, entry.action)}
-            </Typography>
-            <Chip size="small" variant="outlined" color={stateColor(entry)} label={stateLabel(t, entry)} sx={{ height: 20 }} />
-            {entry.accountNo !== null ? (
-              <Typography variant="body2" component="span" sx={{ color: 'text.secondary' }}>
-                {t('audit.accountShort', { accountNo: entry.accountNo })}
-              </Typography>
-            ) : null}
-            <Box sx={{ flex: 1 }} />
-            <Typography variant="body2" component="span" sx={{ color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {entry.operator ? entry.operator.displayName : t('audit.noOperator')}
-            </Typography>
-          </Box>
-          <Typography variant="body2" component="div" sx={{ color: 'text.secondary', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <div className="audit-line">
+            <span className="audit-time">{time.format(Date.parse(entry.at))}</span>
+            <span className="audit-what">{actionLabel(t, entry.action)}</span>
+            <span className={`audit-state audit-state-${stateColor(entry)}`}>{stateLabel(t, entry)}</span>
+            {entry.accountNo !== null ? <span className="audit-muted">{t('audit.accountShort', { accountNo: entry.accountNo })}</span> : null}
+            <span className="audit-grow" />
+            <span className="audit-muted">{entry.operator ? entry.operator.displayName : t('audit.noOperator')}</span>
+          </div>
+          <div className="audit-summary">
             {[changeSummary(t, entry), entry.reason ? t('audit.reasonShort', { reason: entry.reason }) : ''].filter(Boolean).join(' · ') || '\u00a0'}
-          </Typography>
+          </div>
         </>
       ) : (
-        <Typography variant="body2" sx={{ color: 'text.secondary', lineHeight: `${AUDIT_ROW_HEIGHT - 8}px` }}>
+        <div className="audit-summary" style={{ lineHeight: `${AUDIT_ROW_HEIGHT - 8}px` }}>
           {t('audit.loadingRow')}
-        </Typography>
+        </div>
       )}
-    </Box>
+    </div>
   );
 });
 
@@ -92,7 +102,6 @@ export function AuditList() {
   const selected = useAudit((s) => s.selected);
   const select = useAudit((s) => s.select);
   const ensureRange = useAudit((s) => s.ensureRange);
-  const pagesLoaded = useAudit((s) => s.pages);
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => AUDIT_ROW_HEIGHT, overscan: 10 });
   const items = v.getVirtualItems();
@@ -101,13 +110,20 @@ export function AuditList() {
 
   useEffect(() => {
     if (last >= 0) ensureRange(first, last);
-  }, [first, last, ensureRange, pagesLoaded]);
+  }, [first, last, ensureRange]);
 
   // A new list (filter applied): back to the top.
   useEffect(() => {
     v.scrollToOffset(0);
   }, [total, v]);
 
+  const pick = useCallback(
+    (i: number) => {
+      select(i);
+      scroller.current?.focus();
+    },
+    [select],
+  );
   const perScreen = Math.max(1, Math.floor((scroller.current?.clientHeight ?? AUDIT_ROW_HEIGHT * 10) / AUDIT_ROW_HEIGHT) - 1);
   const move = (to: number) => {
     if (!total) return;
@@ -138,7 +154,7 @@ export function AuditList() {
       aria-activedescendant={total ? auditRowId(selected) : undefined}
       onKeyDown={onKeyDown}
       data-testid="audit-list"
-      sx={{ height: '100%', overflow: 'auto', position: 'relative', outline: 'none', '&:focus-visible': { boxShadow: (th) => `inset 0 0 0 2px ${th.palette.primary.main}` } }}
+      sx={{ height: '100%', overflow: 'auto', position: 'relative', outline: 'none', '&:focus-visible': { boxShadow: (th) => `inset 0 0 0 2px ${th.palette.primary.main}` }, ...rowStyles }}
     >
       <Box role="presentation" sx={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
         {items.map((it) => (
@@ -147,10 +163,7 @@ export function AuditList() {
             index={it.index}
             top={it.start}
             selected={it.index === selected}
-            onPick={(i) => {
-              select(i);
-              scroller.current?.focus();
-            }}
+            onPick={pick}
           />
         ))}
       </Box>

@@ -34,10 +34,10 @@ function Verdict() {
   if (error) return <ErrorAlert error={error} title={t('audit.verdict.failed')} onRetry={() => void verify()} compact />;
   if (!verdict) return verifying ? <Loading label={t('audit.verdict.checking')} /> : null;
   const source = keySourceWords(t, verdict);
-  const when = t('audit.verdict.checked', { count: verdict.entries, ms: f.number(verdict.ms), time: new Date(verdict.checkedAt).toLocaleTimeString(f.locale === 'nb' ? 'nb-NO' : 'en-GB') });
+  const when = t('audit.verdict.checked', { count: verdict.entries, n: f.number(verdict.entries), ms: f.number(verdict.ms), time: new Date(verdict.checkedAt).toLocaleTimeString(f.locale === 'nb' ? 'nb-NO' : 'en-GB') });
   return (
     <Alert severity={verdict.ok ? 'success' : 'error'} data-testid="audit-verdict" data-ok={verdict.ok} role="status" sx={{ py: 0.25 }}>
-      <AlertTitle sx={{ mb: 0 }}>{verdictWords(t, verdict)}</AlertTitle>
+      <AlertTitle sx={{ mb: 0 }}>{verdictWords(t, verdict, f.number)}</AlertTitle>
       <Typography variant="body2" component="span">
         {when}
         {source ? ` ${source}` : ''}
@@ -137,7 +137,7 @@ export function AuditScreen() {
     const file = await useAudit.getState().exportCsv();
     if (!file) return;
     downloadText(file.fileName, file.csv);
-    notify('success', t('audit.exported', { count: file.rows, fileName: file.fileName }));
+    notify('success', t('audit.exported', { count: file.rows, n: f.number(file.rows), fileName: file.fileName }));
   };
 
   return (

@@ -65,8 +65,8 @@ export function changeSummary(t: TFunction, e: Pick<AuditEntryView, 'before' | '
 }
 
 /** The verdict as a sentence. */
-export function verdictWords(t: TFunction, v: AuditVerdictView): string {
-  if (v.ok) return t('audit.verdict.ok', { count: v.entries, checkpoints: v.checkpoints ?? 0, signedThrough: v.signedThrough ?? 0 });
+export function verdictWords(t: TFunction, v: AuditVerdictView, n: (x: number) => string = String): string {
+  if (v.ok) return t('audit.verdict.ok', { count: v.entries, n: n(v.entries), checkpoints: n(v.checkpoints ?? 0), signedThrough: v.signedThrough ?? 0 });
   const p = v.problem;
   if (!p) return t('audit.verdict.broken');
   const range = p.last !== undefined && p.last !== p.seq;
