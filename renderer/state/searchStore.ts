@@ -32,6 +32,8 @@ export interface SearchState {
   more: boolean;
   error: IpcError | null;
   seq: number;
+  /** The text the shown rows were found for (null when none are shown): Enter opens a row only for this text. */
+  resultsFor: string | null;
   activeIndex: number;
   setQuery(query: string): void;
   /** Searches now (Enter), even for text too short to search as you type. */
@@ -64,8 +66,12 @@ const initial = {
   rows: [],
   more: false,
   error: null,
+  resultsFor: null,
   activeIndex: -1,
 };
+
+/** What any change of the text clears at once: old rows, their highlight and the kind they were found as. */
+const cleared = { status: 'idle' as SearchStatus, rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
 
 export const useSearch = create<SearchState>()((set, get) => {
   /** The kinds to try, in order: the user's choice alone, or the recognised ones (up to 3). */
@@ -79,16 +85,16 @@ export const useSearch = create<SearchState>()((set, get) => {
   async function runQuick() {
     clearTimer();
     const seq = get().seq + 1;
-    const { recognition, limit } = get();
+    const { recognition, limit, query } = get();
     const kinds = plan();
     const inputs = kinds
       .map((k) => [k, recognition ? buildQuickSearch(k, recognition.term) : null] as const)
       .filter((x): x is readonly [QuickKind, QuickSearchInput] => x[1] !== null);
     if (!inputs.length) {
-      set({ seq, status: 'idle', rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1 });
+      set({ seq, ...cleared });
       return;
     }
-    set({ seq, status: 'loading', mode: 'quick', error: null });
+    set({ seq, ...cleared, status: 'loading', mode: 'quick' });
     mark('csr:search-start');
     const search = (input: QuickSearchInput) => invoke((api) => api.accounts.search({ ...input, limit }));
     // Numbers are exact lookups and cheap: ask as the two likeliest kinds at once, so an
@@ -101,7 +107,7 @@ export const useSearch = create<SearchState>()((set, get) => {
       const res = await (started[i] ?? search(input));
       if (get().seq !== seq) return; // a newer search started: this answer is stale
       if (!res.ok) {
-        set({ status: 'error', error: res.error, rows: [], more: false, matchedAs: kind, triedKinds: tried, activeIndex: -1 });
+        set({ ...cleared, status: 'error', error: res.error, matchedAs: kind, triedKinds: tried });
         return;
       }
       // Nothing found as this kind: try the next one the text could be.
@@ -116,6 +122,7 @@ export const useSearch = create<SearchState>()((set, get) => {
         more: res.value.more,
         matchedAs: kind,
         triedKinds: tried,
+        resultsFor: query,
         activeIndex: res.value.rows.length ? 0 : -1,
       });
       return;
@@ -130,14 +137,13 @@ export const useSearch = create<SearchState>()((set, get) => {
       const recognition = recogniseQuery(query);
       // A new text keeps a forced kind only if the text can still be searched as it.
       const override = get().override && recognition && buildQuickSearch(get().override!, recognition.term) ? get().override : null;
-      set({ query, recognition, override, mode: 'quick' });
       clearTimer();
+      // Any change of the text: the rows, highlight and chip of the old text go at once, and
+      // whatever is in flight for it is dropped (issue 11: "12" + Enter opened Tove Hansen).
+      if (query !== get().query || get().mode !== 'quick') set((s) => ({ seq: s.seq + 1, ...cleared }));
+      set({ query, recognition, override, mode: 'quick' });
       const typedAt = performance.now();
-      if (!recognition || !recognition.term) {
-        // Blank: cancel anything in flight and go back to the empty state.
-        set((s) => ({ seq: s.seq + 1, status: 'idle', rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1 }));
-        return;
-      }
+      if (!recognition || !recognition.term) return;
       if (!recognition.complete && !override) {
         lastInputAt = typedAt;
         return;
@@ -167,11 +173,11 @@ export const useSearch = create<SearchState>()((set, get) => {
       clearTimer();
       const seq = get().seq + 1;
       const limit = get().limit;
-      set({ seq, status: 'loading', mode: 'advanced', advancedInput: input, error: null, matchedAs: null, triedKinds: [] });
+      set({ seq, ...cleared, status: 'loading', mode: 'advanced', advancedInput: input });
       const res = await invoke((api) => api.accounts.search({ ...input, limit }));
       if (get().seq !== seq) return;
       if (res.ok) set({ status: 'done', rows: res.value.rows, more: res.value.more, activeIndex: res.value.rows.length ? 0 : -1 });
-      else set({ status: 'error', error: res.error, rows: [], more: false, activeIndex: -1 });
+      else set({ ...cleared, status: 'error', error: res.error });
     },
 
     setLimit(limit) {

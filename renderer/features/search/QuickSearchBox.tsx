@@ -61,8 +61,9 @@ export function QuickSearchBox() {
       s.moveActive(-1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      // Results for what is in the box: open the highlighted one; otherwise search now.
-      if (s.status === 'done' && s.rows.length && s.activeIndex >= 0 && s.mode === 'quick') openActive();
+      // Results found for exactly what is in the box: open the highlighted one; otherwise
+      // search what is in the box now (never open a row of an earlier text).
+      if (s.status === 'done' && s.rows.length && s.activeIndex >= 0 && s.mode === 'quick' && s.resultsFor === s.query) openActive();
       else s.submit();
     } else if (e.key === 'Escape' && s.query) {
       e.preventDefault();
@@ -70,7 +71,10 @@ export function QuickSearchBox() {
     }
   };
 
-  const shownKind = override ?? matchedAs ?? recognition?.kinds[0] ?? null;
+  // The chip says what the shown (or coming) results are searched as; text that is not
+  // being searched yet has no chip (its hint says "keep typing").
+  const searched = status !== 'idle' || !!override;
+  const shownKind = searched ? (override ?? matchedAs ?? recognition?.kinds[0] ?? null) : null;
   const kinds = recognition?.term ? possibleKinds(recognition.term) : [];
   const expanded = status === 'done' && rowCount > 0;
 

@@ -79,3 +79,33 @@ test('recognises an account number, an email address and a postal code', async (
   await expectAccessible(page, 'the advanced search panel');
   await openResult(page, 0);
 });
+
+test('typing over a result and pressing Enter searches the new text and never opens the old customer', async ({ app: page }) => {
+  // Seed 1, 2,000 accounts: Tove Hansen is account 42000313 (test/integration/sandbox/helpers.ts demoAccounts).
+  await quickSearch(page, 'Tove Hansen');
+  await expect(resultRows(page)).toHaveCount(1);
+  await expect(resultRows(page).first()).toHaveAttribute('data-account-no', '42000313');
+  const box = page.getByTestId('quick-search');
+  const region = page.getByTestId('search-results');
+  const before = Number(await region.getAttribute('data-search-seq'));
+  await box.press('Control+a');
+  await page.keyboard.type('12');
+  // The old row, its highlight and the chip went with the first keystroke.
+  await expect(page.getByRole('grid')).toHaveCount(0);
+  await expect(box).not.toHaveAttribute('aria-activedescendant');
+  await expect(page.getByTestId('recognised-kind')).toHaveCount(0);
+  await expect(page.getByTestId('keep-typing')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (seq) => {
+      const el = document.querySelector('[data-testid="search-results"]');
+      return !!el && Number(el.getAttribute('data-search-seq')) > seq && el.getAttribute('data-search-state') === 'done';
+    },
+    before,
+  );
+  await expect(page.locator('#ws-tab-42000313')).toHaveCount(0);
+  await expect(page.locator('[role="row"][data-account-no="42000313"]')).toHaveCount(0);
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', /accountNo|invoiceNo/);
+  await screenshot(page, '04-search-typed-over');
+  await expectAccessible(page, 'the search screen after typing over a result');
+});

@@ -94,6 +94,64 @@ describe('quick search', () => {
     expect(useWorkspace.getState().active).toBe(2);
   });
 
+  it('clears the old results, highlight and chip at once when the text changes, and Enter searches what is in the box', async () => {
+    const hanging = deferred<SearchOut>();
+    csr.handle('accounts.search', (input: { contact?: { fullName?: string }; criteria?: Record<string, number> }) =>
+      input.contact?.fullName === 'Tove Hansen' ? ok({ rows: [row(42000313, 'Tove Hansen')], more: false, limit: 50 }) : hanging.promise,
+    );
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Tove Hansen');
+    await done();
+    expect(box).toHaveAttribute('aria-activedescendant', 'search-row-0');
+    expect(screen.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'name');
+    // Typed over (selected, then "1"): the first keystroke already removes Tove Hansen's row,
+    // the highlight and the chip.
+    await userEvent.tripleClick(box);
+    await userEvent.keyboard('1');
+    expect(box).toHaveValue('1');
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    expect(box).not.toHaveAttribute('aria-activedescendant');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByTestId('recognised-kind')).not.toBeInTheDocument();
+    await userEvent.type(box, '2');
+    expect(screen.getByTestId('keep-typing')).toBeInTheDocument();
+    const sent = csr.inputs('accounts.search').length;
+    // Enter searches "12" (too short to search while typing) and opens nothing.
+    await userEvent.keyboard('{Enter}');
+    expect(useWorkspace.getState().tabs).toEqual([]);
+    await waitFor(() => expect(csr.inputs('accounts.search').length).toBeGreaterThan(sent));
+    expect(csr.inputs('accounts.search').slice(sent)).toEqual([
+      { criteria: { ariaAccountNo: 12 }, limit: 50 },
+      { criteria: { ariaInvoiceNo: 12 }, limit: 50 },
+    ]);
+    expect(results()).toHaveAttribute('data-search-state', 'loading');
+    expect(screen.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'accountNo');
+    // A second Enter while it is still searching does not open anything either.
+    await userEvent.keyboard('{Enter}');
+    expect(useWorkspace.getState().tabs).toEqual([]);
+    await act(async () => hanging.resolve(ok({ rows: [], more: false, limit: 50 })));
+    await done();
+    expect(screen.getByText('No accounts match')).toBeInTheDocument();
+    expect(useWorkspace.getState().tabs).toEqual([]);
+  });
+
+  it('drops an answer for the old text that arrives after the text changed', async () => {
+    const slow = deferred<SearchOut>();
+    csr.handle('accounts.search', () => slow.promise);
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Tove Hansen');
+    await waitFor(() => expect(results()).toHaveAttribute('data-search-state', 'loading'));
+    await userEvent.tripleClick(box);
+    await userEvent.keyboard('12');
+    expect(box).toHaveValue('12');
+    await act(async () => slow.resolve(ok({ rows: [row(42000313, 'Tove Hansen')], more: false, limit: 50 })));
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    expect(useWorkspace.getState().tabs).toEqual([]);
+  });
+
   it('lets the user override what the text was recognised as', async () => {
     csr.handle('accounts.search', () => ok({ rows: [row(1, 'Bergen Bok AS')], more: false, limit: 50 }));
     renderUi(<SearchScreen />);
