@@ -2,8 +2,10 @@
 // Measures the sandbox against performance.md and prints a table (a report, not a test):
 //   build   seeding time of a database of that size (built once, cached under .tmp/bench/)
 //   start   process start to first answered request on the existing file (median of 3)
-//   search  ≥ 200 mixed signed HTTP searches (name, email, phone, postal code, partial term),
-//           50-row pages: p50/p95 per kind, client round trip and the server's own time
+//   search  ≥ 200 mixed signed HTTP searches (name, email, phone, postal code, partial term,
+//           and the quick search's ranked words: a surname, surname + city, first + last,
+//           surname + first name, a surname with one typo), 50-row pages: p50/p95 per kind,
+//           client round trip and the server's own time
 //   RSS     the sandbox process's resident memory after the searches (and its peak)
 // Shared machines are noisy: read medians and the ratio to each target, not one number.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -104,7 +106,8 @@ function signed(endpoint: string, payload: Record<string, unknown>): string {
 }
 
 async function search(url: string, criteria: Record<string, unknown>): Promise<{ ms: number; rows: number; code: number }> {
-  const body = signed('AcctSearchAccount', { ...criteria, acctSearchAccountSpecDetails: { returnLimitRows: 50 } });
+  const { fullNameAsWords, ...rest } = criteria;
+  const body = signed('AcctSearchAccount', { ...rest, acctSearchAccountSpecDetails: { returnLimitRows: 50, ...(fullNameAsWords ? { fullNameAsWords } : {}) } });
   const t = performance.now();
   const res = await fetch(`${url}${ENDPOINT_PATH_PREFIX}AcctSearchAccount`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const json = (await res.json()) as { resultInfo: { resultCode: number }; acctSearchAccountResponseDetails?: { accountResultSet: unknown[] } };
@@ -145,13 +148,13 @@ function rss(pid: number): { now: string; peak: string } {
   }
 }
 
-type Kind = 'name' | 'email' | 'phone' | 'postal code' | 'partial term';
+type Kind = 'name' | 'email' | 'phone' | 'postal code' | 'partial term' | 'ranked words';
 function queries(n: number): { kind: Kind; criteria: Record<string, unknown> }[] {
   const r = createPrng(seed + 1000);
   const g = createPrng(seed);
   const c = initialCounters();
   const pool = Array.from({ length: 5000 }, (_, i) => generateAccount(g, i + 1, c));
-  const kinds: Kind[] = ['name', 'email', 'phone', 'postal code', 'partial term'];
+  const kinds: Kind[] = ['name', 'email', 'phone', 'postal code', 'partial term', 'ranked words'];
   return Array.from({ length: n }, (_, i) => {
     const kind = kinds[i % kinds.length]!;
     const o = r.pick(pool).contacts[0]!;
@@ -162,7 +165,22 @@ function queries(n: number): { kind: Kind; criteria: Record<string, unknown> }[]
       const at = r.int(0, word.length - len);
       return word.slice(at, at + len);
     };
+    // The quick search's name kind (D20): words as a caller says them, one letter doubled as a typo.
+    const typo = (w: string) => {
+      const at = r.int(1, w.length - 1);
+      return w.slice(0, at) + w[at] + w.slice(at);
+    };
+    const words = () =>
+      r.pick([
+        o.last_name,
+        `${o.last_name} ${o.postal_city.toLowerCase()}`,
+        `${o.first_name} ${o.last_name}`,
+        `${o.last_name} ${o.first_name}`,
+        typo(o.last_name),
+      ]);
     switch (kind) {
+      case 'ranked words':
+        return { kind, criteria: { acctSearchAccountContactCriteria: { fullName: words() }, fullNameAsWords: true } };
       case 'name': return { kind, criteria: { acctSearchAccountContactCriteria: { firstName: o.first_name, lastName: o.last_name } } };
       case 'email': return { kind, criteria: { acctSearchAccountCriteria: { emailAddress: o.email || `${o.first_name.toLowerCase()}@gmail.com` } } };
       case 'phone': return { kind, criteria: { acctSearchAccountCriteria: { phoneNumber: (o.cell_phone || '+4791234567').replace('+47', '') } } };

@@ -7,6 +7,7 @@ import type { ChannelInput, IpcError } from '../../shared/ipc';
 import { buildQuickSearch, recogniseQuery, type QuickKind, type QuickSearchInput, type Recognition } from '../../shared/domain/quickSearch';
 import { invoke } from './ipc';
 import { mark } from './marks';
+import { nextSort, sortRows, type ResultSort, type SortKey } from './searchSort';
 
 export type SearchInput = ChannelInput<'accounts.search'>;
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
@@ -28,7 +29,12 @@ export interface SearchState {
   advancedInput: SearchInput | null;
   limit: number;
   status: SearchStatus;
+  /** The shown rows: the answer's (ranked) order, or sorted by `sort`. */
   rows: AccountResultRow[];
+  /** The answer's own order, kept so "no sort" brings the ranking back. */
+  rankedRows: AccountResultRow[];
+  /** The column the agent sorted by; null = as ranked. */
+  sort: ResultSort | null;
   more: boolean;
   error: IpcError | null;
   seq: number;
@@ -43,6 +49,8 @@ export interface SearchState {
   setLimit(limit: number): void;
   moveActive(delta: number): void;
   setActive(index: number): void;
+  /** Sorts by a column: ascending, descending, then back to the ranking. The highlighted row stays highlighted. */
+  toggleSort(key: SortKey, locale: string): void;
   reset(): void;
 }
 
@@ -64,6 +72,8 @@ const initial = {
   limit: SEARCH_LIMITS[0] as number,
   status: 'idle' as SearchStatus,
   rows: [],
+  rankedRows: [],
+  sort: null,
   more: false,
   error: null,
   resultsFor: null,
@@ -71,7 +81,7 @@ const initial = {
 };
 
 /** What any change of the text clears at once: old rows, their highlight and the kind they were found as. */
-const cleared = { status: 'idle' as SearchStatus, rows: [], more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
+const cleared = { status: 'idle' as SearchStatus, rows: [], rankedRows: [], sort: null, more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
 
 export const useSearch = create<SearchState>()((set, get) => {
   /** The kinds to try, in order: the user's choice alone, or the recognised ones (up to 3). */
@@ -119,6 +129,7 @@ export const useSearch = create<SearchState>()((set, get) => {
       set({
         status: 'done',
         rows: res.value.rows,
+        rankedRows: res.value.rows,
         more: res.value.more,
         matchedAs: kind,
         triedKinds: tried,
@@ -176,7 +187,7 @@ export const useSearch = create<SearchState>()((set, get) => {
       set({ seq, ...cleared, status: 'loading', mode: 'advanced', advancedInput: input });
       const res = await invoke((api) => api.accounts.search({ ...input, limit }));
       if (get().seq !== seq) return;
-      if (res.ok) set({ status: 'done', rows: res.value.rows, more: res.value.more, activeIndex: res.value.rows.length ? 0 : -1 });
+      if (res.ok) set({ status: 'done', rows: res.value.rows, rankedRows: res.value.rows, more: res.value.more, activeIndex: res.value.rows.length ? 0 : -1 });
       else set({ ...cleared, status: 'error', error: res.error });
     },
 
@@ -195,6 +206,14 @@ export const useSearch = create<SearchState>()((set, get) => {
     },
 
     setActive: (index) => set({ activeIndex: index }),
+
+    toggleSort(key, locale) {
+      const { rows, rankedRows, activeIndex, sort } = get();
+      const next = nextSort(sort, key);
+      const active = rows[activeIndex];
+      const sorted = next ? sortRows(rankedRows, next, locale) : rankedRows;
+      set({ sort: next, rows: sorted, activeIndex: active ? sorted.indexOf(active) : activeIndex });
+    },
 
     reset() {
       clearTimer();

@@ -42,6 +42,12 @@ export const acctSearchAccountAddressCriteria = z
 
 export const acctSearchAccountSpecDetails = z.object({
   returnLimitRows: z.number().int().min(1).max(LIMITS.searchRows).nullish(),
+  /**
+   * Sandbox extension (D20): read contact fullName as the words a caller said — any order,
+   * each in a name or a city of the account, one typo allowed — ranked best first. A host
+   * without it ignores the flag and searches fullName "like".
+   */
+  fullNameAsWords: z.boolean().nullish(),
 });
 
 export const acctSearchAccountRequest = z.object({

@@ -26,6 +26,8 @@ export interface QuickSearchInput {
   criteria?: Record<string, string | number>;
   contact?: Record<string, string>;
   address?: Record<string, string>;
+  /** contact.fullName read as the words a caller said: any order, with a city, one typo (D20). */
+  nameAsWords?: true;
 }
 
 export interface Recognition {
@@ -171,11 +173,12 @@ export function buildQuickSearch(kind: QuickKind, rawTerm: string): QuickSearchI
     case 'street': {
       const m = STREET.exec(term);
       if (m) return { address: { searchStreetName: m[1]!.trim(), searchStreetNo: m[2]!.replace(/\s/g, '') } };
-      return /\p{L}/u.test(term) && term.length <= 100 ? { address: { searchStreetName: term } } : null;
+      // A street name searches "like": under 3 characters it would match too many.
+      return /\p{L}/u.test(term) && term.length >= 3 && term.length <= 100 ? { address: { searchStreetName: term } } : null;
     }
     case 'city':
-      return /\p{L}/u.test(term) && term.length <= 100 ? { address: { searchCity: term } } : null;
+      return /\p{L}/u.test(term) && term.length >= 3 && term.length <= 100 ? { address: { searchCity: term } } : null;
     case 'name':
-      return /\p{L}/u.test(term) && term.length <= 200 ? { contact: { fullName: term } } : null;
+      return /\p{L}/u.test(term) && term.length <= 200 ? { contact: { fullName: term }, nameAsWords: true } : null;
   }
 }

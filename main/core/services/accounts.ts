@@ -25,7 +25,7 @@ export function accountHandlers(ctx: ServiceContext): Pick<Handlers, 'accounts.s
         ...(criteria ? { acctSearchAccountCriteria: criteria } : {}),
         ...(contact ? { acctSearchAccountContactCriteria: contact } : {}),
         ...(address ? { acctSearchAccountAddressCriteria: address } : {}),
-        acctSearchAccountSpecDetails: { returnLimitRows: limit },
+        acctSearchAccountSpecDetails: { returnLimitRows: limit, ...(input.nameAsWords && contact?.fullName ? { fullNameAsWords: true } : {}) },
       });
       return {
         rows: res.acctSearchAccountResponseDetails?.accountResultSet ?? [],

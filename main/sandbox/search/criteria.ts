@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { acctSearchAccountRequest } from '../../../shared/amps/search';
 import type { ContactRow } from '../store/rows';
+import { wordsOf } from './doc';
 
 type Request = z.infer<typeof acctSearchAccountRequest>;
 
@@ -64,6 +65,12 @@ export interface SearchCriteria {
   phones: FieldCriterion[];
   ownerEmail?: string;
   address: AddressCriteria;
+  /**
+   * Sandbox extension (D20, acctSearchAccountSpecDetails.fullNameAsWords): the fullName
+   * criterion read as words a caller said, in any order (search/rank.ts); it is then not
+   * also a "like" criterion.
+   */
+  words?: string[];
   limit: number;
 }
 
@@ -124,12 +131,20 @@ export function readCriteria(req: Request): SearchCriteria {
   if (anyPhone) crit.anyPhone = anyPhone;
   if (anyEmail) crit.anyEmail = anyEmail;
   if (ownerEmail) crit.ownerEmail = ownerEmail;
+  const full = crit.like.find((f) => f.column === 'full_name');
+  if (req.acctSearchAccountSpecDetails?.fullNameAsWords && full) {
+    const words = wordsOf(full.term);
+    if (words.length) {
+      crit.words = words;
+      crit.like = crit.like.filter((f) => f !== full);
+    }
+  }
   return crit;
 }
 
 export function isEmpty(c: SearchCriteria): boolean {
   return (
     Object.keys(c.ids).length === 0 && !c.anyPhone && !c.anyEmail && !c.ownerEmail &&
-    c.like.length + c.exact.length + c.phones.length === 0 && Object.keys(c.address).length === 0
+    c.like.length + c.exact.length + c.phones.length === 0 && Object.keys(c.address).length === 0 && !c.words?.length
   );
 }

@@ -41,6 +41,17 @@ export type SearchDoc = Record<DocColumn, string>;
 export const fold = (s: string) => s.toLowerCase();
 
 /**
+ * Columns holding names and cities keep word boundaries: folded, every run of anything but
+ * letters and digits made one space, and a space before and after each value. So the
+ * trigrams of " hansen " find the word Hansen exactly, of " hans" a word starting so, and of
+ * "ans" any part (docs/sandbox.md, "Ranking").
+ */
+export const WORD_COLUMNS: ReadonlySet<DocColumn> = new Set<DocColumn>(['first', 'last', 'full', 'city']);
+export const wordForm = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** The words of a text, folded: "Hansen-Berg, Ola" → ["hansen", "berg", "ola"]. */
+export const wordsOf = (s: string) => wordForm(s).split(' ').filter(Boolean);
+
+/**
  * A phone number as international digits: "+47 21 21 21 21", "004721212121" and
  * "21212121" (eight digits, no country code: Norway) all give "4721212121".
  */
@@ -64,19 +75,37 @@ function column(values: readonly string[]): string {
   return parts.join('\n');
 }
 
+/** Values in word form, each as " w1 w2 ", leaving out any whose words are already there. */
+function wordColumn(values: readonly string[]): string {
+  const parts: string[] = [];
+  for (const v of values) {
+    const w = wordsOf(v).join(' ');
+    const f = w ? ` ${w} ` : '';
+    if (f && !parts.some((p) => p.includes(f))) parts.push(f);
+  }
+  return parts.join('');
+}
+
 export function buildSearchDoc(owner: DocContact, others: readonly DocContact[], deliveries: readonly DocDelivery[]): SearchDoc {
   const contacts = [owner, ...others];
   return {
-    first: column([owner.first_name]),
-    last: column([owner.last_name]),
-    full: column([owner.full_name, owner.middle_initials, ...deliveries.map((d) => d.name)]),
+    first: wordColumn([owner.first_name]),
+    last: wordColumn([owner.last_name]),
+    full: wordColumn([owner.full_name, owner.middle_initials, ...deliveries.map((d) => d.name)]),
     street: column([
       owner.address_line1, owner.address_line2, owner.address_line3, owner.street_name, owner.locality,
       ...deliveries.flatMap((d) => [d.line1, d.line2, d.line3, d.line4, d.co_addr, d.street_name]),
     ]),
-    city: column([owner.postal_city, ...deliveries.map((d) => d.city)]),
+    city: wordColumn([owner.postal_city, ...deliveries.map((d) => d.city)]),
     postal: column([owner.postal_code, ...deliveries.map((d) => d.postal_code)]),
     email: column(contacts.map((c) => c.email)),
     phone: column(contacts.flatMap((c) => [c.home_phone, c.cell_phone, c.work_phone].map(canonicalPhone))),
   };
+}
+
+/** The words of a document's name and city columns that a one-letter typo may have meant (search_vocab). */
+export function vocabularyOf(doc: SearchDoc): string[] {
+  const out = new Set<string>();
+  for (const c of WORD_COLUMNS) for (const w of doc[c].split(' ')) if ([...w].length >= 3) out.add(w);
+  return [...out];
 }

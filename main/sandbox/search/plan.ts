@@ -4,13 +4,17 @@
 // results needs only the first limit + 1 matches.
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchCriteria } from './criteria';
-import { fold, type DocColumn } from './doc';
+import { WORD_COLUMNS, fold, wordForm, type DocColumn } from './doc';
+import { and, needle, render, trigramsOf, type Expr } from './query';
+import { rankedTerm, termTiers, wordTiers, type RankedTerm, type Tier } from './rank';
 import type { ContactRow } from '../store/rows';
 import { q } from '../store/statements';
 
 export type Driver =
   | { kind: 'ids'; queries: { sql: string; param: string | number }[] }
   | { kind: 'fts'; match: string }
+  /** Tiers best first: a trigram-index query, or surname + first name pairs for the name index (null: not asked). */
+  | { kind: 'ranked'; tiers: (RankedTier | null)[]; term?: RankedTerm; words?: string[] }
   | { kind: 'prefix'; column: 'last_name' | 'first_name'; term: string };
 
 /** Lookups for identifier criteria; each returns the account numbers it matches. */
@@ -34,6 +38,18 @@ export const FTS_SQL = `${CANDIDATE_SELECT} FROM account_fts f
   CROSS JOIN accounts a ON a.account_no = f.rowid
   CROSS JOIN contacts c ON c.contact_no = a.contact_no
   WHERE account_fts MATCH ? ORDER BY f.rowid`;
+
+/** Owners whose surname and first name are these words (contacts_last_first; NOCASE folds ASCII, the variants the rest). */
+export const PAIR_SQL = `${CANDIDATE_SELECT} FROM contacts c CROSS JOIN accounts a ON a.account_no = c.account_no
+  WHERE c.last_name IN (?, ?, ?) AND c.first_name IN (?, ?, ?) AND a.contact_no = c.contact_no`;
+
+export type RankedTier = { match: string } | { pairs: [string, string][] };
+
+/** Lower-case, capitalised and upper-case spellings (NOCASE folds ASCII only: "øyvind" / "Øyvind"). */
+export function caseVariants(term: string): [string, string, string] {
+  const lower = term.trim().toLowerCase();
+  return [lower, lower.charAt(0).toUpperCase() + lower.slice(1), lower.toUpperCase()];
+}
 
 export const BY_NO_SQL = `${CANDIDATE_SELECT} FROM accounts a CROSS JOIN contacts c ON c.contact_no = a.contact_no WHERE a.account_no = ?`;
 
@@ -75,32 +91,56 @@ export function needles(c: SearchCriteria): Needle[] {
   add('street', a.streetName);
   add('postal', a.postalCode);
   add('city', a.city);
-  return out.map((n) => ({ column: n.column, text: fold(n.text.trim()) })).filter((n) => [...n.text].length >= 3);
+  // Name and city columns hold words (search/doc.ts): the needle takes the same form.
+  return out
+    .map((n) => ({ column: n.column, text: WORD_COLUMNS.has(n.column) ? wordForm(n.text.trim()) : fold(n.text.trim()) }))
+    .filter((n) => [...n.text].length >= 3);
 }
 
 const MAX_TRIGRAMS = 48;
 
-/**
- * An FTS5 query: trigrams of every needle within its column, ANDed. Past 6 characters every
- * other trigram (and the last) is enough: the candidates barely grow, and an email address's
- * common trigrams ("gma", ".co") no longer all have to be merged (2–3× faster at 1M).
- */
+/** An FTS5 query: the trigrams of every needle within its column, ANDed (search/query.ts). */
 export function trigramQuery(list: readonly Needle[]): string | undefined {
   const grams = new Set<string>();
-  for (const { column, text } of list) {
-    const chars = [...text];
-    const gram = (i: number) => grams.add(`${column} : "${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`);
-    const stride = chars.length > 6 ? 2 : 1;
-    for (let i = 0; i + 3 <= chars.length; i += stride) gram(i);
-    if (chars.length >= 3) gram(chars.length - 3);
-  }
+  for (const { column, text } of list) for (const g of trigramsOf(text)) grams.add(`${column} : "${g.replace(/"/g, '""')}"`);
   if (grams.size === 0) return undefined;
   return [...grams].slice(0, MAX_TRIGRAMS).join(' AND ');
 }
 
-export function chooseDriver(c: SearchCriteria): Driver | undefined {
+/** The criteria without the ranked one (its needle is the tier's). */
+function withoutTerm(c: SearchCriteria, t: RankedTerm): SearchCriteria {
+  if (t.criterion.column !== 'address') return { ...c, like: c.like.filter((f) => f !== t.criterion) };
+  const address = { ...c.address };
+  delete address[t.criterion.field === 'last' ? 'lastName' : t.criterion.field === 'first' ? 'firstName' : 'fullName'];
+  return { ...c, address };
+}
+
+/** Ranked plans: the tiers of the name, each ANDed with the needles of every other criterion. */
+function rankedDriver(db: DatabaseSync, c: SearchCriteria): Driver | undefined {
+  const term = c.words ? undefined : rankedTerm(c);
+  if (!c.words && !term) return undefined;
+  const rest: Expr[] = needles(term ? withoutTerm(c, term) : c).map((n) => needle([n.column], n.text));
+  const tiers: (Tier | null)[] = c.words ? wordTiers(db, c.words) : termTiers(term!).map((match) => ({ match }));
+  const seen = new Set<string>();
+  const rendered = tiers.map((t): RankedTier | null => {
+    if (!t) return null;
+    if ('pairs' in t) return t.pairs.length ? t : null;
+    const m = render(and([...rest, t.match]));
+    // A tier that asks exactly what an earlier one asked finds nothing new.
+    if (m === undefined || seen.has(m)) return null;
+    seen.add(m);
+    return { match: m };
+  });
+  // Words that no name or city has in any form match nothing: an empty answer, not a refusal.
+  if (rendered.every((m) => m === null)) return c.words ? { kind: 'ranked', tiers: [], words: c.words } : undefined;
+  return { kind: 'ranked', tiers: rendered, ...(term ? { term } : {}), ...(c.words ? { words: c.words } : {}) };
+}
+
+export function chooseDriver(c: SearchCriteria, db?: DatabaseSync): Driver | undefined {
   const idQueries = Object.entries(c.ids).map(([k, v]) => ({ sql: ID_SQL[k as keyof typeof ID_SQL], param: v as string | number }));
   if (idQueries.length) return { kind: 'ids', queries: idQueries };
+  const ranked = db ? rankedDriver(db, c) : undefined;
+  if (ranked) return ranked;
   const match = trigramQuery(needles(c));
   if (match) return { kind: 'fts', match };
   const short = (col: 'last_name' | 'first_name', term: string | undefined) => (term ? { kind: 'prefix' as const, column: col, term } : undefined);

@@ -7,7 +7,8 @@ import { createPrng } from './prng';
 import { generateAccount, initialCounters, type GeneratedAccount } from './generate';
 import { BulkInsert } from './bulk';
 import { SIDE_TABLES, type SideTable } from './columns';
-import { DOC_COLUMNS, buildSearchDoc, type DocDelivery } from '../search/doc';
+import { DOC_COLUMNS, buildSearchDoc, vocabularyOf, type DocDelivery } from '../search/doc';
+import { VOCAB_TABLE_SQL } from '../db/migrations';
 
 /** The account_fts definition (db/migrations.ts v2); the worker's file needs the same one. */
 export const SEARCH_TABLE_SQL = `CREATE VIRTUAL TABLE account_fts USING fts5(${DOC_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize='trigram', detail='column')`;
@@ -18,9 +19,9 @@ const SIDE_ROWS: Record<SideTable, (g: GeneratedAccount) => (string | number | n
   comments: (g) => g.comments,
 };
 
-/** Plain tables for the worker's file (no constraints, no indexes: they are copied out in order). */
+/** Plain tables for the worker's file (no constraints, no indexes: they are copied out in order), and the vocabulary. */
 export const sideTablesSql = () =>
-  Object.entries(SIDE_TABLES).map(([t, cols]) => `CREATE TABLE ${t} (${cols.join(', ')});`).join('\n');
+  [...Object.entries(SIDE_TABLES).map(([t, cols]) => `CREATE TABLE ${t} (${cols.join(', ')});`), `${VOCAB_TABLE_SQL};`].join('\n');
 
 /** Builds the search index of `db` and, with `tables`, fills the side tables too. */
 export function buildSide(db: DatabaseSync, accounts: number, seed: number, tables: boolean): void {
@@ -32,6 +33,7 @@ export function buildSide(db: DatabaseSync, accounts: number, seed: number, tabl
   db.exec(`CREATE TEMP TABLE seed_docs (account_no INTEGER PRIMARY KEY, ${DOC_COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(', ')})`);
   const stage = new BulkInsert(db, 'temp.seed_docs', ['account_no', ...DOC_COLUMNS]);
   const side = tables ? (Object.keys(SIDE_TABLES) as SideTable[]).map((t) => [t, new BulkInsert(db, t, SIDE_TABLES[t])] as const) : [];
+  const vocabulary = new Set<string>();
   for (let i = 1; i <= accounts; i++) {
     const g = generateAccount(r, i, counters);
     for (const [t, ins] of side) for (const row of SIDE_ROWS[t](g)) ins.add(row);
@@ -41,8 +43,12 @@ export function buildSide(db: DatabaseSync, accounts: number, seed: number, tabl
     }));
     const doc = buildSearchDoc(g.contacts[0]!, g.contacts.slice(1), deliveries);
     stage.add([g.account.account_no, ...DOC_COLUMNS.map((c) => doc[c])]);
+    for (const w of vocabularyOf(doc)) vocabulary.add(w);
   }
   stage.flush();
+  const vocab = new BulkInsert(db, 'search_vocab', ['len', 'word']);
+  for (const w of vocabulary) vocab.add([[...w].length, w]);
+  vocab.flush();
   for (const [, ins] of side) ins.flush();
   // Merge segments once at the end ('optimize') instead of continuously while loading.
   db.exec(`INSERT INTO account_fts (account_fts, rank) VALUES ('automerge', 0)`);
@@ -66,6 +72,7 @@ export function adoptSide(db: DatabaseSync, file: string): void {
     for (const t of SHADOW_TABLES) db.exec(`DELETE FROM main.${t}; INSERT INTO main.${t} SELECT * FROM side_build.${t};`);
     for (const [t, cols] of Object.entries(SIDE_TABLES))
       db.exec(`INSERT INTO main.${t} (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM side_build.${t} ORDER BY rowid`);
+    db.exec('INSERT OR IGNORE INTO main.search_vocab (len, word) SELECT len, word FROM side_build.search_vocab');
     db.exec('COMMIT');
   } finally {
     if (db.isTransaction) db.exec('ROLLBACK');

@@ -5,7 +5,8 @@ import type { ContactDetails, ContactInput } from '../../../shared/amps/fields';
 import { CONTACT_COLUMNS, type ContactRow, type DeliveryAddressRow } from './rows';
 import { nextNo } from './ids';
 import { q } from './statements';
-import { DOC_COLUMNS, buildSearchDoc } from '../search/doc';
+import { DOC_COLUMNS, buildSearchDoc, vocabularyOf } from '../search/doc';
+import { noteVocabulary } from '../search/rank';
 
 /** API field ↔ column. */
 export const CONTACT_FIELDS = [
@@ -78,4 +79,8 @@ export function reindexAccount(db: DatabaseSync, accountNo: number): void {
   const doc = buildSearchDoc(owner, otherContacts(db, accountNo, owner.contact_no), deliveryAddresses(db, accountNo));
   q(db, 'DELETE FROM account_fts WHERE rowid = ?').run(accountNo);
   q(db, `INSERT INTO account_fts (rowid, ${DOC_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(DOC_COLUMNS.length)})`).run(accountNo, ...DOC_COLUMNS.map((c) => doc[c]));
+  // Words are only ever added: a word no account has any more costs one empty lookup.
+  const words = vocabularyOf(doc);
+  for (const w of words) q(db, 'INSERT OR IGNORE INTO search_vocab (len, word) VALUES (?, ?)').run([...w].length, w);
+  noteVocabulary(db, words);
 }

@@ -6,11 +6,14 @@ import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import type { AccountResultRow } from '../../../shared/amps';
 import { accountStatusKey, accountStatusTone } from '../../../shared/domain/accountStatus';
 import { statusLabel } from '../../components/StatusChip';
 import { describeBalance } from '../../../shared/domain/balance';
 import { useBalanceText } from '../../components/Balance';
+import { SORT_KEYS, nameOf, phoneOf, type ResultSort, type SortKey } from '../../state/searchSort';
 
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
@@ -19,9 +22,7 @@ const HEADER_HEIGHT = 34;
 // The minimums fit 1280 px with the recent list beside (no sideways scroll, issue 11 item 8).
 const COLUMNS = 'minmax(150px,1.8fr) minmax(110px,1.1fr) minmax(110px,0.9fr) minmax(140px,1.3fr) minmax(90px,1fr) minmax(110px,1fr) minmax(140px,1.6fr)';
 
-const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
-export const nameOf = (r: AccountResultRow) =>
-  r.contactDetails.fullName?.trim() || [r.contactDetails.firstName, r.contactDetails.lastName].filter(Boolean).join(' ') || String(r.ariaAccountNo);
+export { nameOf };
 
 const Grid = styled('div')(({ theme }) => ({
   flex: 1,
@@ -45,7 +46,15 @@ const Grid = styled('div')(({ theme }) => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   '& .cell': { padding: '0 10px', overflow: 'hidden', whiteSpace: 'nowrap', display: 'flex', alignItems: 'center', minWidth: 0 },
-  '& .headrow .cell': { fontWeight: 600, color: theme.palette.text.secondary, fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em' },
+  '& .headrow .cell': { fontWeight: 600, color: theme.palette.text.secondary, fontSize: '0.75rem', textTransform: 'uppercase', letterSpacing: '0.03em', padding: '0 4px' },
+  '& .sort': {
+    all: 'unset', boxSizing: 'border-box', display: 'inline-flex', alignItems: 'center', gap: 2, maxWidth: '100%', height: 26,
+    padding: '0 6px', borderRadius: 4, cursor: 'pointer', font: 'inherit', color: 'inherit', textTransform: 'inherit', letterSpacing: 'inherit',
+  },
+  '& .sort:hover': { background: theme.palette.action.hover },
+  '& .sort:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
+  '& .sort svg': { fontSize: '0.95rem', flexShrink: 0 },
+  '& [aria-sort="ascending"] .sort, & [aria-sort="descending"] .sort': { color: theme.palette.primary.main },
   '& .clip': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   '& .name': { fontWeight: 500 },
   '& .ids': { flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 },
@@ -110,11 +119,16 @@ interface Props {
   rows: AccountResultRow[];
   activeIndex: number;
   label: string;
+  /** The column the rows are sorted by; null = as ranked by the search. */
+  sort: ResultSort | null;
+  onSort(key: SortKey): void;
   onActivate(index: number): void;
   onOpen(index: number): void;
 }
 
-export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Props) {
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const balance = useBalanceText();
   const text = useMemo<RowText>(() => ({ status: (code) => statusLabel(t, code), balance }), [t, balance]);
@@ -135,6 +149,8 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
   }, [activeIndex, rows.length, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // Keys on a column's sort button are the button's own (Enter / Space sort).
+    if (e.target !== e.currentTarget) return;
     const last = rows.length - 1;
     const go = (i: number) => {
       e.preventDefault();
@@ -152,7 +168,7 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
     }
   };
 
-  const headers = ['name', 'account', 'status', 'balance', 'city', 'phone', 'email'] as const;
+  const headers = SORT_KEYS;
   return (
     <Grid
       ref={scrollRef}
@@ -168,11 +184,23 @@ export function ResultsGrid({ rows, activeIndex, label, onActivate, onOpen }: Pr
     >
       <div role="rowgroup" className="head">
         <div role="row" aria-rowindex={1} className="headrow">
-          {headers.map((h) => (
-            <div key={h} role="columnheader" className="cell">
-              <span className="clip">{t(`search.column.${h}`)}</span>
-            </div>
-          ))}
+          {headers.map((h) => {
+            const dir = sort?.key === h ? sort.dir : null;
+            return (
+              <div key={h} role="columnheader" className="cell" aria-sort={dir ? ARIA_SORT[dir] : 'none'}>
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => onSort(h)}
+                  title={t(dir === 'asc' ? 'search.sortDesc' : dir === 'desc' ? 'search.sortNone' : 'search.sortAsc', { column: t(`search.column.${h}`) })}
+                  data-testid={`sort-${h}`}
+                >
+                  <span className="clip">{t(`search.column.${h}`)}</span>
+                  {dir === 'asc' ? <ArrowUpwardIcon aria-hidden /> : dir === 'desc' ? <ArrowDownwardIcon aria-hidden /> : null}
+                </button>
+              </div>
+            );
+          })}
         </div>
       </div>
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

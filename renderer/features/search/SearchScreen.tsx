@@ -1,6 +1,7 @@
 // The search screen: quick box, the advanced panel on demand, the results, recent accounts.
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
@@ -9,14 +10,22 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty } from '../../components/StateViews';
 import { nextLimit, useSearch } from '../../state/searchStore';
+import type { SortKey } from '../../state/searchSort';
+import { INTL_LOCALE } from '../../i18n/format';
+
+const DATA_COLLATION = INTL_LOCALE.nb;
 import { useWorkspace } from '../../state/workspaceStore';
 import { AdvancedSearchPanel } from './AdvancedSearchPanel';
 import { QuickSearchBox } from './QuickSearchBox';
 import { RecentAccounts } from './RecentAccounts';
 import { ResultsGrid, nameOf } from './ResultsGrid';
+
+/** The sandbox refuses a "like" term too short to use an index (docs/sandbox.md): say so in the UI language. */
+const tooShort = (e: IpcError) => (e.fields ?? []).some((f) => /^type at least 3 characters/.test(f.message)) || /^type at least 3 characters/.test(e.message);
 
 function ResultsRegion() {
   const { t } = useTranslation();
@@ -30,6 +39,9 @@ function ResultsRegion() {
   const query = useSearch((s) => s.query);
   const mode = useSearch((s) => s.mode);
   const recognition = useSearch((s) => s.recognition);
+  const sort = useSearch((s) => s.sort);
+  // Norwegian names and places sort by Norwegian rules (Æ, Ø, Å after Z) in either UI language.
+  const onSort = useCallback((key: SortKey) => useSearch.getState().toggleSort(key, DATA_COLLATION), []);
   const onOpen = useCallback((i: number) => {
     const row = useSearch.getState().rows[i];
     if (row) useWorkspace.getState().open(row.ariaAccountNo, nameOf(row));
@@ -74,7 +86,13 @@ function ResultsRegion() {
       <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 28 }}>
         {summary}
       </Box>
-      {status === 'error' && error ? <ErrorAlert error={error} title={t('search.failed')} onRetry={() => useSearch.getState().submit()} /> : null}
+      {status === 'error' && error && tooShort(error) ? (
+        <Alert severity="info" data-testid="search-too-short">
+          {t('search.tooShort')}
+        </Alert>
+      ) : status === 'error' && error ? (
+        <ErrorAlert error={error} title={t('search.failed')} onRetry={() => useSearch.getState().submit()} />
+      ) : null}
       {status === 'done' && !rows.length ? (
         <Paper variant="outlined">
           <Empty icon={<PersonSearchIcon />} title={t('search.noMatch')} hint={mode === 'quick' ? t('search.noMatchHintQuick') : t('search.noMatchHintAdvanced')} />
@@ -82,7 +100,7 @@ function ResultsRegion() {
       ) : null}
       {status === 'idle' && query.trim() && recognition?.kinds.length ? (
         <Typography variant="body2" color="text.secondary" data-testid="keep-typing">
-          {t('search.keepTyping')}
+          {/^[\d\s+-]+$/.test(query.trim()) ? t('search.keepTyping') : t('search.keepTypingText')}
         </Typography>
       ) : null}
       {status === 'idle' && !query ? (
@@ -90,7 +108,7 @@ function ResultsRegion() {
           <Empty icon={<ManageSearchIcon />} title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
         </Paper>
       ) : null}
-      {rows.length ? <ResultsGrid rows={rows} activeIndex={activeIndex} label={t('search.results')} onActivate={onActivate} onOpen={onOpen} /> : null}
+      {rows.length ? <ResultsGrid rows={rows} activeIndex={activeIndex} label={t('search.results')} sort={sort} onSort={onSort} onActivate={onActivate} onOpen={onOpen} /> : null}
     </Box>
   );
 }

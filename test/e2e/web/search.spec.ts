@@ -83,8 +83,8 @@ test('recognises an account number, an email address and a postal code', async (
 test('typing over a result and pressing Enter searches the new text and never opens the old customer', async ({ app: page }) => {
   // Seed 1, 2,000 accounts: Tove Hansen is account 42000313 (test/integration/sandbox/helpers.ts demoAccounts).
   await quickSearch(page, 'Tove Hansen');
-  await expect(resultRows(page)).toHaveCount(1);
   await expect(resultRows(page).first()).toHaveAttribute('data-account-no', '42000313');
+  await expect(page.getByTestId('quick-search')).toHaveAttribute('aria-activedescendant', 'search-row-0');
   const box = page.getByTestId('quick-search');
   const region = page.getByTestId('search-results');
   const before = Number(await region.getAttribute('data-search-seq'));
@@ -108,4 +108,60 @@ test('typing over a result and pressing Enter searches the new text and never op
   await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', /accountNo|invoiceNo/);
   await screenshot(page, '04-search-typed-over');
   await expectAccessible(page, 'the search screen after typing over a result');
+});
+
+test('a surname lists the exact surname first, surname-first names and one typo find the person, columns sort from the keyboard', async ({ app: page }) => {
+  // Seed 1, 2,000 accounts (the web host's data): 26 owners are named Hansen, the first of
+  // them Filip Hansen 42000028 (test/integration/sandbox/searchRanking.test.ts checks these
+  // against the seeder's accounts).
+  await quickSearch(page, 'Hansen');
+  await expect(page.getByTestId('recognised-kind')).toHaveAttribute('data-kind', 'name');
+  // The grid shows what fits on screen (virtualised): every visible row is an exact Hansen …
+  const names = await resultRows(page).locator('[role="gridcell"]:first-child').allInnerTexts();
+  expect(names.length).toBeGreaterThan(10);
+  // (Elveelektro as, 42001949, is a company whose contact is a Hansen.)
+  expect(names.filter((n) => !/\bHansen$/.test(n) && n !== 'Elveelektro as')).toEqual([]);
+  await expect(resultRows(page).first()).toHaveAttribute('data-account-no', '42000028');
+  // … and the page the UI got has all 26 of them first, then Johansen and the like.
+  const res = await page.request.post('/ipc/accounts.search', {
+    headers: { authorization: `Bearer ${E2E_TOKEN}` },
+    data: { contact: { fullName: 'Hansen' }, nameAsWords: true, limit: 50 },
+  });
+  const rows = ((await res.json()) as { value: { rows: { contactDetails: { lastName: string } }[] } }).value.rows;
+  expect(rows.slice(0, 26).map((r) => r.contactDetails.lastName)).toEqual(Array(26).fill('Hansen'));
+  expect(rows[26]!.contactDetails.lastName).toBe('Johansen');
+  await screenshot(page, '05-search-ranked-surname');
+  await expectAccessible(page, 'ranked surname results');
+
+  for (const text of ['Hansen Filip', 'Filip Hansen', 'Hansen Oslo', 'Hanseen']) {
+    await quickSearch(page, text);
+    await expect(resultRows(page).first(), text).toHaveAttribute('data-account-no', '42000028');
+  }
+
+  // Sort by city from the keyboard: Enter on the column's button; aria-sort says so.
+  await quickSearch(page, 'Hansen');
+  const city = page.getByTestId('sort-city');
+  await city.focus();
+  await page.keyboard.press('Enter');
+  const cityHeader = page.getByRole('columnheader', { name: 'City' });
+  await expect(cityHeader).toHaveAttribute('aria-sort', 'ascending');
+  const cities = await resultRows(page).locator('[role="gridcell"]:nth-child(5)').allInnerTexts();
+  const collator = new Intl.Collator('nb-NO', { sensitivity: 'base', numeric: true }); // Norwegian places sort by Norwegian rules
+  expect(cities.filter(Boolean)).toEqual([...cities.filter(Boolean)].sort(collator.compare));
+  await page.keyboard.press('Enter');
+  await expect(cityHeader).toHaveAttribute('aria-sort', 'descending');
+  await page.keyboard.press('Enter');
+  await expect(cityHeader).toHaveAttribute('aria-sort', 'none');
+  await expect(resultRows(page).first()).toHaveAttribute('data-account-no', '42000028');
+  await city.click();
+
+  // A laptop screen: the results need no sideways scroll.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const overflow = await page.evaluate(() => {
+    const grid = document.querySelector('[role="grid"]')!;
+    return { grid: grid.scrollWidth - grid.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  expect(overflow).toEqual({ grid: 0, page: 0 });
+  await screenshot(page, '06-search-sorted-1280x720');
+  await expectAccessible(page, 'sorted results at 1280×720');
 });

@@ -5,8 +5,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSandboxDatabase } from '../../../main/sandbox/db/open';
 import { readCriteria } from '../../../main/sandbox/search/criteria';
-import { BY_NO_SQL, FTS_SQL, ID_SQL, chooseDriver, needles, prefixRanges, prefixSql, trigramQuery } from '../../../main/sandbox/search/plan';
+import { BY_NO_SQL, FTS_SQL, ID_SQL, PAIR_SQL, caseVariants, chooseDriver, needles, prefixRanges, prefixSql, trigramQuery } from '../../../main/sandbox/search/plan';
 import { emailMatches, like, phoneMatches } from '../../../main/sandbox/search/match';
+import { typoVariants } from '../../../main/sandbox/search/rank';
 import { canonicalPhone } from '../../../main/sandbox/search/doc';
 import type { AcctSearchAccountRequest } from '../../../shared/amps';
 
@@ -62,6 +63,53 @@ describe('the searches the benchmark mixes use an index', () => {
     const details = plan(prefixSql('last_name', ranges.length / 2), ...ranges);
     expect(details.join(' | ')).toMatch(/contacts_last_name/);
     expect(details.filter((x) => FULL_SCAN.test(x))).toEqual([]);
+  });
+});
+
+describe('ranked name searches use an index in every tier', () => {
+  const ranked = (req: AcctSearchAccountRequest) => {
+    const d = chooseDriver(readCriteria({ acctSearchAccountSpecDetails: { returnLimitRows: 50 }, ...req } as never), db)!;
+    expect(d.kind).toBe('ranked');
+    return d.kind === 'ranked' ? d.tiers : [];
+  };
+  const words = (text: string) => ranked({ acctSearchAccountContactCriteria: { fullName: text }, acctSearchAccountSpecDetails: { returnLimitRows: 50, fullNameAsWords: true } });
+  const checkFts = (match: string) => {
+    const details = plan(FTS_SQL, match);
+    expect(details.some((x) => /^SCAN f VIRTUAL TABLE INDEX/.test(x))).toBe(true);
+    expect(details.some((x) => /USE TEMP B-TREE/.test(x))).toBe(false);
+    expect(details.filter((x) => FULL_SCAN.test(x))).toEqual([]);
+  };
+
+  it('a last name: exact, then the start of a word, then any part — each a trigram query in rowid order', () => {
+    const tiers = ranked({ acctSearchAccountContactCriteria: { lastName: 'Hansen', postalCode: '0444' } });
+    expect(tiers).toHaveLength(3);
+    for (const t of tiers) {
+      expect(t && 'match' in t).toBe(true);
+      if (t && 'match' in t) {
+        checkFts(t.match);
+        expect(t.match).toContain('postal : "044"'); // the other criteria narrow every tier
+      }
+    }
+    expect((tiers[0] as { match: string }).match).toContain('last : " ha"');
+    expect((tiers[0] as { match: string }).match).toContain('last : "en "');
+  });
+
+  it('words: surname + first name through the name index, then trigram tiers, then one typo', () => {
+    const tiers = words('Hansen Filip');
+    const pairs = tiers[0];
+    expect(pairs).toEqual({ pairs: [['hansen', 'filip'], ['filip', 'hansen']] });
+    const details = plan(PAIR_SQL, ...caseVariants('hansen'), ...caseVariants('filip'));
+    expect(details.join(' | ')).toMatch(/USING INDEX contacts_last_first/);
+    expect(details.filter((x) => FULL_SCAN.test(x))).toEqual([]);
+    for (const t of tiers.slice(1)) if (t && 'match' in t) checkFts(t.match);
+    // Last: one letter off ("Hanssen Filip"), the words' variants from the vocabulary.
+    expect(tiers[6] && 'match' in tiers[6] && tiers[6].match).toContain('"sse"');
+    expect(typoVariants(db, 'hansen').sort()).toEqual(['hanssen']);
+    expect(typoVariants(db, 'hanseen').sort()).toEqual(['hansen', 'hanssen']);
+    expect(words('Kari Nordmannsen')).toEqual([]); // a word no name or city has: nothing to ask
+    const typo = words('Hanseen');
+    expect(typo.slice(0, 6)).toEqual([null, null, null, null, null, null]); // "hanseen" is in no name: only the typo tier
+    expect(typo[6] && 'match' in typo[6]).toBe(true);
   });
 });
 

@@ -56,7 +56,7 @@ describe('recogniseQuery', () => {
   it('reads other text as a name ("like" on the full name)', () => {
     expect(recogniseQuery('Ola Nordmann')).toMatchObject({ kinds: ['name', 'city', 'street', 'accountId'], complete: true });
     expect(recogniseQuery('olan')).toMatchObject({ kinds: ['name', 'city', 'street', 'accountId', 'userId'] });
-    expect(buildQuickSearch('name', 'Ola Nordmann')).toEqual({ contact: { fullName: 'Ola Nordmann' } });
+    expect(buildQuickSearch('name', 'Ola Nordmann')).toEqual({ contact: { fullName: 'Ola Nordmann' }, nameAsWords: true });
     expect(recogniseQuery('O')?.complete).toBe(false);
     expect(recogniseQuery('Ol')?.complete).toBe(false);
     expect(recogniseQuery('Ola')?.complete).toBe(true);
