@@ -165,7 +165,7 @@ function queries(n: number): { kind: Kind; criteria: Record<string, unknown> }[]
       const at = r.int(0, word.length - len);
       return word.slice(at, at + len);
     };
-    // The quick search's name kind (D20): words as a caller says them, one letter doubled as a typo.
+    // The quick search's name kind (D40): words as a caller says them, one letter doubled as a typo.
     const typo = (w: string) => {
       const at = r.int(1, w.length - 1);
       return w.slice(0, at) + w[at] + w.slice(at);

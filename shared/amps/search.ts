@@ -43,7 +43,7 @@ export const acctSearchAccountAddressCriteria = z
 export const acctSearchAccountSpecDetails = z.object({
   returnLimitRows: z.number().int().min(1).max(LIMITS.searchRows).nullish(),
   /**
-   * Sandbox extension (D20): read contact fullName as the words a caller said — any order,
+   * Sandbox extension (D40): read contact fullName as the words a caller said — any order,
    * each in a name or a city of the account, one typo allowed — ranked best first. A host
    * without it ignores the flag and searches fullName "like".
    */

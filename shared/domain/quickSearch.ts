@@ -26,7 +26,7 @@ export interface QuickSearchInput {
   criteria?: Record<string, string | number>;
   contact?: Record<string, string>;
   address?: Record<string, string>;
-  /** contact.fullName read as the words a caller said: any order, with a city, one typo (D20). */
+  /** contact.fullName read as the words a caller said: any order, with a city, one typo (D40). */
   nameAsWords?: true;
 }
 

@@ -190,7 +190,7 @@ export const contract = {
       contact: acctSearchAccountContactCriteria.optional(),
       address: acctSearchAccountAddressCriteria.optional(),
       limit: z.number().int().min(1).max(LIMITS.searchRows).optional(),
-      // contact.fullName as the words a caller said, ranked (sandbox extension D20).
+      // contact.fullName as the words a caller said, ranked (sandbox extension D40).
       nameAsWords: z.boolean().optional(),
     }),
     z.object({ rows: z.array(accountResultRow), more: z.boolean(), limit: z.number().int() }),

@@ -66,7 +66,7 @@ export interface SearchCriteria {
   ownerEmail?: string;
   address: AddressCriteria;
   /**
-   * Sandbox extension (D20, acctSearchAccountSpecDetails.fullNameAsWords): the fullName
+   * Sandbox extension (D40, acctSearchAccountSpecDetails.fullNameAsWords): the fullName
    * criterion read as words a caller said, in any order (search/rank.ts); it is then not
    * also a "like" criterion.
    */

@@ -91,7 +91,7 @@ export function termTier(t: RankedTerm, owner: ContactRow, deliveries: () => Del
 }
 
 // ---------------------------------------------------------------------------------------
-// Words as a caller says them (sandbox extension, D20): "Hansen Oslo", "Hansen Filip",
+// Words as a caller says them (sandbox extension, D40): "Hansen Oslo", "Hansen Filip",
 // "Filip Hansen", "Hanseen". Every word must fit the owner's first, last or full name, a
 // delivery address's name, or a city of the account; at least one word must fit a name.
 // Surname and first name together come first, looked up in the name index.

@@ -22,7 +22,7 @@ async function search(req: AcctSearchAccountRequest, limit = 1000) {
   const rows = r.acctSearchAccountResponseDetails!.accountResultSet;
   return { code: r.resultInfo.resultCode, nos: rows.map((a) => a.ariaAccountNo), rows };
 }
-/** The quick search's name kind: the words as a caller says them (D20). */
+/** The quick search's name kind: the words as a caller says them (D40). */
 const words = (text: string, limit = 1000) => search({ acctSearchAccountContactCriteria: { fullName: text }, acctSearchAccountSpecDetails: { fullNameAsWords: true } }, limit);
 
 // Independent rules over the generated accounts.
