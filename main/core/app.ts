@@ -14,6 +14,7 @@ import { cardHandlers } from './services/cards';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
+import { UiPrefsStore } from './prefs/uiPrefs';
 // Audit log (docs/audit.md)
 import { openAuditLog, type DeskAuditLog } from './audit/log';
 import { auditHandlers } from './audit/handlers';
@@ -83,7 +84,7 @@ export function createCore(opts: CoreOptions): Core {
     ...addressHandlers(ctx),
     ...cardHandlers(ctx),
     ...settingsHandlers(profiles, connection),
-    ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), ctx),
+    ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
     ...auditHandlers(audit, operator, opts.now),
   };
   const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type CodeKind = 'planStatus' | 'addressType' | 'consent' | 'reservation' | 'channel' | 'source';
+export type CodeKind = 'planStatus' | 'addressType' | 'consent' | 'reservation' | 'channel' | 'source' | 'application';
 
 export function useCodeLabel(): (kind: CodeKind, code: string | null | undefined) => string {
   const { t } = useTranslation();

@@ -86,6 +86,9 @@ export const profileView = z.object({
 });
 export type ProfileView = z.infer<typeof profileView>;
 
+/** The operator's UI preferences (prefs.*); absent = not chosen yet. */
+const uiPrefs = z.object({ theme: z.enum(['system', 'light', 'dark']).optional(), locale: z.enum(['en', 'nb']).optional() });
+
 /** A stored comment draft (drafts.*). */
 const draft = z.object({ text: z.string(), updatedAt: z.string() });
 
@@ -254,7 +257,10 @@ export const contract = {
   'drafts.get': read(z.strictObject({ accountNo }), z.object({ draft: draft.nullable() })),
   'drafts.put': write(z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText) }), z.object({ draft: draft.nullable() })),
   'drafts.delete': write(z.strictObject({ accountNo }), z.object({ deleted: z.boolean() })),
-  // --- end of comment drafts -----------------------------------------------------------
+  // UI preferences of the operator (theme, language), kept by main (D36). Desk-local too.
+  'prefs.get': read(nothing, uiPrefs),
+  'prefs.put': write(uiPrefs.strict(), uiPrefs),
+  // --- end of comment drafts and preferences -------------------------------------------
 
   'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) })),
   'profiles.save': write(
@@ -293,5 +299,5 @@ export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 /** Channels that change only the desk's own files (drafts), never an account in AMPS. */
-export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.get', 'drafts.put', 'drafts.delete']);
+export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.get', 'drafts.put', 'drafts.delete', 'prefs.get', 'prefs.put']);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

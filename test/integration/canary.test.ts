@@ -93,6 +93,8 @@ describe('secrets never leave main', () => {
     expect(await call('drafts.put', { accountNo, text: 'canary draft' })).toMatchObject({ ok: true });
     expect(await call('drafts.get', { accountNo })).toMatchObject({ ok: true, value: { draft: { text: 'canary draft' } } });
     expect(await call('drafts.delete', { accountNo })).toMatchObject({ ok: true, value: { deleted: true } });
+    expect(await call('prefs.put', { theme: 'dark' })).toMatchObject({ ok: true, value: { theme: 'dark' } });
+    expect(await call('prefs.get', {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
 
     const info = await call('address.deliveryInfo', { accountNo });
     expect(info.ok).toBe(true);

@@ -87,4 +87,20 @@ describe('comment drafts', () => {
     expect(readFileSync(join(dir, aside[0]!), 'utf8')).toContain('"kari"');
     expect(log.some((l) => l.includes('could not be read'))).toBe(true);
   });
+
+  it('UI preferences (theme, language) are kept per operator across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefs-'));
+    const call = core(dir);
+    expect(await call('prefs.get', {})).toEqual({ ok: true, value: {} });
+    await actAs(call, 'kari');
+    expect(await call('prefs.put', { theme: 'dark' })).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await call('prefs.put', { locale: 'nb' })).toEqual({ ok: true, value: { theme: 'dark', locale: 'nb' } });
+    expect(await call('prefs.put', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await actAs(call, 'ola');
+    expect(await call('prefs.get', {})).toEqual({ ok: true, value: {} });
+    const again = core(dir);
+    expect(await again('prefs.get', {})).toEqual({ ok: true, value: {} }); // ola is the operator now
+    await actAs(again, 'kari');
+    expect(await again('prefs.get', {})).toEqual({ ok: true, value: { theme: 'dark', locale: 'nb' } });
+  });
 });

@@ -26,6 +26,20 @@ export interface DraftStoreOptions {
 
 const key = (accountNo: number) => `comment:${accountNo}`;
 
+/** Writes the whole file to a temporary one, flushes it to disk and renames it into place (0600). */
+export function writeJsonDurably(file: string, data: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, JSON.stringify(data));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
 export class DraftStore {
   private data: DraftFile;
   private readonly now: () => number;
@@ -55,16 +69,7 @@ export class DraftStore {
   }
 
   private persist(): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(this.data));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+    writeJsonDurably(this.file, this.data);
   }
 
   get(operatorId: string, accountNo: number): Draft | null {

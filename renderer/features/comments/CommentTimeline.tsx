@@ -7,11 +7,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseCommentPart, type RetrievedComment } from '../../../shared/amps';
+import { useCodeLabel } from '../../components/codeLabel';
 import { useFormat } from '../../i18n';
 
 const Item = memo(function Item({ c, index, total }: { c: RetrievedComment; index: number; total: number }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const code = useCodeLabel();
   const part = parseCommentPart(c.acctCommentText);
   return (
     <Box
@@ -31,7 +33,7 @@ const Item = memo(function Item({ c, index, total }: { c: RetrievedComment; inde
         {part ? <Chip label={t('comments.partOf', { index: part.index, total: part.total })} variant="outlined" sx={{ height: 18, fontSize: '0.7rem' }} data-testid="comment-part" /> : null}
         {c.acctApplicationID ? (
           <Typography variant="caption" color="text.secondary" sx={{ ml: 'auto' }}>
-            {c.acctApplicationID}
+            {code('application', c.acctApplicationID)}
           </Typography>
         ) : null}
       </Box>

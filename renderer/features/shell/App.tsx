@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAnnouncer } from '../../state/announcer';
+import { loadPrefs } from '../../state/prefsSync';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { AccountView } from '../account/AccountView';
@@ -83,6 +84,11 @@ export function App() {
   useEffect(() => {
     void loadInfo();
   }, [loadInfo]);
+  const operator = info?.operator;
+  useEffect(() => {
+    // The operator's theme and language, as main keeps them (D36).
+    if (operator !== undefined) void loadPrefs();
+  }, [operator]);
   useEffect(() => {
     // A kiosk keeps nothing between people, not even this tab's recent list.
     if (kiosk) useWorkspace.setState({ persistRecent: false });

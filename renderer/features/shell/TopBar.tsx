@@ -26,9 +26,9 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLocale } from '../../i18n';
 import { requestCloseAccount, requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
+import { chooseLocale, chooseTheme } from '../../state/prefsSync';
 import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../../state/themeStore';
 import { mayReviewAudit } from '../../state/auditStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
@@ -88,7 +88,7 @@ function ThemeSwitch() {
               aria-checked={c === choice}
               selected={c === choice}
               onClick={() => {
-                useThemeChoice.getState().setChoice(c);
+                chooseTheme(c);
                 setAnchor(null);
               }}
             >
@@ -170,7 +170,7 @@ export function TopBar() {
           size="small"
           exclusive
           value={lang}
-          onChange={(_e, v: 'en' | 'nb' | null) => v && changeLocale(v)}
+          onChange={(_e, v: 'en' | 'nb' | null) => v && chooseLocale(v)}
           aria-label={t('topbar.language')}
         >
           <ToggleButton value="en" lang="en" title="English" sx={{ py: 0.25, px: 1 }}>

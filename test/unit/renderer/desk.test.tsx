@@ -4,7 +4,7 @@
 // and in words.
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, type ProfileView } from '../../../shared/ipc';
 import { App } from '../../../renderer/features/shell/App';
 import { ThemeRoot } from '../../../renderer/ThemeRoot';
@@ -24,6 +24,9 @@ const openComments = async (accountNo: number) => {
 };
 const draftSaved = () => waitFor(() => expect(screen.getByTestId('draft-state')).toHaveAttribute('data-state', 'saved'));
 
+// The machines are small and shared: these walk through whole screens.
+vi.setConfig({ testTimeout: 60_000 });
+
 describe('nothing typed is lost', () => {
   let csr: FakeCsr;
   beforeEach(() => {
@@ -33,7 +36,8 @@ describe('nothing typed is lost', () => {
   it('a comment draft survives Alt+W and reopening the account', async () => {
     renderUi(<App />);
     const box = await openComments(7);
-    await userEvent.type(box, 'Kunden ringer tilbake i morgen');
+    await userEvent.type(box, 'Kunden ');
+    await userEvent.paste('ringer tilbake i morgen');
     await draftSaved();
     expect(fakeDrafts.get(7)?.text).toBe('Kunden ringer tilbake i morgen');
 
@@ -285,6 +289,22 @@ describe('a desk for a whole day', () => {
     await userEvent.click(await screen.findByRole('menuitemradio', { name: 'Dark' }));
     await waitFor(() => expect(getComputedStyle(document.body).backgroundColor).toBe('rgb(18, 23, 30)'));
     expect(window.localStorage.getItem('csr-desk.theme')).toBe('dark');
+    // …and kept by main for this operator, which is what survives a web host restart.
+    expect(fake.inputs('prefs.put')).toEqual([{ theme: 'light' }, { theme: 'dark' }]);
+    useThemeChoice.setState({ choice: 'system', systemDark: false });
+  });
+
+  it('the theme and language main keeps for the operator are applied at start', async () => {
+    window.localStorage.removeItem('csr-desk.theme');
+    useThemeChoice.setState({ choice: 'system', systemDark: false });
+    fake.handle('prefs.get', () => ok({ theme: 'dark', locale: 'nb' }));
+    render(
+      <ThemeRoot>
+        <App />
+      </ThemeRoot>,
+    );
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Søk' })).toBeInTheDocument());
     useThemeChoice.setState({ choice: 'system', systemDark: false });
   });
 });

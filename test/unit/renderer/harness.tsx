@@ -109,6 +109,8 @@ const defaults: Handlers = {
     return ok({ draft });
   },
   'drafts.delete': (input: { accountNo: number }) => ok({ deleted: fakeDrafts.delete(input.accountNo) }),
+  'prefs.get': () => ok({}),
+  'prefs.put': (input: object) => ok(input),
 };
 /** The fake main's stored drafts (cleared by installFakeCsr). */
 export const fakeDrafts = new Map<number, { text: string; updatedAt: string }>();
