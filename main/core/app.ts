@@ -18,6 +18,8 @@ import { UiPrefsStore } from './prefs/uiPrefs';
 // Audit log (docs/audit.md)
 import { openAuditLog, type DeskAuditLog } from './audit/log';
 import { auditHandlers } from './audit/handlers';
+// Team store (docs/team-store.md): ships the audit log to the team's PostgreSQL when configured
+import { startTeamDesk, type TeamDesk } from './team/desk';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +41,8 @@ export interface Core {
   connection: Connection;
   /** The desk's audit log (also in the services context); closed by close(). */
   audit: DeskAuditLog;
+  /** Shipping to the team store (a no-op when the desk works alone). */
+  team: TeamDesk;
   /** Closes what the core opened (writes the audit log's closing checkpoint). */
   close(): void;
 }
@@ -59,6 +63,9 @@ export function createCore(opts: CoreOptions): Core {
   };
   // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
   const audit = openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log });
+  // ---
+  // --- Team store: the audit log shipped in the background; never awaited by a write. ---
+  const team = startTeamDesk({ dataDir: opts.dataDir, secrets: opts.secrets, audit, log, ...(opts.now ? { now: opts.now } : {}) });
   // ---
   const ctx: ServiceContext = {
     client: () => connection.client(),
@@ -88,5 +95,16 @@ export function createCore(opts: CoreOptions): Core {
     ...auditHandlers(audit, operator, opts.now),
   };
   const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
-  return { router, profiles, connection, audit, close: () => audit.close() };
+  return {
+    router,
+    profiles,
+    connection,
+    audit,
+    team,
+    close: () => {
+      // With a team store, the shipper stops after its batch in flight and the log closes after it.
+      if (team.enabled) void team.close().finally(() => audit.close());
+      else audit.close();
+    },
+  };
 }
