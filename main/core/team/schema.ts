@@ -39,7 +39,7 @@ export async function checkSchema(db: Queryable, appVersion = KNOWN_SCHEMA_VERSI
   if (v > appVersion) throw new TeamSchemaError(tooNewMessage(v, appVersion), v, appVersion);
   if (v < appVersion)
     throw new TeamSchemaError(
-      `The team store's schema is version ${v}, older than this CSR Desk needs (version ${appVersion}). Ask the team store's administrator to run the migrations (npm run team:migrate).`,
+      `The team store's schema is version ${v}, older than this CSR Desk needs (version ${appVersion}). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).`,
       v,
       appVersion,
     );

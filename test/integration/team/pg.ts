@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { createLoginRole, setupTeamStore, type TeamGroup } from '../../../main/core/team/admin';
+import type { Migration } from '../../../main/core/team/migrations';
 import { migrate } from '../../../main/core/team/schema';
 
 export const PG_URL = process.env.CSR_TEST_PG_URL;
@@ -25,7 +26,7 @@ export interface TeamDb {
   drop(): Promise<void>;
 }
 
-export async function createTeamDb(tag: string, superUrl = PG_URL): Promise<TeamDb> {
+export async function createTeamDb(tag: string, superUrl = PG_URL, migrations?: readonly Migration[]): Promise<TeamDb> {
   if (!superUrl) throw new Error('CSR_TEST_PG_URL is not set');
   const id = `${tag}_${randomBytes(4).toString('hex')}`;
   const database = `csr_team_${id}`;
@@ -57,7 +58,7 @@ export async function createTeamDb(tag: string, superUrl = PG_URL): Promise<Team
   }
   const oc = await asRole(owner.user, owner.password);
   try {
-    await migrate(oc);
+    await migrate(oc, migrations);
   } finally {
     await oc.end();
   }

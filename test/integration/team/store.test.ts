@@ -52,7 +52,7 @@ describeTeam('team store (PostgreSQL)', () => {
 
   it('refuses a schema newer than this app knows, naming both versions', async () => {
     const c = await db.asRole(db.owner.user, db.owner.password);
-    const known = MIGRATIONS.length;
+    const known = 2;
     try {
       await c.query("INSERT INTO team.schema_version (version, name, checksum) VALUES ($1, 'from a newer desk', 'x')", [known + 1]);
       const msg = `The team store's schema is version ${known + 1}, newer than this CSR Desk knows (version ${known}). Update CSR Desk on this desk before it connects to the team store.`;
@@ -67,6 +67,27 @@ describeTeam('team store (PostgreSQL)', () => {
     } finally {
       await c.query('DELETE FROM team.schema_version WHERE version = $1', [known + 1]);
       await c.end();
+    }
+  });
+
+  it('a store one version behind is refused until migrated, then migrate brings it from 1 to 2', async () => {
+    const old = await createTeamDb('old', undefined, MIGRATIONS.slice(0, 1));
+    try {
+      const c = await old.asRole(old.owner.user, old.owner.password);
+      try {
+        await expect(checkSchema(c)).rejects.toThrow(
+          "The team store's schema is version 1, older than this CSR Desk needs (version 2). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).",
+        );
+        expect(await migrate(c)).toEqual({ from: 1, to: 2, applied: [2] });
+        expect(await checkSchema(c)).toBe(2);
+        // A migration changed after it was applied is refused.
+        await c.query("UPDATE team.schema_version SET checksum = 'edited' WHERE version = 1");
+        await expect(migrate(c)).rejects.toThrow("The team store's migration 1 differs from the one this CSR Desk ships");
+      } finally {
+        await c.end();
+      }
+    } finally {
+      await old.drop();
     }
   });
 
