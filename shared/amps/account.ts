@@ -1,5 +1,6 @@
 // AcctManageAccount, AcctCreateAccount, AcctRetrieveAccount (004).
 import { z } from 'zod';
+import { INPUT_RULE, normalizeGln } from '../domain/input';
 import { LIMITS, contactDetails, contactInput, idNo, isoDate, optIdNo, optText, requireAccountRef, resultInfo, titleFilter, titleInfo } from './fields';
 import {
   customerType,
@@ -73,12 +74,18 @@ export const acctManageAccountResponse = z.object({
 });
 export type AcctManageAccountResponse = z.infer<typeof acctManageAccountResponse>;
 
-export const payOptionInfoInput = z.object({
-  payOptionID: optText(LIMITS.code),
-  payOptionVariant: optText(LIMITS.code),
-  paymentEANNum: optText(LIMITS.code),
-  paymentEANRequisitionNum: optText(LIMITS.code),
-});
+export const payOptionInfoInput = z
+  .object({
+    payOptionID: optText(LIMITS.code),
+    payOptionVariant: optText(LIMITS.code),
+    paymentEANNum: optText(LIMITS.code),
+    paymentEANRequisitionNum: optText(LIMITS.code),
+  })
+  .superRefine((p, ctx) => {
+    // An EHF option's EAN is the receiver's GLN: 13 digits with a GS1 check digit (D22).
+    if ((p.payOptionID ?? '').trim().startsWith('EHF') && (p.paymentEANNum ?? '').trim() && !normalizeGln(p.paymentEANNum!))
+      ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: INPUT_RULE.glnInvalid });
+  });
 
 export const acctCreateAccountRequest = z.object({
   acctCreateAccountRequestDetails: z
@@ -118,6 +125,8 @@ export const acctCreateAccountRequest = z.object({
         ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: 'paymentEANNum is required for EHF' });
       if (ehf && !(src.paymentEANRequisitionNum ?? '').trim())
         ctx.addIssue({ code: 'custom', path: ['paymentEANRequisitionNum'], message: 'paymentEANRequisitionNum is required for EHF' });
+      if (ehf && (src.paymentEANNum ?? '').trim() && !normalizeGln(src.paymentEANNum!))
+        ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: INPUT_RULE.glnInvalid });
     }),
 });
 export type AcctCreateAccountRequest = z.input<typeof acctCreateAccountRequest>;

@@ -3,12 +3,22 @@
 // fields; a new group reuses statementContactNo or brings statementContactDetails;
 // ariaBillingGroupID takes precedence over ariaBillingGroupNo.
 import { z } from 'zod';
-import { LIMITS, contactDetails, contactInput, optIdNo, optText, requireAccountRef, resultInfo, titleFilter, titleInfo, translations } from './fields';
+import { INPUT_RULE, normalizeGln } from '../domain/input';
+import { LIMITS, completeContactInput, contactDetails, optIdNo, optText, requireAccountRef, resultInfo, titleFilter, titleInfo, translations } from './fields';
 import { billingGroupStatus, notifyMethod, paymentOption, paymentTerms, payMethodType, requestSource } from './codes';
 import { payOptionInfoInput } from './account';
 
+/** EAN/GLN as typed: spaces between digit groups are dropped before it is checked or sent. */
+const eanText = optText(LIMITS.code).transform((v) => (typeof v === 'string' ? v.replace(/\s+/g, '') : v));
+
 export const paymentTermInfo = z.object({
   paymentTerms,
+  paymentTermID: optText(LIMITS.code),
+  paymentEANNum: eanText,
+  paymentEANRequisitionNum: optText(LIMITS.code),
+});
+const paymentTermInfoOut = z.object({
+  paymentTerms: z.string(),
   paymentTermID: optText(LIMITS.code),
   paymentEANNum: optText(LIMITS.code),
   paymentEANRequisitionNum: optText(LIMITS.code),
@@ -30,7 +40,7 @@ const groupFields = {
   payOptionInfo: payOptionInfoInput.nullish(),
   requestSourceID: requestSource.nullish(),
   statementContactNo: optIdNo,
-  statementContactDetails: contactInput.nullish(),
+  statementContactDetails: completeContactInput.nullish(),
   dunningGroupName: optText(LIMITS.name),
   dunningGroupDesc: optText(LIMITS.description),
   dunningProcessID: optText(LIMITS.code),
@@ -65,6 +75,8 @@ function paymentRules(g: GroupFields, ctx: z.RefinementCtx, requireOption: boole
   if (t?.paymentTerms === 'EHF') {
     if (blank(t.paymentEANNum))
       ctx.addIssue({ code: 'custom', path: ['paymentTermInfo', 'paymentEANNum'], message: 'paymentEANNum is required for EHF' });
+    else if (!normalizeGln(t.paymentEANNum!))
+      ctx.addIssue({ code: 'custom', path: ['paymentTermInfo', 'paymentEANNum'], message: INPUT_RULE.glnInvalid });
     if (blank(t.paymentEANRequisitionNum))
       ctx.addIssue({
         code: 'custom',
@@ -144,7 +156,7 @@ export const billingGroupInfo = z.object({
   billingGroupStatus: z.string().nullish(),
   notifyMethod: z.string().nullish(),
   paymentOption: paymentOption.nullish(),
-  paymentTermInfo: paymentTermInfo.extend({ paymentTerms: z.string() }).nullish(),
+  paymentTermInfo: paymentTermInfoOut.nullish(),
   paymentMethodInfo: paymentMethodInfo.nullish(),
   payOptionInfo: payOptionInfoOut.nullish(),
   requestSourceID: z.string().nullish(),

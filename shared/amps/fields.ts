@@ -2,6 +2,7 @@
 // lengths; the limits here are ours, recorded in docs/decisions.md (D3). Where seed 003
 // names Aria's own limits (client_acct_id 50, plan instance id 100) we use those.
 import { z } from 'zod';
+import { BIRTH_DATE_MIN, INPUT_RULE, checkAddressComplete, checkPostal, isRealDate, localToday, lookupPostalCode, normalizePhone, parsePhone, type RuleIssue } from '../domain/input';
 
 export const LIMITS = {
   accountId: 50,
@@ -39,8 +40,29 @@ export const optIdNo = idNo.nullish();
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** A date as YYYY-MM-DD. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A date as YYYY-MM-DD that exists (2026-02-31 is refused, never rolled over or dropped). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isRealDate(v), INPUT_RULE.dateInvalid);
+
+/** A birth date: a real date, not in the future, not before 1900. */
+export const birthDate = isoDate
+  .refine((v) => !isRealDate(v) || v <= localToday(), INPUT_RULE.birthDateFuture)
+  .refine((v) => !isRealDate(v) || v >= BIRTH_DATE_MIN, INPUT_RULE.birthDateTooOld);
+
+/** A phone number (shared/domain/input/phone.ts): blank, or valid and sent as E.164. */
+export const phoneNumber = z
+  .string()
+  .max(LIMITS.phone)
+  .nullish()
+  .refine((v) => !v || !v.trim() || parsePhone(v).ok, INPUT_RULE.phoneInvalid)
+  .transform((v) => (v && v.trim() ? (normalizePhone(v) ?? v) : v));
+
+/** Puts the issues of a shared input rule on their fields (under an optional path prefix). */
+export function addRuleIssues(ctx: z.RefinementCtx, issues: readonly RuleIssue[], prefix: readonly PropertyKey[] = []): void {
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: [...prefix, i.field], message: i.message });
+}
 
 /**
  * A date-time as the spec writes it: "2017-08-16T14:30:20", "2019-12-31 19:42:12" or a
@@ -52,7 +74,8 @@ export const ampsDateTime = z
   .regex(
     /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/,
     'expected a date-time as YYYY-MM-DD, YYYY-MM-DDTHH:mm:ss or YYYY-MM-DD HH:mm:ss',
-  );
+  )
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}/.test(v) || isRealDate(v.slice(0, 10)), INPUT_RULE.dateInvalid);
 
 /** Parses any of the accepted date-time forms as UTC; NaN when unparseable. */
 export function parseAmpsDateTime(value: string): number {
@@ -120,24 +143,59 @@ const STATE_PROV_COUNTRIES = new Set(['US', 'AU', 'CA']);
 /**
  * Contact as written (MODIFY, ADD, create): the rules of the 004 field lists —
  * fullName must be present; addressLine2 needs addressLine1, addressLine3 needs
- * addressLine2; emailAddress must be valid; addrStateProv for US/AU/CA.
+ * addressLine2; emailAddress must be valid; addrStateProv for US/AU/CA — and our input
+ * rules (shared/domain/input, D20–D23): phone numbers valid and sent as E.164, a country
+ * from ISO 3166-1, a Norwegian postal code from the register with its poststed (filled in
+ * when the city is empty), a birth date that exists. `complete` adds: an address is all or
+ * nothing (street, postal code, city), for contacts that are written whole.
  */
-export const contactInput = z
-  .object({ ...contactShape, birthDate: isoDate.nullish() })
-  .superRefine((c, ctx) => {
-    const has = (v: string | null | undefined) => typeof v === 'string' && v.trim() !== '';
-    if (!has(c.fullName)) ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'fullName must be present' });
-    if (has(c.addressLine2) && !has(c.addressLine1))
-      ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'addressLine1 is required when addressLine2 is given' });
-    if (has(c.addressLine3) && !has(c.addressLine2))
-      ctx.addIssue({ code: 'custom', path: ['addressLine2'], message: 'addressLine2 is required when addressLine3 is given' });
-    if (has(c.emailAddress) && !EMAIL_PATTERN.test(c.emailAddress!.trim()))
-      ctx.addIssue({ code: 'custom', path: ['emailAddress'], message: 'emailAddress must be a valid email address' });
-    if (has(c.countryCode) && !/^[A-Z]{2}$/.test(c.countryCode!))
-      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryCode must be two capital letters (ISO 3166-1)' });
-    if (has(c.addrStateProv) && has(c.countryCode) && !STATE_PROV_COUNTRIES.has(c.countryCode!))
-      ctx.addIssue({ code: 'custom', path: ['addrStateProv'], message: 'addrStateProv is only used for US, AU and CA addresses' });
-  });
+function contactInputSchema(complete: boolean) {
+  return z
+    .object({
+      ...contactShape,
+      homePhone: phoneNumber,
+      cellPhone: phoneNumber,
+      workPhone: phoneNumber,
+      birthDate: birthDate.nullish(),
+    })
+    .superRefine((c, ctx) => {
+      const has = (v: string | null | undefined) => typeof v === 'string' && v.trim() !== '';
+      if (!has(c.fullName)) ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'fullName must be present' });
+      if (has(c.addressLine2) && !has(c.addressLine1))
+        ctx.addIssue({ code: 'custom', path: ['addressLine1'], message: 'addressLine1 is required when addressLine2 is given' });
+      if (has(c.addressLine3) && !has(c.addressLine2))
+        ctx.addIssue({ code: 'custom', path: ['addressLine2'], message: 'addressLine2 is required when addressLine3 is given' });
+      if (has(c.emailAddress) && !EMAIL_PATTERN.test(c.emailAddress!.trim()))
+        ctx.addIssue({ code: 'custom', path: ['emailAddress'], message: 'emailAddress must be a valid email address' });
+      if (has(c.countryCode) && !/^[A-Z]{2}$/.test(c.countryCode!))
+        ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryCode must be two capital letters (ISO 3166-1)' });
+      if (has(c.addrStateProv) && has(c.countryCode) && !STATE_PROV_COUNTRIES.has(c.countryCode!))
+        ctx.addIssue({ code: 'custom', path: ['addrStateProv'], message: 'addrStateProv is only used for US, AU and CA addresses' });
+      const postal = checkPostal(
+        { country: /^[A-Z]{2}$/.test(c.countryCode ?? '') ? c.countryCode : '', postalCode: c.postalCode, city: c.postalCity },
+        { country: 'countryCode', postalCode: 'postalCode', city: 'postalCity' },
+      );
+      addRuleIssues(ctx, postal.issues);
+      if (complete)
+        addRuleIssues(
+          ctx,
+          checkAddressComplete(
+            { street: has(c.addressLine1) ? c.addressLine1 : c.streetName, postalCode: c.postalCode, city: postal.filledCity ?? c.postalCity },
+            { street: has(c.streetName) ? 'streetName' : 'addressLine1', postalCode: 'postalCode', city: 'postalCity' },
+          ),
+        );
+    })
+    .transform((c) => {
+      // The poststed comes from the register when only the postal code was given.
+      if ((c.postalCity ?? '').trim() || !(c.postalCode ?? '').trim() || (c.countryCode && c.countryCode !== 'NO')) return c;
+      const entry = lookupPostalCode(c.postalCode!);
+      return entry ? { ...c, postalCity: entry.place } : c;
+    });
+}
+
+export const contactInput = contactInputSchema(false);
+/** A contact written whole (a new statement contact): its address is all or nothing. */
+export const completeContactInput = contactInputSchema(true);
 export type ContactInput = z.infer<typeof contactInput>;
 
 /** msgAuthDetails (every request). authKey is absent for the three endpoints that forbid it. */

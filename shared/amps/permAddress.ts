@@ -1,7 +1,8 @@
 // AcctChangePermAddress (004): either an existing delivery address (distAddressNo) or a
 // new one (distAddressType + acctDeliveryAddress); optionally scoped to one subscription.
 import { z } from 'zod';
-import { LIMITS, ampsDateTime, idNo, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
+import { checkPostal, lookupPostalCode } from '../domain/input';
+import { LIMITS, addRuleIssues, ampsDateTime, idNo, optIdNo, optText, requireAccountRef, resultInfo } from './fields';
 
 /** House numbers like "12B" exist, so numeric-looking fields accept text or a number (D11). */
 const numOrText = (max: number) => z.union([z.string().max(max), z.number().int().nonnegative()]).nullish();
@@ -15,9 +16,10 @@ export const acctDeliveryAddress = z
     distAddrLine3: optText(LIMITS.addressLine),
     distAddrLine4: optText(LIMITS.addressLine),
     distCoAddr: optText(LIMITS.addressLine),
-    distAddrCity: z.string().trim().min(1, 'distAddrCity is required').max(LIMITS.city),
-    distAddrPostalCode: z.string().trim().min(1, 'distAddrPostalCode is required').max(LIMITS.postalCode),
-    distAddrCountryCode: z.string().regex(/^[A-Z]{2}$/, 'distAddrCountryCode must be two capital letters, e.g. NO'),
+    // Required, but checked in the refinement below so that every missing one is named at once.
+    distAddrCity: optText(LIMITS.city),
+    distAddrPostalCode: optText(LIMITS.postalCode),
+    distAddrCountryCode: optText(LIMITS.code),
     distAddrLocality: optText(LIMITS.locality),
     distAddrStateProv: optText(LIMITS.stateProv),
     distStreetName: optText(LIMITS.streetName),
@@ -32,6 +34,20 @@ export const acctDeliveryAddress = z
   })
   .superRefine((a, ctx) => {
     const has = (v: unknown) => v !== null && v !== undefined && String(v).trim() !== '';
+    const country = (a.distAddrCountryCode ?? '').trim();
+    if (!country) ctx.addIssue({ code: 'custom', path: ['distAddrCountryCode'], message: 'distAddrCountryCode is required' });
+    else if (!/^[A-Z]{2}$/.test(country))
+      ctx.addIssue({ code: 'custom', path: ['distAddrCountryCode'], message: 'distAddrCountryCode must be two capital letters, e.g. NO' });
+    if (!has(a.distAddrPostalCode)) ctx.addIssue({ code: 'custom', path: ['distAddrPostalCode'], message: 'distAddrPostalCode is required' });
+    // Country in ISO 3166-1; a Norwegian postal code from the register, not a post box,
+    // with its poststed (filled in when the city is empty) (D20, D21).
+    const postal = checkPostal(
+      { country: /^[A-Z]{2}$/.test(country) ? country : 'NO', postalCode: a.distAddrPostalCode, city: a.distAddrCity },
+      { country: 'distAddrCountryCode', postalCode: 'distAddrPostalCode', city: 'distAddrCity' },
+      { delivery: true },
+    );
+    addRuleIssues(ctx, postal.issues);
+    if (!has(a.distAddrCity) && !postal.filledCity) ctx.addIssue({ code: 'custom', path: ['distAddrCity'], message: 'distAddrCity is required' });
     if (!has(a.distAddrLine1) && !has(a.distStreetName))
       ctx.addIssue({ code: 'custom', path: ['distStreetName'], message: 'distStreetName or distAddrLine1 is required' });
     if (has(a.distAddrLine2) && !has(a.distAddrLine1))
@@ -40,6 +56,13 @@ export const acctDeliveryAddress = z
       ctx.addIssue({ code: 'custom', path: ['distAddrLine2'], message: 'distAddrLine2 is required when distAddrLine3 is given' });
     if (has(a.distAddrLine4) && !has(a.distAddrLine3))
       ctx.addIssue({ code: 'custom', path: ['distAddrLine3'], message: 'distAddrLine3 is required when distAddrLine4 is given' });
+  })
+  .transform((a) => {
+    const city = (a.distAddrCity ?? '').trim();
+    const country = (a.distAddrCountryCode ?? '').trim();
+    const code = (a.distAddrPostalCode ?? '').trim();
+    const filled = !city && country === 'NO' ? lookupPostalCode(code)?.place : undefined;
+    return { ...a, distAddrCity: filled ?? city, distAddrPostalCode: code, distAddrCountryCode: country };
   });
 export type AcctDeliveryAddress = z.input<typeof acctDeliveryAddress>;
 

@@ -54,9 +54,9 @@ describe('AcctCreateAccount', () => {
   });
 
   it('uses payOptionInfo over the deprecated paymentTerms, and EHF needs both EAN fields', async () => {
-    const ok = await newAccount({ customerType: 'BUSINESS', paymentTerms: 'BANKGIRO', acctCreateAccountPayOptionInfo: { payOptionID: 'EHF', paymentEANNum: '7080003123456', paymentEANRequisitionNum: 'REQ-1' } });
-    expect(ok.acctCreateAccountResponseDetails!.acctCreateAccountBillingGroupDetails[0]).toMatchObject({ paymentTerms: 'EHF', paymentEANNum: '7080003123456' });
-    const missing = await fail(newAccount({ paymentTerms: 'EHF', paymentEANNum: '7080003123456' }));
+    const ok = await newAccount({ customerType: 'BUSINESS', paymentTerms: 'BANKGIRO', acctCreateAccountPayOptionInfo: { payOptionID: 'EHF', paymentEANNum: '7080003123459', paymentEANRequisitionNum: 'REQ-1' } });
+    expect(ok.acctCreateAccountResponseDetails!.acctCreateAccountBillingGroupDetails[0]).toMatchObject({ paymentTerms: 'EHF', paymentEANNum: '7080003123459' });
+    const missing = await fail(newAccount({ paymentTerms: 'EHF', paymentEANNum: '7080003123459' }));
     expect(missing).toMatchObject({ fields: [{ path: 'acctCreateAccountRequestDetails.paymentEANRequisitionNum' }] });
     const notForNew = await fail(newAccount({ acctCreateAccountPayOptionInfo: { payOptionID: 'AVTALEGIRO' } }));
     expect(notForNew).toMatchObject({ resultCode: RESULT.RULE_VIOLATION });

@@ -62,10 +62,10 @@ describe('billing groups', () => {
   it('ADD reuses a statement contact by number and needs the EAN fields for EHF', async () => {
     const r = await manage({
       actionDirective: 'ADD', ariaAccountNo: accountNo,
-      acctManageBillingGroupDetailsADD: { paymentOption: 'TERMS', paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080003000001', paymentEANRequisitionNum: 'R-77' }, statementContactNo: ownerContactNo },
+      acctManageBillingGroupDetailsADD: { paymentOption: 'TERMS', paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080003000002', paymentEANRequisitionNum: 'R-77' }, statementContactNo: ownerContactNo },
     });
     expect(r.acctManageBillingGroupResponseDetails![0]!.billingGroupResponseINFO).toMatchObject({
-      statementContactNo: ownerContactNo, paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080003000001', paymentEANRequisitionNum: 'R-77' }, payOptionInfo: { payOptionID: 'EHF' },
+      statementContactNo: ownerContactNo, paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080003000002', paymentEANRequisitionNum: 'R-77' }, payOptionInfo: { payOptionID: 'EHF' },
     });
     // The client's schema already refuses EHF terms without EAN fields; the sandbox checks
     // the payment option too, so send that one unchecked.

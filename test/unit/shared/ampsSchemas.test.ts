@@ -53,7 +53,7 @@ describe('billing group rules', () => {
     expect(add({ paymentOption: 'METHODS', paymentMethodInfo: { primaryPaymentMethodID: '' }, statementContactNo: 3 }).success).toBe(true);
   });
   it('EHF needs the EAN number and requisition number', () => {
-    expect(paths(add({ paymentOption: 'TERMS', paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080000000000' }, statementContactNo: 3 }))).toEqual([
+    expect(paths(add({ paymentOption: 'TERMS', paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080000000005' }, statementContactNo: 3 }))).toEqual([
       `${prefix}paymentTermInfo.paymentEANRequisitionNum`,
     ]);
   });
