@@ -5,6 +5,9 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../shared/ipc';
+import { serverFieldMessage } from '../i18n/fieldMessages';
+import { fieldLabel } from './fieldLabel';
+import { formPathOf } from './serverErrors';
 
 interface Props {
   error: IpcError;
@@ -30,7 +33,18 @@ export function ErrorAlert({ error, onRetry, title, compact }: Props) {
       }
     >
       <AlertTitle>{title ?? t(`errors.title.${error.code}`, { defaultValue: t('errors.title.INTERNAL') })}</AlertTitle>
-      {error.message}
+      {error.fields?.length ? (
+        // Problems with fields: each named in words, never the wire path or the billing system's text.
+        <ul data-testid="error-fields">
+          {error.fields.slice(0, 8).map((f) => (
+            <li key={f.path}>
+              {fieldLabel(t, formPathOf(f.path, 'change').replace(/^(group|change)\./, ''))}: {serverFieldMessage(t, f.message)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        error.message
+      )}
       <div>{t(`errors.next.${error.code}`, { defaultValue: t('errors.next.INTERNAL') })}</div>
     </Alert>
   );

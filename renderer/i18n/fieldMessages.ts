@@ -1,11 +1,13 @@
 // The shared schemas (shared/amps) speak English, because the API and the sandbox answer
 // with the same words. On a form field the UI shows them in the chosen language: a rule's
-// message is looked up here; zod's own messages (too long, wrong type) come from zod's
-// locale for that language; anything else (a message from the billing system) is shown
-// as it came.
+// message is looked up here; zod's own checks (too long, wrong type) get our own texts in
+// that language (never zod's "Too small: expected string to have >=1 characters"); a
+// message the billing system or the router sent is matched against what they say, and one
+// we do not know becomes a plain "not accepted" — wire text is never shown (issue 11, D23).
 import { z } from 'zod';
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { BASE_URL_NOT_SECURE } from '../../shared/amps/baseUrl';
+import { INPUT_RULE } from '../../shared/domain/input';
 
 /** Message of a shared rule → its key under "validation" in en.json / nb.json. */
 export const RULE_MESSAGES: Record<string, string> = {
@@ -15,6 +17,7 @@ export const RULE_MESSAGES: Record<string, string> = {
   'currencyCode must be an ISO 4217 code such as NOK': 'currencyCode',
   'distAddrCity is required': 'required',
   'distAddrPostalCode is required': 'required',
+  'distAddrCountryCode is required': 'required',
   'distAddrCountryCode must be two capital letters, e.g. NO': 'countryCode',
   'countryCode must be two capital letters (ISO 3166-1)': 'countryCode',
   'expected a date as YYYY-MM-DD': 'date',
@@ -50,15 +53,90 @@ export const RULE_MESSAGES: Record<string, string> = {
   [BASE_URL_NOT_SECURE]: 'httpsRequired',
   'required for a new profile': 'requiredNewProfile',
   required: 'required',
+  // The Norwegian input rules (shared/domain/input/messages.ts).
+  [INPUT_RULE.phoneInvalid]: 'phone',
+  [INPUT_RULE.postalCodeNO]: 'postalCodeNO',
+  [INPUT_RULE.postalCodeUnknown]: 'postalCodeUnknown',
+  [INPUT_RULE.postalCodePostBox]: 'postalCodePostBox',
+  [INPUT_RULE.postalCityMismatch]: 'postalCityMismatch',
+  [INPUT_RULE.countryUnknown]: 'countryUnknown',
+  [INPUT_RULE.glnInvalid]: 'gln',
+  [INPUT_RULE.dateInvalid]: 'dateInvalid',
+  [INPUT_RULE.birthDateFuture]: 'birthDateFuture',
+  [INPUT_RULE.birthDateTooOld]: 'birthDateTooOld',
+  [INPUT_RULE.addressStreetRequired]: 'addressStreet',
+  [INPUT_RULE.addressPostalCodeRequired]: 'addressPostalCode',
+  [INPUT_RULE.addressCityRequired]: 'addressCity',
 };
 
-export function localizeFieldMessage(t: TFunction, message: string | undefined): string | undefined {
-  if (message === undefined) return undefined;
+/**
+ * What the sandbox's validator (main/sandbox/http/validate.ts), its endpoints, and zod's
+ * English default messages (the router's) say, as a key under "validation" and its values.
+ */
+const WIRE_PATTERNS: Array<[RegExp, string, ((m: RegExpExecArray) => Record<string, string>)?]> = [
+  [/^(is required|must not be empty|Required)$/, 'required'],
+  [/^Too small: expected string to have >=1 characters?$/, 'required'],
+  [/^Invalid input: expected \w+, received (undefined|null)$/, 'required'],
+  [/^may be at most (\d+) characters/, 'tooLong', (m) => ({ max: m[1]! })],
+  [/^Too big: expected string to have <=(\d+) characters?$/, 'tooLong', (m) => ({ max: m[1]! })],
+  [/^must have at least (\d+) characters/, 'tooShort', (m) => ({ min: m[1]! })],
+  [/^Too small: expected string to have >=(\d+) characters?$/, 'tooShort', (m) => ({ min: m[1]! })],
+  [/^(Invalid input: expected number|must be a number)/, 'number'],
+  [/^Invalid input: expected int/, 'number'],
+  [/^(must be one of |Invalid option|.* is not a known value; expected one of)/, 'chooseOption'],
+  [/^is required for EHF$/, 'ehfRequired'],
+  [/is not a known title code$/, 'titleUnknown'],
+  [/is not a contact of account/, 'contactUnknown'],
+  [/^must differ from the primary payment method$/, 'backupSameAsPrimary'],
+  [/(is not a known payment option|cannot be chosen for|is offered to .* only)/, 'payOptionUnavailable'],
+  [/is not a variant of/, 'payOptionVariantUnknown'],
+  [/is not a valid date-time$/, 'dateInvalid'],
+  [/^expected a date/, 'date'],
+];
+
+function lookup(t: TFunction, message: string): string | undefined {
   const key = RULE_MESSAGES[message];
-  return key ? t(`validation.${key}`) : message;
+  if (key) return t(`validation.${key}`);
+  for (const [re, k, params] of WIRE_PATTERNS) {
+    const m = re.exec(message);
+    if (m) return t(`validation.${k}`, params ? params(m) : {});
+  }
+  return undefined;
 }
 
-/** zod's built-in messages in the UI's language. */
+/** A message on a form field in the UI language; texts the form made itself pass through. */
+export function localizeFieldMessage(t: TFunction, message: string | undefined): string | undefined {
+  if (message === undefined) return undefined;
+  return lookup(t, message) ?? message;
+}
+
+/** A message main or the billing system sent about a field: never shown as it came. */
+export function serverFieldMessage(t: TFunction, message: string): string {
+  return lookup(t, message) ?? t('validation.serverRefused');
+}
+
+/** zod's own checks in the UI's language, in our words. */
 export function setSchemaLocale(lng: string): void {
-  z.config(lng === 'nb' ? z.locales.no() : z.locales.en());
+  const t = i18next.getFixedT(lng === 'nb' ? 'nb' : 'en');
+  z.config({
+    customError: (iss) => {
+      switch (iss.code) {
+        case 'too_big':
+          return iss.origin === 'string' ? t('validation.tooLong', { max: String(iss.maximum) }) : t('validation.tooBig', { max: String(iss.maximum) });
+        case 'too_small':
+          if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: String(iss.minimum) });
+          return t('validation.tooSmall', { min: String(iss.minimum) });
+        case 'invalid_type':
+          if (iss.input === undefined || iss.input === null || iss.input === '') return t('validation.required');
+          return iss.expected === 'number' || iss.expected === 'int' ? t('validation.number') : t('validation.notValid');
+        case 'invalid_value':
+        case 'invalid_union':
+          return t('validation.chooseOption');
+        case 'invalid_format':
+          return iss.format === 'email' ? t('validation.email') : t('validation.notValid');
+        default:
+          return t('validation.notValid');
+      }
+    },
+  });
 }

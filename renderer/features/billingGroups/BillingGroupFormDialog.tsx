@@ -17,11 +17,14 @@ import type { FieldChange } from '../../../shared/domain/fieldDiff';
 import type { FieldIssue, IpcError } from '../../../shared/ipc';
 import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { fieldLabel } from '../../components/fieldLabel';
-import { applyFieldErrors } from '../../components/serverErrors';
+import { applyServerFieldErrors } from '../../components/serverErrors';
+import { describeValue } from '../../components/valueWords';
+import { useFormat } from '../../i18n';
 import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
 import { useShell } from '../../state/shellStore';
 import { useUnsaved, useUnsavedMark } from '../../state/unsavedStore';
 import { addSchema, emptyForm, groupChanges, groupToForm, modifySchema, type BillingGroupForm, type GroupRequest } from './billingGroupModel';
+import { cardLabel, findPaymentMethod } from './cards';
 import { GroupFormFields } from './GroupFormFields';
 
 interface Props {
@@ -34,8 +37,25 @@ interface Props {
 
 type Request = GroupRequest;
 
+/** Structures the sandbox names as a whole, shown on their first field. */
+const STRUCTURE_FIELD: Record<string, string> = {
+  paymentTermInfo: 'paymentTermInfo.paymentTerms',
+  paymentMethodInfo: 'paymentMethodInfo.primaryPaymentMethodID',
+  payOptionInfo: 'payOptionInfo.payOptionID',
+  statementContactDetails: 'statementContactDetails',
+};
+
+/** The form field that shows an error on a request path, if any. */
+function fieldFor(values: BillingGroupForm, path: string): string | undefined {
+  if (STRUCTURE_FIELD[path]) return STRUCTURE_FIELD[path];
+  if (path === 'statementContactNo') return values.contactMode === 'reuse' ? path : 'statementContactDetails';
+  const v = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values);
+  return typeof v === 'string' ? path : undefined;
+}
+
 export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Props) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const titleId = useId();
   const schema = useMemo(() => (group ? modifySchema(group) : addSchema()), [group]);
   const form = useForm<BillingGroupForm, unknown, Request>({
@@ -84,10 +104,9 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
       return;
     }
     if (res.error.fields?.length) {
-      // Back to the form, with each problem on its field; nothing typed is lost.
+      // Back to the form, with each problem on its field in the UI language; nothing typed is lost.
       const values = form.getValues();
-      const known = (path: string) => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values) !== undefined;
-      const rest = applyFieldErrors(res.error.fields, 'group', known, (path, message) =>
+      const rest = applyServerFieldErrors(t, res.error.fields, 'group', (path) => fieldFor(values, path), (path, message) =>
         form.setError(path as FieldPath<BillingGroupForm>, { type: 'server', message }),
       );
       setFormError({ error: res.error, rest });
@@ -95,6 +114,20 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
     } else {
       setWriteError(res.error);
     }
+  };
+
+  // The statement contact by name, a card by its masked number: what the agent picked, in words.
+  const groupValue = (path: string, value: string | number | boolean | null): string | undefined => {
+    if (value === null) return undefined;
+    if (path === 'statementContactNo') {
+      const g = list.acctRetrieveBillingGroupList.find((x) => x.statementContactNo === Number(value));
+      return g?.statementContactDetails?.fullName ? `${g.statementContactDetails.fullName} (#${value})` : undefined;
+    }
+    if (path === 'paymentMethodInfo.primaryPaymentMethodID' || path === 'paymentMethodInfo.backupPaymentMethodID') {
+      const m = findPaymentMethod(list.acctRetrieveBillingGroupPayMethodList, String(value));
+      return m ? cardLabel(m) : undefined;
+    }
+    return undefined;
   };
 
   return (
@@ -106,8 +139,8 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
         <DialogContent dividers>
           <Box component="form" id={`${titleId}-form`} noValidate onSubmit={form.handleSubmit(onValid)}>
             {formError ? (
-              <Alert severity="warning" sx={{ mb: 2 }} role="alert">
-                {formError.error.message}
+              <Alert severity="warning" sx={{ mb: 2 }} role="alert" data-testid="server-refused">
+                {t('billingGroups.serverRefused')}
                 {formError.rest.length ? (
                   <ul>
                     {formError.rest.map((f) => (
@@ -143,6 +176,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
         title={group ? t('billingGroups.confirmModify') : t('billingGroups.confirmAdd')}
         summary={t('billingGroups.confirmSummary', { account: accountNo })}
         changes={pending?.changes ?? []}
+        formatValue={(path, value) => groupValue(path, value) ?? describeValue(t, fmt, path, value) ?? String(value)}
         busy={busy}
         error={writeError}
         confirmLabel={group ? t('billingGroups.saveChanges') : t('billingGroups.addGroup')}

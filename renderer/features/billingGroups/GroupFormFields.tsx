@@ -53,7 +53,7 @@ export function GroupFormFields({ control, watch, errors, isModify, list, curren
   for (const g of list.acctRetrieveBillingGroupList)
     if (g.statementContactNo) contacts.set(g.statementContactNo, `${g.statementContactDetails?.fullName ?? '—'} (#${g.statementContactNo}, ${g.billingGroupName ?? g.ariaBillingGroupNo})`);
   const contactOptions: Option[] = [...contacts].map(([no, label]) => ({ value: String(no), label }));
-  const contactError = (errors.statementContactDetails as { message?: string } | undefined)?.message;
+  const contactError = localizeFieldMessage(t, (errors.statementContactDetails as { message?: string } | undefined)?.message);
 
   return (
     <>

@@ -26,7 +26,10 @@ import { ChangesTable, ReasonField } from '../../components/ChangesTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
-import { applyFieldErrors } from '../../components/serverErrors';
+import { FormDate } from '../../components/FormDate';
+import { applyServerFieldErrors } from '../../components/serverErrors';
+import { describeValue } from '../../components/valueWords';
+import { isBackdated, localToday } from '../../../shared/domain/input';
 import { useFormat } from '../../i18n';
 import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
 import { useShell } from '../../state/shellStore';
@@ -41,6 +44,16 @@ interface Props {
   info: DeliveryInfo | null;
   onDone(distAddressNo: number): void;
   onCancel(): void;
+}
+
+/** The form field that shows an error on a request path, if any. */
+function fieldFor(path: string, values: PermAddressForm): string | undefined {
+  if (path === 'distAddressType' || path === 'acctDeliveryAddress.distAddrType') return values.mode === 'new' ? 'acctDeliveryAddress.distAddrType' : undefined;
+  if (path === 'distAddressNo') return values.mode === 'existing' ? path : undefined;
+  if (path === 'ariaMPINo' || path === 'ariaMPIID') return values.scope === 'subscription' ? 'ariaMPINo' : undefined;
+  if (path === 'dateEffective') return path;
+  if (path.startsWith('acctDeliveryAddress.') && values.mode === 'new' && path.slice('acctDeliveryAddress.'.length) in values.acctDeliveryAddress) return path;
+  return undefined;
 }
 
 const STEP_FIELDS: Array<Array<FieldPath<PermAddressForm>>> = [['distAddressNo', 'acctDeliveryAddress', 'distAddressType' as FieldPath<PermAddressForm>], ['ariaMPINo', 'dateEffective']];
@@ -60,7 +73,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const mode = form.watch('mode');
   const scope = form.watch('scope');
   const values = form.watch();
-  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` })) : null;
+  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: a.name })) : null;
   // The SPECIAL plan instance is not a subscription (004: not in masterPlanCount).
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
 
@@ -79,12 +92,27 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
       onDone(res.value.distAddressNo);
       return;
     }
-    const rest = applyFieldErrors(res.error.fields, 'change', (p) => p !== 'ariaAccountNo', (path, message) => form.setError(path as FieldPath<PermAddressForm>, { type: 'server', message }));
+    const rest = applyServerFieldErrors(t, res.error.fields, 'change', (p) => fieldFor(p, form.getValues()), (path, message) =>
+      form.setError(path as FieldPath<PermAddressForm>, { type: 'server', message }),
+    );
     setError(res.error);
     // A problem with the address itself: back to the step where it can be fixed.
     if (res.error.fields?.some((x) => /distAddress|acctDeliveryAddress/.test(x.path))) setStep(0);
+    else if (rest.length) setStep(2);
     else if (rest.length === 0 && res.error.fields?.length) setStep(1);
   });
+
+  // The address by its lines and the type by its name, not "#3" or "PERM".
+  const typeName = (code: string) => info?.addressTypes.find((a) => a.code === code)?.name ?? code;
+  const showValue = (path: string, value: string | number | boolean | null): string => {
+    if (value === null) return '—';
+    if (path === 'distAddressNo' && typeof value === 'number') {
+      const a = info?.deliveryAddresses.find((x) => x.distAddressNo === value);
+      return a ? formatAddress(a) : `#${value}`;
+    }
+    if (path === 'acctDeliveryAddress.distAddrType') return typeName(String(value));
+    return describeValue(t, f, path, value) ?? String(value);
+  };
 
   const steps = [t('permAddress.stepAddress'), t('permAddress.stepScope'), t('permAddress.stepConfirm')];
   return (
@@ -129,7 +157,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                             label={
                               <span>
                                 <strong>#{a.distAddressNo}</strong> {a.distAddrName ? `${a.distAddrName} · ` : ''}
-                                {formatAddress(a)} <Typography component="span" variant="caption" color="text.secondary">({a.distAddrType}{a.isPermanent ? `, ${t('permAddress.currentPermanent')}` : ''})</Typography>
+                                {formatAddress(a)} <Typography component="span" variant="caption" color="text.secondary">({typeName(a.distAddrType ?? '')}{a.isPermanent ? `, ${t('permAddress.currentPermanent')}` : ''})</Typography>
                               </span>
                             }
                           />
@@ -183,7 +211,13 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                 <FormText control={form.control} name="ariaMPINo" label={t('field.ariaMPINo')} />
               )
             ) : null}
-            <FormText control={form.control} name="dateEffective" type="date" label={t('field.dateEffective')} slotProps={{ inputLabel: { shrink: true } }} sx={{ maxWidth: 220 }} />
+            <FormDate
+              control={form.control}
+              name="dateEffective"
+              label={t('field.dateEffective')}
+              hint={(v) => (isBackdated(v, localToday()) ? t('permAddress.backdated') : undefined)}
+              sx={{ maxWidth: 240 }}
+            />
           </Box>
         ) : null}
         {step === 2 ? (
@@ -194,7 +228,12 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                 date: f.date(values.dateEffective) || t('permAddress.immediately'),
               })}
             </Typography>
-            <ChangesTable changes={permChanges(info, values, t('permAddress.newAddressValue'), contactAsAddress(contact))} />
+            {isBackdated(values.dateEffective, localToday()) ? (
+              <Alert severity="warning" sx={{ mb: 1 }} data-testid="backdated-warning">
+                {t('permAddress.backdated')}
+              </Alert>
+            ) : null}
+            <ChangesTable changes={permChanges(info, values, t('permAddress.newAddressValue'), contactAsAddress(contact))} formatValue={showValue} />
             <ReasonField value={reason} onChange={setReason} disabled={busy} />
           </Box>
         ) : null}

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { acctChangePermAddressRequestDetails, formatAmpsDateTime, type ContactDetails, type DeliveryAddressOut } from '../../../shared/amps';
 import { compactRequest, type FieldChange } from '../../../shared/domain/fieldDiff';
+import { INPUT_RULE } from '../../../shared/domain/input';
+import { INVALID_DATE } from '../../components/dateValue';
 import type { DeliveryInfo, PermAddressChange } from '../../state/permAddressStore';
 
 export const ADDRESS_FIELDS = [
@@ -21,11 +23,11 @@ export const ADDRESS_FIELDS = [
   'distFlatSpec',
   'distApartmentNo',
   'distPublAddrNo',
+  'distAddrCountryCode',
   'distAddrPostalCode',
   'distAddrCity',
   'distAddrLocality',
   'distAddrStateProv',
-  'distAddrCountryCode',
   'distDirections',
 ] as const;
 export type AddressForm = { [K in (typeof ADDRESS_FIELDS)[number] | 'distAddrType']: string };
@@ -74,7 +76,7 @@ export function toChange(accountNo: number, f: PermAddressForm): PermAddressChan
     distAddressType: isNew ? a.distAddrType : undefined,
     acctDeliveryAddress: isNew ? a : undefined,
     ariaMPINo: f.scope === 'subscription' && /^\d+$/.test(f.ariaMPINo.trim()) ? Number(f.ariaMPINo) : undefined,
-    dateEffective: effectiveDate(f.dateEffective),
+    dateEffective: f.dateEffective === INVALID_DATE ? undefined : effectiveDate(f.dateEffective),
   }) ?? { ariaAccountNo: accountNo }) as PermAddressChange;
   // The required fields stay even when blank, so the schema names them ("… is required").
   if (isNew)
@@ -93,17 +95,30 @@ export interface Messages {
   chooseType: string;
 }
 
+/**
+ * The form's own choices (an address picked, a type, a subscription) and the shared
+ * AcctChangePermAddress rules, checked together so every missing field is named at once.
+ */
 export function permSchema(accountNo: number, m: Messages) {
-  return z
-    .custom<PermAddressForm>()
-    .superRefine((f, ctx) => {
-      if (f.mode === 'existing' && !/^\d+$/.test(f.distAddressNo.trim())) ctx.addIssue({ code: 'custom', path: ['distAddressNo'], message: m.chooseAddress });
-      if (f.mode === 'new' && !f.acctDeliveryAddress.distAddrType.trim())
-        ctx.addIssue({ code: 'custom', path: ['acctDeliveryAddress', 'distAddrType'], message: m.chooseType });
-      if (f.scope === 'subscription' && !/^\d+$/.test(f.ariaMPINo.trim())) ctx.addIssue({ code: 'custom', path: ['ariaMPINo'], message: m.chooseSubscription });
-    })
-    .transform((f) => toChange(accountNo, f))
-    .pipe(acctChangePermAddressRequestDetails);
+  return z.custom<PermAddressForm>().transform((f, ctx) => {
+    if (f.mode === 'existing' && !/^\d+$/.test(f.distAddressNo.trim())) ctx.addIssue({ code: 'custom', path: ['distAddressNo'], message: m.chooseAddress });
+    if (f.mode === 'new' && !f.acctDeliveryAddress.distAddrType.trim())
+      ctx.addIssue({ code: 'custom', path: ['acctDeliveryAddress', 'distAddrType'], message: m.chooseType });
+    if (f.scope === 'subscription' && !/^\d+$/.test(f.ariaMPINo.trim())) ctx.addIssue({ code: 'custom', path: ['ariaMPINo'], message: m.chooseSubscription });
+    if (f.dateEffective === INVALID_DATE) ctx.addIssue({ code: 'custom', path: ['dateEffective'], message: INPUT_RULE.dateInvalid });
+    const parsed = acctChangePermAddressRequestDetails.safeParse(toChange(accountNo, f));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        // distAddressType is the new address's type, which the form asks for as distAddrType.
+        const path = issue.path[0] === 'distAddressType' ? ['acctDeliveryAddress', 'distAddrType'] : issue.path;
+        if (path.join('.') === 'acctDeliveryAddress.distAddrType' && f.mode === 'new' && !f.acctDeliveryAddress.distAddrType.trim()) continue;
+        if (path[0] === 'dateEffective' && f.dateEffective === INVALID_DATE) continue;
+        ctx.addIssue({ code: 'custom', path: path as PropertyKey[], message: issue.message });
+      }
+      return z.NEVER;
+    }
+    return parsed.data as PermAddressChange;
+  });
 }
 
 /** An address as the before → after rows compare it. */

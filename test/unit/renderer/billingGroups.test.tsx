@@ -73,14 +73,14 @@ describe('billing groups', () => {
     const dialog = screen.getByTestId('billing-group-form');
     await userEvent.click(within(dialog).getByRole('combobox', { name: 'Payment terms' }));
     await userEvent.click(screen.getByRole('option', { name: 'EHF e-invoice' }));
-    await userEvent.type(within(dialog).getByLabelText('EAN number *'), '7080001234567');
+    await userEvent.type(within(dialog).getByLabelText('EAN number *'), '7080001234560');
     await userEvent.type(within(dialog).getByLabelText('EAN requisition number *'), 'REQ-42');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Review changes' }));
     const confirm = await screen.findByTestId('confirm-write');
     const rows = within(confirm).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows).toEqual([
-      'Payment terms › Payment termsBANKGIRO→EHF',
-      'Payment terms › EAN number—→7080001234567',
+      'Payment terms › Payment termsBank giro→EHF e-invoice', // in words, not BANKGIRO → EHF
+      'Payment terms › EAN number—→7080001234560',
       'Payment terms › EAN requisition number—→REQ-42',
     ]);
     await userEvent.type(within(confirm).getByTestId('reason'), 'Customer is a municipality');
@@ -94,7 +94,7 @@ describe('billing groups', () => {
         ariaDunningGroupID: 'DG-501',
         ariaDunningGroupNo: 1501,
         paymentOption: 'TERMS',
-        paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080001234567', paymentEANRequisitionNum: 'REQ-42' },
+        paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080001234560', paymentEANRequisitionNum: 'REQ-42' },
       },
       reason: 'Customer is a municipality',
     });

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/ipc';
@@ -21,6 +21,12 @@ const info = (permanentNo: number) => ({
     { code: 'CABIN', name: 'Holiday home' },
   ],
 });
+
+/** Types a whole date into a date picker (its hidden input takes the text, as autofill does). */
+function typeDate(root: HTMLElement, name: string, text: string) {
+  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+  fireEvent.change(input, { target: { value: text } });
+}
 
 describe('permanent address change', () => {
   let csr: FakeCsr;
@@ -46,11 +52,12 @@ describe('permanent address change', () => {
     expect(await within(wizard).findByText('Choose an address.')).toBeInTheDocument();
     await userEvent.click(within(wizard).getByRole('radio', { name: /#12/ }));
     await userEvent.click(screen.getByTestId('perm-address-next'));
-    await userEvent.clear(within(wizard).getByLabelText('Effective from'));
-    await userEvent.type(within(wizard).getByLabelText('Effective from'), '2030-12-01');
+    typeDate(wizard, 'dateEffective', '01/12/2030');
     await userEvent.click(screen.getByTestId('perm-address-next'));
     const table = within(wizard).getByTestId('changes-table');
-    expect(table).toHaveTextContent('Address number11→12');
+    // What the agent picked, in words: the address itself and the type's name, not "12" or "CABIN".
+    expect(table).toHaveTextContent('Address numberStorgata 1, 0155 Oslo, NO→Fjellveien 3, 3580 Geilo, NO');
+    expect(table).toHaveTextContent('Address › Address typeHome→Holiday home');
     expect(table).toHaveTextContent('Address › CityOslo→Geilo');
     await userEvent.type(within(wizard).getByTestId('reason'), 'Moved to the cabin');
     await userEvent.click(screen.getByTestId('perm-address-confirm'));
@@ -69,19 +76,20 @@ describe('permanent address change', () => {
     const wizard = screen.getByTestId('perm-address-wizard');
     await userEvent.click(within(wizard).getByLabelText('Enter a new address'));
     await userEvent.click(screen.getByTestId('perm-address-next'));
+    // Every missing required field at once: the type, the street, the postal code and the city.
     expect(await within(wizard).findByText('Choose an address type.')).toBeInTheDocument();
-    await userEvent.click(within(wizard).getByRole('combobox', { name: 'Address type *' }));
-    await userEvent.click(screen.getByRole('option', { name: 'Holiday home (CABIN)' }));
-    await userEvent.click(screen.getByTestId('perm-address-next'));
-    await waitFor(() => expect(within(wizard).getAllByText('Required')).toHaveLength(2)); // postal code and city
     expect(within(wizard).getByText('Enter the street name or the first address line')).toBeInTheDocument();
+    expect(within(wizard).getAllByText('Required')).toHaveLength(2); // postal code and city
+    await userEvent.click(within(wizard).getByRole('combobox', { name: 'Address type *' }));
+    await userEvent.click(screen.getByRole('option', { name: 'Holiday home' }));
     await userEvent.type(within(wizard).getByLabelText('Street name'), 'Sjøgata');
     await userEvent.type(within(wizard).getByLabelText('Street number'), '5');
     await userEvent.type(within(wizard).getByLabelText('Entrance'), 'B');
     await userEvent.type(within(wizard).getByLabelText('Floor'), '2');
     await userEvent.type(within(wizard).getByLabelText('Flat'), 'H0201');
+    // The poststed comes from the postal register as the code is typed.
     await userEvent.type(within(wizard).getByLabelText('Postal code *'), '8006');
-    await userEvent.type(within(wizard).getByLabelText('City *'), 'Bodø');
+    expect(within(wizard).getByLabelText('City *')).toHaveValue('BODØ');
     await userEvent.click(screen.getByTestId('perm-address-next'));
     await userEvent.click(within(wizard).getByLabelText('One subscription'));
     await userEvent.click(within(wizard).getByRole('combobox', { name: 'Subscription' }));
@@ -94,7 +102,7 @@ describe('permanent address change', () => {
       ariaAccountNo: 7,
       ariaMPINo: 900,
       distAddressType: 'CABIN',
-      acctDeliveryAddress: { distAddrType: 'CABIN', distStreetName: 'Sjøgata', distStreetNo: '5', distEntranceNo: 'B', distFlatFloor: '2', distFlatNo: 'H0201', distAddrPostalCode: '8006', distAddrCity: 'Bodø', distAddrCountryCode: 'NO' },
+      acctDeliveryAddress: { distAddrType: 'CABIN', distStreetName: 'Sjøgata', distStreetNo: '5', distEntranceNo: 'B', distFlatFloor: '2', distFlatNo: 'H0201', distAddrPostalCode: '8006', distAddrCity: 'BODØ', distAddrCountryCode: 'NO' },
     });
     expect(await screen.findByTestId('perm-address-result')).toHaveTextContent('13');
   });
