@@ -48,28 +48,33 @@ export interface DateInputProps {
 export function DateInput({ label, value, onChange, onBlur, name, error, helperText, disabled, sx, inputRef }: DateInputProps) {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'nb' ? 'nb' : 'en';
-  // The last invalid date the picker gave us: handed back so the typed sections stay.
-  const lastInvalid = useRef<Date | null>(null);
+  // The picker keeps its own state (typed sections survive any re-render, also while the
+  // text is no date yet); we only listen. A value set from outside (a reset, a restored
+  // draft) differs from what the picker last said, and starts the picker anew with it.
+  const said = useRef(value);
+  const generation = useRef(0);
+  if (value !== said.current) {
+    said.current = value;
+    generation.current += 1;
+  }
   const parts = parseIsoDate(value);
-  const date = value === INVALID_DATE ? lastInvalid.current : parts ? new Date(parts[0], parts[1] - 1, parts[2]) : null;
+  const initial = parts ? new Date(parts[0], parts[1] - 1, parts[2]) : null;
+  const emit = (v: string) => {
+    said.current = v;
+    onChange(v);
+  };
   return (
     <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={lang === 'nb' ? nb : enGB} localeText={lang === 'nb' ? NB_TEXT : EN_TEXT}>
       <DatePicker
         label={label}
-        value={date}
+        key={generation.current}
+        defaultValue={initial}
         disabled={disabled}
         format={lang === 'nb' ? 'dd.MM.yyyy' : 'dd/MM/yyyy'}
         onChange={(d) => {
-          if (!d) {
-            lastInvalid.current = null;
-            onChange('');
-          } else if (Number.isNaN(d.getTime())) {
-            lastInvalid.current = d;
-            onChange(INVALID_DATE);
-          } else {
-            lastInvalid.current = null;
-            onChange(toIso(d));
-          }
+          if (!d) emit('');
+          else if (Number.isNaN(d.getTime())) emit(INVALID_DATE);
+          else emit(toIso(d));
         }}
         sx={sx}
         inputRef={inputRef}

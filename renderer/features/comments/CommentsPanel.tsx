@@ -8,6 +8,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput, INVALID_DATE } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty, Loading } from '../../components/StateViews';
 import { selectVisibleComments, useComments } from '../../state/commentsStore';
@@ -36,22 +37,14 @@ export function CommentsPanel({ accountNo, active }: { accountNo: number; active
           <Typography id={`timeline-title-${accountNo}`} variant="h2" component="h2" sx={{ mr: 1 }}>
             {t('comments.title')}
           </Typography>
-          <TextField
-            type="date"
-            label={t('comments.from')}
-            value={from}
-            onChange={(e) => store.setRange(accountNo, e.target.value, to)}
-            sx={{ width: 160 }}
-            slotProps={{ inputLabel: { shrink: true } }}
-            error={badRange}
-          />
-          <TextField
-            type="date"
+          {/* Date inputs in the app's language (dd.mm.åååå in Bokmål); a date that does not exist is said, not searched. */}
+          <DateInput label={t('comments.from')} name="commentsFrom" value={from} onChange={(v) => v !== INVALID_DATE && store.setRange(accountNo, v, to)} sx={{ width: 170 }} error={badRange} />
+          <DateInput
             label={t('comments.to')}
+            name="commentsTo"
             value={to}
-            onChange={(e) => store.setRange(accountNo, from, e.target.value)}
-            sx={{ width: 160 }}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(v) => v !== INVALID_DATE && store.setRange(accountNo, from, v)}
+            sx={{ width: 170 }}
             error={badRange}
             helperText={badRange ? t('comments.badRange') : undefined}
           />

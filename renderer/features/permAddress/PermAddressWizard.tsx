@@ -17,7 +17,7 @@ import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { localizeFieldMessage } from '../../i18n/fieldMessages';
@@ -27,6 +27,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
 import { FormDate } from '../../components/FormDate';
+import { INVALID_DATE } from '../../components/dateValue';
 import { applyServerFieldErrors } from '../../components/serverErrors';
 import { describeValue } from '../../components/valueWords';
 import { isBackdated, localToday } from '../../../shared/domain/input';
@@ -77,9 +78,26 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   // The SPECIAL plan instance is not a subscription (004: not in masterPlanCount).
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
 
+  // After a step was refused, its errors follow what is typed (they clear as fields are fixed).
+  const [attempted, setAttempted] = useState(-1);
+  useEffect(() => {
+    if (attempted !== step) return;
+    const sub = form.watch((_values, { name }) => {
+      // A date being typed is not checked on every keystroke (the picker keeps its sections
+      // only while nothing about it changes); its error goes once it holds a real date.
+      if (name === 'dateEffective') {
+        if (form.getValues('dateEffective') !== INVALID_DATE) form.clearErrors('dateEffective');
+        return;
+      }
+      void form.trigger(STEP_FIELDS[step]);
+    });
+    return () => sub.unsubscribe();
+  }, [attempted, step, form]);
+
   const next = async () => {
     const ok = await form.trigger(STEP_FIELDS[step]);
     if (ok) setStep((s) => s + 1);
+    else setAttempted(step);
   };
 
   const submit = form.handleSubmit(async (change) => {

@@ -2,6 +2,9 @@
 // and takes a reason, the list is read again, and the reason is on the account as a comment.
 import { expect, expectAccessible, openAccount, screenshot, test } from './fixtures';
 
+/** GS1 mod-10 check digit, computed here on its own (weights 3, 1, 3, … from the right). */
+const gs1 = (digits: string) => (10 - ([...digits].reverse().reduce((sum, d, i) => sum + Number(d) * (i % 2 === 0 ? 3 : 1), 0) % 10)) % 10;
+
 test('edit a billing group to EHF with a reason, and see the result read back', async ({ app: page }) => {
   const no = await openAccount(page, 2);
   const view = page.getByTestId(`account-${no}`);
@@ -21,12 +24,13 @@ test('edit a billing group to EHF with a reason, and see the result read back', 
   await screenshot(page, '08-billing-group-form-errors');
   await expectAccessible(page, 'the billing group form');
 
-  const ean = `70800${String(no).slice(-8)}`;
+  const body = `7080${String(no).padStart(8, '0').slice(-8)}`;
+  const ean = `${body}${gs1(body)}`; // a GLN with a valid check digit (D22)
   await form.getByLabel('EAN number *').fill(ean);
   await form.getByLabel('EAN requisition number *').fill('REQ-E2E');
   await form.getByRole('button', { name: 'Review changes' }).click();
   const confirm = page.getByTestId('confirm-write');
-  await expect(confirm.locator('[data-path="paymentTermInfo.paymentTerms"] [data-testid="after"]')).toHaveText('EHF');
+  await expect(confirm.locator('[data-path="paymentTermInfo.paymentTerms"] [data-testid="after"]')).toHaveText('EHF e-invoice');
   await expect(confirm.locator('[data-path="paymentTermInfo.paymentEANNum"] [data-testid="after"]')).toHaveText(ean);
   await confirm.getByTestId('reason').fill('The customer is a municipality and wants EHF');
   await screenshot(page, '09-billing-group-confirm');

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { labelCommentParts, splitComment } from '../../../shared/amps';
@@ -46,7 +46,8 @@ describe('comments', () => {
     expect(within(screen.getByTestId('comment-timeline')).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByTestId('comment-count')).toHaveTextContent('1 of 3 shown');
 
-    await userEvent.type(screen.getByLabelText('From'), '2026-11-02');
+    // The date input in the app's language (dd/mm/yyyy in English); its hidden input takes a whole date.
+    fireEvent.change(document.querySelector('input[name="commentsFrom"]')!, { target: { value: '02/11/2026' } });
     await waitFor(() => expect(csr.inputs('comments.list').at(-1)).toEqual({ accountNo: 7, from: '2026-11-02' }));
   });
 
