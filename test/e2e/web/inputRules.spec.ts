@@ -6,6 +6,12 @@ import { expect, expectAccessible, openAccount, screenshot, test } from './fixtu
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
+// The operator's language is remembered by main (D36); the specs after these expect English.
+test.afterEach(async ({ app: page }) => {
+  await page.getByRole('button', { name: 'EN English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
 test('a Norwegian address with poststed lookup and a Bokmål date input', async ({ app: page }) => {
   await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
   const no = await openAccount(page, 6);
@@ -92,4 +98,8 @@ test('a billing group with a bad phone number, postal code and EAN: every field 
   await expect(form.getByText(/Too small|Invalid input|expected/)).toHaveCount(0);
   await screenshot(page, '34-nb-billing-group-errors');
   await expectAccessible(page, 'the billing group errors in Bokmål');
+  // Close without saving (the app asks first, since something was typed).
+  await form.getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByRole('button', { name: 'Forkast endringene' }).click();
+  await expect(form).toHaveCount(0);
 });
