@@ -20,6 +20,10 @@ import { openAuditLog, type DeskAuditLog } from './audit/log';
 import { auditHandlers } from './audit/handlers';
 // Team store (docs/team-store.md): ships the audit log to the team's PostgreSQL when configured
 import { startTeamDesk, type TeamDesk } from './team/desk';
+// Write pipeline (issue 8): every write goes through one outbox (docs/writes.md).
+import { OutboxStore } from './outbox/store';
+import { WritePipeline, type PipelineOptions } from './outbox/pipeline';
+import { outboxHandlers } from './outbox/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +37,8 @@ export interface CoreOptions {
   now?: () => number;
   checkOutputs?: boolean;
   log?: (line: string) => void;
+  /** Outbox tuning (tests, fault runs, benchmarks). */
+  outbox?: Pick<PipelineOptions, 'backoff' | 'answerWaitMs' | 'concurrency' | 'fault'>;
 }
 
 export interface Core {
@@ -43,7 +49,9 @@ export interface Core {
   audit: DeskAuditLog;
   /** Shipping to the team store (a no-op when the desk works alone). */
   team: TeamDesk;
-  /** Closes what the core opened (writes the audit log's closing checkpoint). */
+  /** The write pipeline and its outbox. */
+  outbox: WritePipeline;
+  /** Closes what the core opened (stops replay, closes the outbox, writes the audit log's closing checkpoint). */
   close(): void;
 }
 
@@ -74,6 +82,21 @@ export function createCore(opts: CoreOptions): Core {
     applicationId: 'CSR-DESK',
     audit,
   };
+  // ── Write pipeline: the durable outbox in the data folder, sent with each item's own profile.
+  const outboxStore = new OutboxStore(join(opts.dataDir, 'outbox.sqlite'));
+  const outbox = new WritePipeline({
+    store: outboxStore,
+    audit,
+    clientFor: (name) => connection.clientFor(profiles.get(name)),
+    profileExists: (name) => profiles.list().some((p) => p.name === name),
+    activeProfile: () => profiles.activeName,
+    operator,
+    now: ctx.now,
+    applicationId: ctx.applicationId,
+    log,
+    ...opts.outbox,
+  });
+  outbox.start();
   const handlers: Handlers = {
     async 'app.info'() {
       const p = profiles.active();
@@ -85,11 +108,12 @@ export function createCore(opts: CoreOptions): Core {
         operator: operator().displayName,
       };
     },
-    ...accountHandlers(ctx),
-    ...billingGroupHandlers(ctx),
-    ...commentHandlers(ctx),
-    ...addressHandlers(ctx),
-    ...cardHandlers(ctx),
+    ...accountHandlers(ctx, outbox),
+    ...billingGroupHandlers(ctx, outbox),
+    ...commentHandlers(ctx, outbox),
+    ...addressHandlers(ctx, outbox),
+    ...cardHandlers(ctx, outbox),
+    ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
     ...auditHandlers(audit, operator, opts.now),
@@ -101,7 +125,10 @@ export function createCore(opts: CoreOptions): Core {
     connection,
     audit,
     team,
+    outbox,
     close: () => {
+      outbox.close();
+      outboxStore.close();
       // With a team store, the shipper stops after its batch in flight and the log closes after it.
       if (team.enabled) void team.close().finally(() => audit.close());
       else audit.close();

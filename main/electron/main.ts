@@ -79,7 +79,7 @@ function start(): void {
   app.on('second-instance', () => focusWindow(win));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    core?.close(); // the audit log's closing checkpoint
+    core?.close(); // stops outbox replay (its rows are durable already), the audit log's closing checkpoint
     void sandbox.close();
   });
 

@@ -24,6 +24,7 @@ import {
   titleFilter,
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
+import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
 
 type Kind = 'read' | 'write';
 
@@ -66,11 +67,22 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 });
 
 const accountNo = z.number().int().positive();
-/** Optional reason, recorded as an account comment in the same step as the write. */
+/** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
-/** A write's answer; reasonRecorded says whether the reason comment was stored (absent: none given). */
-const writeResult = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, reasonRecorded: z.boolean().optional() });
+
+// ── Write pipeline (issue 8): what every write channel takes besides its fields, and answers.
+/** The operator's UI language (the reason comment is written in it) and the before → after confirmed. */
+const shown = { lang: uiLanguage.optional(), changes: z.array(shownChange).max(100).optional() };
+const requestId = z.string();
+/**
+ * A write's answer (D21): APPLIED, QUEUED (offline; the row is durable) or UNKNOWN (being
+ * settled by reading). REJECTED is the AMPS_REJECTED error envelope with its fields. Result
+ * fields are only filled when APPLIED. `reason` says what became of the reason comment.
+ */
+const writeResult = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ outcome: writeOutcome, requestId, message: z.string().optional(), ...shape, reason: reasonAnswer.optional() });
+const shownFields = z.record(z.string().max(200), z.union([z.string().max(LIMITS.commentText), z.number(), z.boolean(), z.null()]));
 
 export const profileView = z.object({
   name: z.string(),
@@ -203,17 +215,23 @@ export const contract = {
     retrieveDetails,
   ),
   'accounts.manage': write(
-    z.strictObject({ accountNo, actions: z.array(manageAccountAction).min(1).max(20), reason }),
+    z.strictObject({ accountNo, actions: z.array(manageAccountAction).min(1).max(20), reason, ...shown, before: shownFields.optional() }),
     writeResult({ results: z.array(z.object({ actionDirective: z.string(), resultCode: z.number(), resultText: z.string() })) }),
   ),
 
   'billingGroups.list': read(z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }), billingDetails),
-  'billingGroups.add': write(z.strictObject({ accountNo, group: billingGroupAdd, reason }), writeResult({ group: billingGroupInfo.nullable() })),
-  'billingGroups.modify': write(
-    z.strictObject({ accountNo, group: billingGroupModify, reason }),
+  'billingGroups.add': write(
+    z.strictObject({ accountNo, group: billingGroupAdd, reason, ...shown, before: z.strictObject({ groupNos: z.array(z.number().int()).max(1000) }).optional() }),
     writeResult({ group: billingGroupInfo.nullable() }),
   ),
-  'billingGroups.remove': write(z.strictObject({ accountNo, group: billingGroupRemove, reason }), writeResult({ removed: z.boolean() })),
+  'billingGroups.modify': write(
+    z.strictObject({ accountNo, group: billingGroupModify, reason, ...shown, before: shownFields.optional() }),
+    writeResult({ group: billingGroupInfo.nullable() }),
+  ),
+  'billingGroups.remove': write(
+    z.strictObject({ accountNo, group: billingGroupRemove, reason, ...shown, label: z.string().max(LIMITS.name).optional() }),
+    writeResult({ removed: z.boolean() }),
+  ),
 
   'comments.list': read(
     z.strictObject({ accountNo, from: isoDate.optional(), to: isoDate.optional() }),
@@ -221,7 +239,7 @@ export const contract = {
   ),
   'comments.add': write(
     z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText).refine((t) => t.trim() !== '', 'Write a comment first') }),
-    z.object({ parts: z.number().int(), commentNos: z.array(z.number()) }),
+    writeResult({ parts: z.number().int(), commentNos: z.array(z.number()) }),
   ),
 
   'address.deliveryInfo': read(z.strictObject({ accountNo }), deliveryDetails),
@@ -230,8 +248,10 @@ export const contract = {
       accountNo,
       change: acctChangePermAddressRequestDetails,
       reason,
+      ...shown,
+      before: z.strictObject({ permanentAddressNo: z.number().int().nullable(), addressNos: z.array(z.number().int()).max(1000) }).optional(),
     }),
-    writeResult({ distAddressNo: z.number().int() }),
+    writeResult({ distAddressNo: z.number().int().nullable() }),
   ),
 
   'cards.prepare': write(
@@ -246,8 +266,9 @@ export const contract = {
       billingGroupId: z.string().max(LIMITS.accountId).optional(),
       createNewBillingGroup: z.boolean(),
       reason,
+      ...shown,
     }),
-    writeResult({ paymentMethodId: z.string(), billingGroupId: z.string() }),
+    writeResult({ paymentMethodId: z.string().nullable(), billingGroupId: z.string().nullable() }),
   ),
 
   // --- Comment drafts (desk helper, D30) ---------------------------------------------
@@ -261,6 +282,13 @@ export const contract = {
   'prefs.get': read(nothing, uiPrefs),
   'prefs.put': write(uiPrefs.strict(), uiPrefs),
   // --- end of comment drafts and preferences -------------------------------------------
+  // ── The outbox (issue 8): its state, the pending and parked items, and a person's decisions.
+  'outbox.status': read(nothing, outboxStatus),
+  'outbox.list': read(z.strictObject({ accountNo: accountNo.optional() }), z.object({ items: z.array(outboxItemView) })),
+  'outbox.setOffline': write(z.strictObject({ offline: z.boolean() }), outboxStatus),
+  'outbox.retry': write(z.strictObject({ id: z.string().max(64) }), outboxItemView),
+  'outbox.edit': write(z.strictObject({ id: z.string().max(64), command }), outboxItemView),
+  'outbox.discard': write(z.strictObject({ id: z.string().max(64) }), z.object({ discarded: z.boolean() })),
 
   'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) })),
   'profiles.save': write(

@@ -17,6 +17,8 @@ export const IPC_ERROR_CODES = [
   'SECRET_UNREADABLE', // stored secret could not be decrypted: re-enter it
   'CANCELLED',
   'INTERNAL',
+  // Write pipeline (issue 8): the outbox could not store the write (disk full); nothing was sent.
+  'NOT_SAVED',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 

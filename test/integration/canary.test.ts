@@ -48,7 +48,10 @@ beforeAll(async () => {
   const secrets = new EncryptedFileSecretStore(join(appDir, 'secrets.json'), loadOrCreateKeyFile(join(appDir, 'secret.key')));
   core = createCore({ dataDir: appDir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => logs.push(l) });
 }, 60_000);
-afterAll(() => sandbox?.close());
+afterAll(async () => {
+  core?.close();
+  await sandbox?.close();
+});
 
 describe('secrets never leave main', () => {
   it('drives every channel and finds the canary in no response, log line or stored file', async () => {
@@ -109,6 +112,17 @@ describe('secrets never leave main', () => {
     const card = await call('cards.prepare', { accountNo });
     expect(card).toMatchObject({ ok: true });
     await call('cards.complete', { accountNo, paymentMethodNo: 999999, billingGroupNo: 1, createNewBillingGroup: false });
+
+    // The outbox: offline by choice, a queued comment, its edit and discard.
+    expect(await call('outbox.setOffline', { offline: true })).toMatchObject({ ok: true, value: { mode: 'chosen' } });
+    expect(await call('comments.add', { accountNo, text: 'queued canary' })).toMatchObject({ ok: true, value: { outcome: 'QUEUED' } });
+    expect(await call('outbox.status', {})).toMatchObject({ ok: true, value: { pending: 1 } });
+    const queued = await call('outbox.list', { accountNo });
+    const id = queued.ok ? (queued.value as { items: Array<{ id: string }> }).items[0]!.id : '';
+    await call('outbox.edit', { id, command: { type: 'comment.add', accountNo, text: 'edited canary' } });
+    await call('outbox.retry', { id });
+    expect(await call('outbox.discard', { id })).toMatchObject({ ok: true, value: { discarded: true } });
+    await call('outbox.setOffline', { offline: false });
 
     // Failures too: their messages must not quote secrets either.
     await call('accounts.get', { accountNo: 987654321 });

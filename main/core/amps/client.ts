@@ -147,10 +147,15 @@ export class AmpsClient {
       this.opts.log?.(`amps ${endpoint} ${Math.round(performance.now() - started)}ms`);
     }
 
+    // A write whose request was read (any 5xx, or a 2xx we cannot read) may have been applied:
+    // that is an unknown outcome to settle by reading, never a failure (issue 8's review).
+    const mayHaveApplied = isWrite && (res.status >= 500 || res.ok);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
+      if (mayHaveApplied)
+        throw new AmpsError('UNKNOWN_OUTCOME', `${endpoint} answered HTTP ${res.status} without a readable body; it may or may not have been applied`, { endpoint });
       throw new AmpsError(res.ok ? 'BAD_RESPONSE' : 'HTTP_ERROR', `${endpoint} answered HTTP ${res.status} without a JSON body`, {
         endpoint,
         retryable: !isWrite && res.status >= 500,
@@ -163,6 +168,8 @@ export class AmpsClient {
       throw new AmpsError('REJECTED', String(info.resultText ?? 'The request was refused'), { endpoint, resultCode: info.resultCode, fields });
     }
     if (!parsed.success) {
+      if (mayHaveApplied)
+        throw new AmpsError('UNKNOWN_OUTCOME', `${endpoint} answered in an unexpected shape; it may or may not have been applied`, { endpoint });
       throw new AmpsError('BAD_RESPONSE', `${endpoint} answered in an unexpected shape: ${parsed.error.issues[0]?.path.join('.')}`, {
         endpoint,
       });

@@ -2,7 +2,8 @@
 // AcctRetrieveAccount, AcctManageAccount).
 import type { Handlers } from '../router';
 import { CoreError } from '../errors';
-import { recordReason, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { runWrite, type Writes } from '../outbox/answer';
 
 /** Drops empty criteria: the API treats "" and null as "not used". */
 function compact<T extends Record<string, unknown>>(o: T | undefined): T | undefined {
@@ -11,7 +12,7 @@ function compact<T extends Record<string, unknown>>(o: T | undefined): T | undef
   return Object.keys(out).length ? out : undefined;
 }
 
-export function accountHandlers(ctx: ServiceContext): Pick<Handlers, 'accounts.search' | 'accounts.get' | 'accounts.manage'> {
+export function accountHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers, 'accounts.search' | 'accounts.get' | 'accounts.manage'> {
   return {
     async 'accounts.search'(input) {
       const criteria = compact(input.criteria);
@@ -47,20 +48,10 @@ export function accountHandlers(ctx: ServiceContext): Pick<Handlers, 'accounts.s
     },
 
     async 'accounts.manage'(input) {
-      const client = await ctx.client();
-      const res = await client.call(
-        'AcctManageAccount',
-        { acctManageAccountDetails: input.actions },
-        { account: { ariaAccountNo: input.accountNo } },
-      );
-      const results = (res.acctManageAccountResponseDetails ?? []).map((r) => ({
-        actionDirective: r.actionDirective,
-        resultCode: r.actionResultInfo.resultCode,
-        resultText: r.actionResultInfo.resultText,
-      }));
-      const what = `Account changed (${input.actions.map((a) => a.actionDirective).join(', ')})`;
-      const reasonRecorded = await recordReason(ctx, input.accountNo, what, input.reason);
-      return { results, ...(reasonRecorded === undefined ? {} : { reasonRecorded }) };
+      // Per-action result codes are read by the pipeline: all refused = REJECTED (D21).
+      return runWrite(writes, { type: 'account.manage', ...input }, (r) => r as { results: { actionDirective: string; resultCode: number; resultText: string }[] }, {
+        results: [],
+      });
     },
   };
 }

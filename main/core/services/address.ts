@@ -2,9 +2,10 @@
 // subscriptions to choose from (AcctRetrieveDeliveryInfo, a sandbox extension: D8).
 import type { Handlers } from '../router';
 import { CoreError } from '../errors';
-import { recordReason, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { runWrite, type Writes } from '../outbox/answer';
 
-export function addressHandlers(ctx: ServiceContext): Pick<Handlers, 'address.deliveryInfo' | 'address.changePerm'> {
+export function addressHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers, 'address.deliveryInfo' | 'address.changePerm'> {
   return {
     async 'address.deliveryInfo'(input) {
       const client = await ctx.client();
@@ -18,17 +19,13 @@ export function addressHandlers(ctx: ServiceContext): Pick<Handlers, 'address.de
       return details;
     },
     async 'address.changePerm'(input) {
-      const client = await ctx.client();
-      const res = await client.call(
-        'AcctChangePermAddress',
-        { AcctChangePermAddressRequestDetails: { ...input.change, ariaAccountNo: input.accountNo, ariaAccountID: null } },
-        { account: { ariaAccountNo: input.accountNo } },
+      // A missing address number after AMPS accepted the change is not a failure: it stands (null).
+      return runWrite(
+        writes,
+        { type: 'address.changePerm', ...input },
+        (r) => ({ distAddressNo: (r as { distAddressNo?: number | null } | null)?.distAddressNo ?? null }),
+        { distAddressNo: null },
       );
-      const distAddressNo = res.AcctChangePermAddressResponseDetails?.distAddressNo;
-      if (distAddressNo === undefined) throw new CoreError('BAD_RESPONSE', 'The billing system did not say which address it used');
-      const scope = input.change.ariaMPINo ? ` for subscription ${input.change.ariaMPINo}` : '';
-      const reasonRecorded = await recordReason(ctx, input.accountNo, `Permanent address changed to address ${distAddressNo}${scope}`, input.reason);
-      return { distAddressNo, ...(reasonRecorded === undefined ? {} : { reasonRecorded }) };
     },
   };
 }

@@ -2,9 +2,10 @@
 // into the provider's page (never into this app), then link the new payment method.
 import type { Handlers } from '../router';
 import { CoreError } from '../errors';
-import { recordReason, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
+import { runWrite, type Writes } from '../outbox/answer';
 
-export function cardHandlers(ctx: ServiceContext): Pick<Handlers, 'cards.prepare' | 'cards.complete'> {
+export function cardHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers, 'cards.prepare' | 'cards.complete'> {
   return {
     async 'cards.prepare'(input) {
       const client = await ctx.client();
@@ -12,30 +13,22 @@ export function cardHandlers(ctx: ServiceContext): Pick<Handlers, 'cards.prepare
         account: { ariaAccountNo: input.accountNo },
       });
       const d = res.acctPrepareCCUpdateResponseDetails;
-      if (!d) throw new CoreError('BAD_RESPONSE', 'The billing system did not return a card session');
+      // A session changes nothing on the account (D25): without one there is simply nothing to continue.
+      if (!d) throw new CoreError('BAD_RESPONSE', 'The billing system did not return a card session; nothing was changed. Try again.');
       return { sessionId: d.ariaSessionID, formUrl: d.directPostUrl ?? null, expiresAt: d.ariaSessionExpiry ?? null };
     },
     async 'cards.complete'(input) {
       if (!input.billingGroupNo && !input.billingGroupId)
         throw new CoreError('VALIDATION', 'Choose the billing group for the new card', [{ path: 'billingGroupNo', message: 'required' }]);
-      const client = await ctx.client();
-      const res = await client.call(
-        'AcctCompleteCCUpdate',
-        {
-          acctCompleteCCUpdateDetails: {
-            ariaAccountNo: input.accountNo,
-            ariaPaymentMethodNo: input.paymentMethodNo,
-            createNewBillingGroup: input.createNewBillingGroup,
-            ariaBillingGroupNo: input.billingGroupNo ?? null,
-            ariaBillingGroupID: input.billingGroupId ?? null,
-          },
+      return runWrite(
+        writes,
+        { type: 'card.complete', ...input },
+        (r) => {
+          const d = r as { paymentMethodId?: string | null; billingGroupId?: string | null } | null;
+          return { paymentMethodId: d?.paymentMethodId ?? null, billingGroupId: d?.billingGroupId ?? null };
         },
-        { account: { ariaAccountNo: input.accountNo } },
+        { paymentMethodId: null, billingGroupId: null },
       );
-      const d = res.acctCompleteCCUpdateResponseDetails;
-      if (!d) throw new CoreError('BAD_RESPONSE', 'The billing system did not confirm the card update');
-      const reasonRecorded = await recordReason(ctx, input.accountNo, `Card updated on billing group ${d.ariaBillingGroupID}`, input.reason);
-      return { paymentMethodId: d.ariaPaymentMethodID, billingGroupId: d.ariaBillingGroupID, ...(reasonRecorded === undefined ? {} : { reasonRecorded }) };
     },
   };
 }

@@ -1,10 +1,11 @@
 // Comments: the timeline (AcctRetrieveComments) and capture (AcctCaptureComments; the
 // API splits long text into 450-character parts, see shared/amps/commentSplit).
-import { formatAmpsDateTime, splitComment } from '../../../shared/amps';
+import { splitComment } from '../../../shared/amps';
 import type { Handlers } from '../router';
 import type { ServiceContext } from './context';
+import { runWrite, type Writes } from '../outbox/answer';
 
-export function commentHandlers(ctx: ServiceContext): Pick<Handlers, 'comments.list' | 'comments.add'> {
+export function commentHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers, 'comments.list' | 'comments.add'> {
   return {
     async 'comments.list'(input) {
       const client = await ctx.client();
@@ -22,23 +23,14 @@ export function commentHandlers(ctx: ServiceContext): Pick<Handlers, 'comments.l
       return { comments: res.acctRetrieveCommentsList ?? [] };
     },
     async 'comments.add'(input) {
-      const client = await ctx.client();
-      const now = formatAmpsDateTime(ctx.now());
-      const res = await client.call(
-        'AcctCaptureComments',
-        {
-          acctCaptureCommentCriteria: {
-            ariaAccountNo: input.accountNo,
-            acctCommentAuthor: ctx.operator().id,
-            acctCommentDateTime: now,
-            acctCommentText: input.text,
-            acctApplicationID: ctx.applicationId,
-            acctApplicationDateTime: now,
-          },
-        },
-        { account: { ariaAccountNo: input.accountNo } },
+      // The author is the operator who made it (set by the pipeline), never typed.
+      const parts = splitComment(input.text).length;
+      return runWrite(
+        writes,
+        { type: 'comment.add', accountNo: input.accountNo, text: input.text },
+        (r) => ({ parts, commentNos: (r as { commentNos?: number[] } | null)?.commentNos ?? [] }),
+        { parts, commentNos: [] },
       );
-      return { parts: splitComment(input.text).length, commentNos: res.acctCommentNos ?? [] };
     },
   };
 }

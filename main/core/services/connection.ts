@@ -19,7 +19,9 @@ export interface ConnectionOptions {
 }
 
 export class Connection {
-  private cached: { key: string; client: AmpsClient } | undefined;
+  // One client per profile: the outbox sends each item with its own profile's client while
+  // another profile is active, and one client per profile keeps requestDateTime increasing (D19).
+  private readonly cached = new Map<string, { key: string; client: AmpsClient }>();
   private sandboxUrl: string | undefined;
 
   constructor(
@@ -33,7 +35,7 @@ export class Connection {
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cached.clear();
   }
 
   async client(): Promise<AmpsClient> {
@@ -44,12 +46,13 @@ export class Connection {
 
   async clientFor(p: StoredProfile): Promise<AmpsClient> {
     const key = JSON.stringify(p);
-    if (this.cached?.key === key) return this.cached.client;
+    const hit = this.cached.get(p.name);
+    if (hit?.key === key) return hit.client;
     // A profile saved before the rule (or a settings.json edited by hand) is refused here,
     // before any secret is read or any signed request leaves (D23).
     if (p.kind !== 'sandbox' && !isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name);
     const client = await this.build(p, await this.profiles.credentials(p.name));
-    this.cached = { key, client };
+    this.cached.set(p.name, { key, client });
     return client;
   }
 

@@ -1,6 +1,5 @@
 // What every service gets from the composition root.
 import type { AmpsClient } from '../amps/client';
-import { formatAmpsDateTime } from '../../../shared/amps';
 import type { Role } from '../../../shared/ipc';
 import type { AuditLog } from '../audit/types';
 
@@ -23,28 +22,4 @@ export interface ServiceContext {
   audit: AuditLog;
 }
 
-/** Records a write's reason as an account comment; false when that failed (the write stands). */
-export async function recordReason(ctx: ServiceContext, accountNo: number, what: string, reason: string | undefined): Promise<boolean | undefined> {
-  if (!reason?.trim()) return undefined;
-  try {
-    const client = await ctx.client();
-    const now = formatAmpsDateTime(ctx.now());
-    await client.call(
-      'AcctCaptureComments',
-      {
-        acctCaptureCommentCriteria: {
-          ariaAccountNo: accountNo,
-          acctCommentAuthor: ctx.operator().id,
-          acctCommentDateTime: now,
-          acctCommentText: `${what}. Reason: ${reason.trim()}`,
-          acctApplicationID: ctx.applicationId,
-          acctApplicationDateTime: now,
-        },
-      },
-      { account: { ariaAccountNo: accountNo } },
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Writes (and their reasons) go through the write pipeline: main/core/outbox (D20, D24).

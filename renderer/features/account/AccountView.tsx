@@ -18,6 +18,7 @@ import { BillingGroupsPanel } from '../billingGroups/BillingGroupsPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { PermAddressPanel } from '../permAddress/PermAddressPanel';
 import { Overview } from './Overview';
+import { PendingChanges } from '../outbox/PendingChanges';
 import { TitleFilterControl } from './TitleFilterControl';
 
 export const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address'];
@@ -90,6 +91,7 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
           ))}
         </Tabs>
       </Box>
+      <PendingChanges accountNo={accountNo} />
       <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
         {SECTIONS.filter((s) => visited.has(s)).map((s) => (
           <Box

@@ -23,6 +23,7 @@ import { useFormat } from '../../i18n';
 import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
 import { useShell } from '../../state/shellStore';
 import { useUnsaved, useUnsavedMark } from '../../state/unsavedStore';
+import { announceWrite } from '../outbox/writeNotice';
 import { addSchema, emptyForm, groupChanges, groupToForm, modifySchema, type BillingGroupForm, type GroupRequest } from './billingGroupModel';
 import { cardLabel, findPaymentMethod } from './cards';
 import { GroupFormFields } from './GroupFormFields';
@@ -91,14 +92,13 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
     if (!pending) return;
     setBusy(true);
     const store = useBillingGroups.getState();
+    const shown = { changes: pending.changes };
     const res = group
-      ? await store.modify(accountNo, pending.request as BillingGroupModify, reason)
-      : await store.add(accountNo, pending.request as BillingGroupAdd, reason);
+      ? await store.modify(accountNo, pending.request as BillingGroupModify, reason, shown)
+      : await store.add(accountNo, pending.request as BillingGroupAdd, reason, shown);
     setBusy(false);
     if (res.ok) {
-      const shell = useShell.getState();
-      shell.notify('success', group ? t('billingGroups.saved') : t('billingGroups.added'));
-      if (res.value.reasonRecorded === false) shell.notify('warning', t('confirm.reasonNotRecorded'));
+      announceWrite(t, res.value, group ? t('billingGroups.saved') : t('billingGroups.added'));
       setPending(null);
       onClose();
       return;

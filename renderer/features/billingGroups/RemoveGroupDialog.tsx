@@ -5,7 +5,7 @@ import type { BillingGroupInfo } from '../../../shared/amps';
 import type { IpcError } from '../../../shared/ipc';
 import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { useBillingGroups } from '../../state/billingGroupsStore';
-import { useShell } from '../../state/shellStore';
+import { announceWrite } from '../outbox/writeNotice';
 import { groupRef } from './billingGroupModel';
 
 export function RemoveGroupDialog({ accountNo, group, onClose }: { accountNo: number; group: BillingGroupInfo; onClose(): void }) {
@@ -13,13 +13,13 @@ export function RemoveGroupDialog({ accountNo, group, onClose }: { accountNo: nu
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const name = group.billingGroupName ?? group.ariaBillingGroupID;
+  const changes = [{ path: 'billingGroupStatus', before: group.billingGroupStatus ?? 'ACTIVE', after: t('billingGroups.removedValue') }];
   const confirm = async (reason: string) => {
     setBusy(true);
-    const res = await useBillingGroups.getState().remove(accountNo, groupRef(group), reason);
+    const res = await useBillingGroups.getState().remove(accountNo, groupRef(group), reason, { changes, label: name });
     setBusy(false);
     if (res.ok) {
-      useShell.getState().notify('success', t('billingGroups.removed', { name }));
-      if (res.value.reasonRecorded === false) useShell.getState().notify('warning', t('confirm.reasonNotRecorded'));
+      announceWrite(t, res.value, t('billingGroups.removed', { name }));
       onClose();
     } else setError(res.error);
   };
@@ -29,7 +29,7 @@ export function RemoveGroupDialog({ accountNo, group, onClose }: { accountNo: nu
       destructive
       title={t('billingGroups.confirmRemove', { name })}
       summary={t('billingGroups.removeSummary', { name, no: group.ariaBillingGroupNo, dunning: group.dunningGroupName ?? group.ariaDunningGroupID ?? '—' })}
-      changes={[{ path: 'billingGroupStatus', before: group.billingGroupStatus ?? 'ACTIVE', after: t('billingGroups.removedValue') }]}
+      changes={changes}
       busy={busy}
       error={error}
       confirmLabel={t('common.remove')}

@@ -24,6 +24,7 @@ import { useUnsavedMark } from '../../state/unsavedStore';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { registerFocusTarget } from '../shell/focusTargets';
+import { announceWrite } from '../outbox/writeNotice';
 
 interface Template {
   name: string;
@@ -96,7 +97,7 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
       setTextState('');
       setRestoredAt(null);
       void useDrafts.getState().discard(accountNo);
-      useShell.getState().notify('success', t('comments.saved', { count: res.value.parts }));
+      announceWrite(t, res.value, t('comments.saved', { count: res.value.parts }));
     } else {
       setError(res.error);
     }

@@ -22,6 +22,8 @@ import { Card } from '../account/Overview';
 import { PermAddressWizard } from './PermAddressWizard';
 import { useWorkspace } from '../../state/workspaceStore';
 import { contactAsAddress, formatAddress } from './permAddressModel';
+import type { ChannelOutput } from '../../../shared/ipc';
+import { announceWrite } from '../outbox/writeNotice';
 
 export function PermAddressPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
@@ -29,7 +31,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
   const code = useCodeLabel();
   const entry = usePermAddress((s) => s.byAccount[accountNo]);
   const [wizard, setWizard] = useState(false);
-  const [result, setResult] = useState<number | null>(null);
+  const [result, setResult] = useState<ChannelOutput<'address.changePerm'> | null>(null);
 
   useEffect(() => {
     if (active && !usePermAddress.getState().byAccount[accountNo]) void usePermAddress.getState().load(accountNo);
@@ -70,8 +72,20 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
         ) : null}
       </Box>
       {result !== null ? (
-        <Alert severity="success" data-testid="perm-address-result" onClose={() => setResult(null)}>
-          {t('permAddress.done', { no: result })}
+        // Queued or being checked is said as such, never as done or failed (D21).
+        <Alert
+          severity={result.outcome === 'APPLIED' ? 'success' : result.outcome === 'QUEUED' ? 'info' : 'warning'}
+          data-testid="perm-address-result"
+          data-outcome={result.outcome}
+          onClose={() => setResult(null)}
+        >
+          {result.outcome === 'APPLIED'
+            ? result.distAddressNo === null
+              ? t('permAddress.doneNoNumber')
+              : t('permAddress.done', { no: result.distAddressNo })
+            : result.outcome === 'QUEUED'
+              ? t('outbox.notice.queued')
+              : t('outbox.notice.unknown')}
         </Alert>
       ) : null}
       {entry?.error ? <ErrorAlert error={entry.error} title={t('permAddress.loadFailed')} onRetry={reload} /> : null}
@@ -81,9 +95,10 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
           accountNo={accountNo}
           info={info}
           onCancel={() => setWizard(false)}
-          onDone={(no) => {
+          onDone={(answer) => {
             setWizard(false);
-            setResult(no);
+            setResult(answer);
+            announceWrite(t, answer, null);
           }}
         />
       ) : null}

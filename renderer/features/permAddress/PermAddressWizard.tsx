@@ -21,7 +21,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { localizeFieldMessage } from '../../i18n/fieldMessages';
-import type { IpcError } from '../../../shared/ipc';
+import type { ChannelOutput, IpcError } from '../../../shared/ipc';
 import { ChangesTable, ReasonField } from '../../components/ChangesTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
@@ -43,7 +43,8 @@ interface Props {
   accountNo: number;
   /** null when the host cannot list addresses: numbers are typed in instead. */
   info: DeliveryInfo | null;
-  onDone(distAddressNo: number): void;
+  /** The honest answer: applied (with the address number), queued or being checked. */
+  onDone(answer: ChannelOutput<'address.changePerm'>): void;
   onCancel(): void;
 }
 
@@ -103,11 +104,11 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const submit = form.handleSubmit(async (change) => {
     setBusy(true);
     setError(null);
-    const res = await usePermAddress.getState().change(accountNo, change, reason);
+    const changes = permChanges(info, form.getValues(), t('permAddress.newAddressValue'), contactAsAddress(contact));
+    const res = await usePermAddress.getState().change(accountNo, change, reason, changes);
     setBusy(false);
     if (res.ok) {
-      if (res.value.reasonRecorded === false) useShell.getState().notify('warning', t('confirm.reasonNotRecorded'));
-      onDone(res.value.distAddressNo);
+      onDone(res.value);
       return;
     }
     const rest = applyServerFieldErrors(t, res.error.fields, 'change', (p) => fieldFor(p, form.getValues()), (path, message) =>

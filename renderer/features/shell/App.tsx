@@ -11,6 +11,7 @@ import { loadPrefs } from '../../state/prefsSync';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { AccountView } from '../account/AccountView';
+import { OutboxBanner } from '../outbox/OutboxBanner';
 import { SearchScreen } from '../search/SearchScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { AuditScreen } from '../audit/AuditScreen';
@@ -103,6 +104,7 @@ export function App() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <TopBar />
+      <OutboxBanner />
       {infoError ? (
         <Box sx={{ px: 2, pt: 1 }}>
           <ErrorAlert error={infoError} title={t('app.infoFailed')} onRetry={() => void loadInfo()} compact />

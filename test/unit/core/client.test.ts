@@ -154,4 +154,36 @@ describe('AmpsClient', () => {
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'BAD_RESPONSE' });
   });
+
+  // Issue 8's review: a write whose request was read may have been applied; never a failure.
+  const capture = (url: string) =>
+    client(url)
+      .call('AcctCaptureComments', { acctCaptureCommentCriteria: { ariaAccountNo: 1, acctCommentAuthor: 'a', acctCommentText: 'hi' } })
+      .catch((e: unknown) => e);
+
+  it('says UNKNOWN_OUTCOME (not BAD_RESPONSE) for a write answered HTTP 200 with an unreadable body', async () => {
+    const { url, seen } = await fakeAmps(() => ({ raw: '{"resultInfo": {"resultCo' }));
+    expect(await capture(url)).toMatchObject({ code: 'UNKNOWN_OUTCOME', endpoint: 'AcctCaptureComments' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('says UNKNOWN_OUTCOME (not HTTP_ERROR) for a write answered 5xx after the request was read', async () => {
+    for (const status of [500, 502, 503]) {
+      const { url, seen } = await fakeAmps(() => ({ status, raw: 'upstream error' }));
+      expect(await capture(url)).toMatchObject({ code: 'UNKNOWN_OUTCOME' });
+      expect(seen).toHaveLength(1); // never re-sent
+      await new Promise<void>((r) => server!.close(() => r()));
+      server = undefined;
+    }
+  });
+
+  it('says UNKNOWN_OUTCOME for a write accepted in a shape it cannot read', async () => {
+    const { url } = await fakeAmps(() => ({ body: { resultInfo: { resultCode: 0, resultText: 'OK' }, acctCommentNos: 'seven' } }));
+    expect(await capture(url)).toMatchObject({ code: 'UNKNOWN_OUTCOME' });
+  });
+
+  it('keeps a 4xx without a JSON body a plain HTTP error for a write (the request was refused)', async () => {
+    const { url } = await fakeAmps(() => ({ status: 404, raw: 'not here' }));
+    expect(await capture(url)).toMatchObject({ code: 'HTTP_ERROR' });
+  });
 });

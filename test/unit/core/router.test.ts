@@ -76,10 +76,11 @@ describe('router', () => {
   });
 
   it('refuses a 10 MB string with a clear error and keeps serving', async () => {
-    const r = createRouter(handlers({ 'comments.add': async () => ({ parts: 1, commentNos: [1] }) }));
+    const answer = { outcome: 'APPLIED' as const, requestId: 'r1', parts: 1, commentNos: [1] };
+    const r = createRouter(handlers({ 'comments.add': async () => answer }));
     const res = await r.call('comments.add', { accountNo: 1, text: 'x'.repeat(10 * 1024 * 1024) }, ctx);
     expect(res).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
-    expect(await r.call('comments.add', { accountNo: 1, text: 'hello' }, ctx)).toEqual({ ok: true, value: { parts: 1, commentNos: [1] } });
+    expect(await r.call('comments.add', { accountNo: 1, text: 'hello' }, ctx)).toEqual({ ok: true, value: answer });
   });
 
   it('turns thrown errors into envelopes: AMPS refusals, unknown outcomes, our own errors, bugs', async () => {

@@ -66,7 +66,7 @@ describe('billing groups', () => {
   });
 
   it('shows before → after, sends only what changed with the reason, then reloads from the API', async () => {
-    csr.handle('billingGroups.modify', () => ok({ group: null, reasonRecorded: true }));
+    csr.handle('billingGroups.modify', () => ok({ outcome: 'APPLIED', requestId: 'r1', group: null, reason: { outcome: 'APPLIED', requestId: 'r2' } }));
     await openPanel();
     const listCalls = csr.inputs('billingGroups.list').length;
     await userEvent.click(screen.getByRole('button', { name: 'Edit Giro' }));
@@ -86,7 +86,8 @@ describe('billing groups', () => {
     await userEvent.type(within(confirm).getByTestId('reason'), 'Customer is a municipality');
     await userEvent.click(screen.getByTestId('confirm-write-button'));
     await waitFor(() => expect(csr.inputs('billingGroups.modify')).toHaveLength(1));
-    expect(csr.inputs('billingGroups.modify')[0]).toEqual({
+    const sent = csr.inputs('billingGroups.modify')[0] as Record<string, unknown> & { before: Record<string, unknown> };
+    expect({ ...sent, before: undefined }).toEqual({
       accountNo: 7,
       group: {
         ariaBillingGroupID: 'BG-501',
@@ -97,7 +98,17 @@ describe('billing groups', () => {
         paymentTermInfo: { paymentTerms: 'EHF', paymentEANNum: '7080001234560', paymentEANRequisitionNum: 'REQ-42' },
       },
       reason: 'Customer is a municipality',
+      // The reason comment is written by main in the agent's language, from what was confirmed.
+      lang: 'en',
+      changes: [
+        { path: 'paymentTermInfo.paymentTerms', before: 'BANKGIRO', after: 'EHF' },
+        { path: 'paymentTermInfo.paymentEANNum', before: null, after: '7080001234567' },
+        { path: 'paymentTermInfo.paymentEANRequisitionNum', before: null, after: 'REQ-42' },
+      ],
+      before: undefined,
     });
+    // What the agent saw before: main settles an unknown outcome against it.
+    expect(sent.before).toMatchObject({ billingGroupName: 'Giro', 'paymentTermInfo.paymentTerms': 'BANKGIRO', notifyMethod: 'PDF' });
     await waitFor(() => expect(csr.inputs('billingGroups.list').length).toBe(listCalls + 1));
     expect(csr.inputs('accounts.get').length).toBeGreaterThanOrEqual(2);
     await waitFor(() => expect(screen.queryByTestId('billing-group-form')).not.toBeInTheDocument());
@@ -127,7 +138,7 @@ describe('billing groups', () => {
   });
 
   it('reuses an existing statement contact on a new group', async () => {
-    csr.handle('billingGroups.add', () => ok({ group: null }));
+    csr.handle('billingGroups.add', () => ok({ outcome: 'APPLIED', requestId: 'r1', group: null }));
     await openPanel();
     await userEvent.click(screen.getByRole('button', { name: 'Add billing group' }));
     const dialog = screen.getByTestId('billing-group-form');
@@ -148,10 +159,20 @@ describe('billing groups', () => {
   });
 
   it('removes a group after a confirmation, and never the last one', async () => {
-    csr.handle('billingGroups.remove', () => ok({ removed: true }));
+    csr.handle('billingGroups.remove', () => ok({ outcome: 'APPLIED', requestId: 'r1', removed: true }));
     await openPanel();
     await userEvent.click(screen.getByRole('button', { name: 'Remove Kort' }));
     await userEvent.click(await screen.findByTestId('confirm-write-button'));
-    await waitFor(() => expect(csr.inputs('billingGroups.remove')).toEqual([{ accountNo: 7, group: { ariaBillingGroupID: 'BG-502', ariaBillingGroupNo: 502, ariaDunningGroupID: 'DG-502', ariaDunningGroupNo: 1502 } }]));
+    await waitFor(() =>
+      expect(csr.inputs('billingGroups.remove')).toEqual([
+        {
+          accountNo: 7,
+          group: { ariaBillingGroupID: 'BG-502', ariaBillingGroupNo: 502, ariaDunningGroupID: 'DG-502', ariaDunningGroupNo: 1502 },
+          lang: 'en',
+          changes: [{ path: 'billingGroupStatus', before: 'ACTIVE', after: 'removed' }],
+          label: 'Kort',
+        },
+      ]),
+    );
   });
 });

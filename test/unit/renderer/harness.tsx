@@ -18,6 +18,7 @@ import { useSearch } from '../../../renderer/state/searchStore';
 import { useSettings } from '../../../renderer/state/settingsStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
+import { useOutbox } from '../../../renderer/state/outboxStore';
 import { theme } from '../../../renderer/theme';
 
 type Handler = (input: never) => Promise<Envelope<unknown>> | Envelope<unknown>;
@@ -111,6 +112,8 @@ const defaults: Handlers = {
   'drafts.delete': (input: { accountNo: number }) => ok({ deleted: fakeDrafts.delete(input.accountNo) }),
   'prefs.get': () => ok({}),
   'prefs.put': (input: object) => ok(input),
+  'outbox.status': () => ok({ mode: 'online', pending: 0, parked: 0, unknown: 0, profile: 'Sandbox', otherProfiles: 0 }),
+  'outbox.list': () => ok({ items: [] }),
 };
 /** The fake main's stored drafts (cleared by installFakeCsr). */
 export const fakeDrafts = new Map<number, { text: string; updatedAt: string }>();
@@ -153,6 +156,7 @@ export function resetStores() {
   useUnsaved.setState({ marks: {}, question: null });
   useSettings.setState({ status: 'idle', active: null, profiles: [], error: null, tests: {} });
   useShell.setState({ info: null, infoError: null, screen: 'workspace', shortcutsOpen: false, notices: [], secretProblem: null, settingsFocus: null });
+  useOutbox.setState({ status: null, items: [], error: null, listOpen: false });
   changeLocale('en');
 }
 

@@ -40,7 +40,7 @@ describe('permanent address change', () => {
   it('changes to an existing delivery address for the account, shows before → after, and the number used', async () => {
     csr.handle('address.changePerm', () => {
       permanent = 12;
-      return ok({ distAddressNo: 12, reasonRecorded: true });
+      return ok({ outcome: 'APPLIED', requestId: 'r1', distAddressNo: 12, reason: { outcome: 'APPLIED', requestId: 'r2' } });
     });
     renderUi(<PermAddressPanel accountNo={7} active />);
     await waitFor(() => expect(screen.getByTestId('perm-address')).toHaveAttribute('data-state', 'ready'));
@@ -62,14 +62,17 @@ describe('permanent address change', () => {
     await userEvent.type(within(wizard).getByTestId('reason'), 'Moved to the cabin');
     await userEvent.click(screen.getByTestId('perm-address-confirm'));
     await waitFor(() =>
-      expect(csr.inputs('address.changePerm')).toEqual([{ accountNo: 7, change: { ariaAccountNo: 7, distAddressNo: 12, dateEffective: '2030-12-01' }, reason: 'Moved to the cabin' }]),
+      expect(csr.inputs('address.changePerm')).toMatchObject([{ accountNo: 7, change: { ariaAccountNo: 7, distAddressNo: 12, dateEffective: '2030-12-01' }, reason: 'Moved to the cabin', lang: 'en' }]),
     );
+    const sent = csr.inputs('address.changePerm')[0] as { before: unknown; changes: Array<{ path: string }> };
+    expect(sent.before).toEqual({ permanentAddressNo: 11, addressNos: [11, 12] });
+    expect(sent.changes[0]).toEqual({ path: 'distAddressNo', before: 11, after: 12 });
     expect(await screen.findByTestId('perm-address-result')).toHaveTextContent('The address number used is 12.');
     await waitFor(() => expect(screen.getByTestId('permanent-address-text')).toHaveTextContent('Fjellveien 3, 3580 Geilo, NO'));
   });
 
   it('enters a new address for one subscription, checked by the shared schema', async () => {
-    csr.handle('address.changePerm', () => ok({ distAddressNo: 13 }));
+    csr.handle('address.changePerm', () => ok({ outcome: 'APPLIED', requestId: 'r1', distAddressNo: 13 }));
     renderUi(<PermAddressPanel accountNo={7} active />);
     await waitFor(() => expect(screen.getByTestId('perm-address')).toHaveAttribute('data-state', 'ready'));
     await userEvent.click(screen.getByRole('button', { name: 'Change permanent address' }));

@@ -1,0 +1,550 @@
+// The one write pipeline (issue 8, decisions D20–D25). Every write the desk makes comes here
+// as a command and goes
+//   check operator + profile → audit intent → durable outbox row → send (signed at send
+//   time, as the operator who made it) → settle → audit outcome → answer
+// Replay is per-account FIFO with exponential back-off and jitter; items belong to their
+// connection profile and are only ever sent with that profile's client; an unknown outcome
+// is settled by reading state before anything is sent again (./settle.ts).
+import { randomUUID } from 'node:crypto';
+import type { AmpsClient } from '../amps/client';
+import { AmpsError } from '../amps/errors';
+import { CoreError } from '../errors';
+import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
+import type { Operator } from '../services/context';
+import { reasonCommentText, type Command, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { LIMITS } from '../../../shared/amps';
+import { buildRequest, interpret } from './requests';
+import { settle } from './settle';
+import type { OutboxStore, OutboxRow, Problem } from './store';
+import { describeItem } from './describe';
+
+export type Answer =
+  | { outcome: 'APPLIED'; requestId: string; result: unknown }
+  | { outcome: 'REJECTED'; requestId: string; message: string; fields: { path: string; message: string }[] }
+  | { outcome: 'QUEUED'; requestId: string }
+  | { outcome: 'UNKNOWN'; requestId: string; message: string };
+
+export interface SubmitAnswer {
+  main: Answer;
+  /** The reason comment's fate; absent when no reason was given. */
+  reason?: Answer;
+}
+
+/** Where the fault tests may kill the process (scripts/fault-outbox.ts). */
+export type FaultPoint = 'queuing' | 'durable' | 'sending' | 'sent';
+
+export interface PipelineOptions {
+  store: OutboxStore;
+  audit: AuditLog;
+  /** The signed client of one profile (never another's). */
+  clientFor(profile: string): Promise<AmpsClient>;
+  profileExists(profile: string): boolean;
+  activeProfile(): string | null;
+  operator(): Operator | null;
+  now?: () => number;
+  applicationId?: string;
+  /** First retry delay and the longest (default 1 s and 30 s), jittered by ±50 %. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** How long a submit waits for AMPS before answering QUEUED or UNKNOWN (default 12 s). */
+  answerWaitMs?: number;
+  /** Accounts sent to in parallel (default 4); one account is always one at a time. */
+  concurrency?: number;
+  random?: () => number;
+  log?: (line: string) => void;
+  fault?: (point: FaultPoint, row: OutboxRow) => void;
+}
+
+type Mode = OutboxStatus['mode'];
+const CHOSEN_KEY = 'offlineByChoice';
+
+export class WritePipeline {
+  private readonly store: OutboxStore;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly log: (line: string) => void;
+  private readonly backoff: { baseMs: number; maxMs: number };
+  private readonly answerWaitMs: number;
+  private readonly concurrency: number;
+  private reachable = true;
+  private chosenOffline: boolean;
+  private readonly busy = new Set<string>();
+  private readonly waiters = new Map<string, (a: Answer) => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private pumping = false;
+  private pumpAgain = false;
+  private closed = false;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly o: PipelineOptions) {
+    this.store = o.store;
+    this.now = o.now ?? Date.now;
+    this.random = o.random ?? Math.random;
+    this.log = o.log ?? (() => {});
+    this.backoff = o.backoff ?? { baseMs: 1000, maxMs: 30_000 };
+    this.answerWaitMs = o.answerWaitMs ?? 12_000;
+    this.concurrency = o.concurrency ?? 4;
+    this.chosenOffline = this.store.meta(CHOSEN_KEY) === '1';
+  }
+
+  /** Starts replay of what an earlier run left (after a restart, a crash, a profile switch). */
+  start(): void {
+    this.store.prune(this.now() - 7 * 86_400_000);
+    this.schedule(0);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  // ── submitting ──────────────────────────────────────────────────────────────────────
+
+  async submit(cmd: Command): Promise<SubmitAnswer> {
+    const operator = this.o.operator();
+    if (!operator) throw new CoreError('FORBIDDEN', 'Sign in before making changes.');
+    const profile = this.o.activeProfile();
+    if (!profile) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    const now = this.now();
+    const main = this.newRow(cmd, operator, profile, now, null);
+    const reasonText = reasonCommentText(cmd);
+    const reason = reasonText
+      ? this.newRow({ type: 'comment.add', accountNo: cmd.accountNo, text: reasonText.slice(0, LIMITS.commentText), reasonFor: main.id }, operator, profile, now, main.id)
+      : undefined;
+    const rows = reason ? [main, reason] : [main];
+
+    // Intent first: a write that is later lost to a crash still shows who meant what.
+    for (const r of rows) this.audit(r, 'intent', null);
+    this.o.fault?.('queuing', main as OutboxRow);
+    try {
+      this.store.insert(rows);
+    } catch (e) {
+      for (const r of rows) this.audit(r, 'outcome', 'REJECTED', { notSaved: String((e as Error).message ?? e) });
+      this.log(`outbox: could not store a write (${(e as Error).message})`);
+      throw new CoreError('NOT_SAVED', 'The change could not be saved on this computer (is the disk full?). Nothing was sent; try again.');
+    }
+    this.o.fault?.('durable', this.store.get(main.id)!);
+
+    const blocked = this.mode() !== 'online' || this.store.hasWaiting(profile, cmd.accountNo, main.id, now);
+    const waits = blocked ? [] : rows.map((r) => this.waitFor(r.id));
+    this.schedule(0);
+    const first = blocked ? this.queued(main.id) : await waits[0]!.answer;
+    let second: Answer | undefined;
+    if (reason) {
+      if (first.outcome === 'APPLIED') second = await waits[1]!.answer;
+      else {
+        waits[1]?.cancel();
+        second =
+          first.outcome === 'REJECTED'
+            ? { outcome: 'REJECTED', requestId: reason.id, message: first.message, fields: [] }
+            : this.queued(reason.id);
+      }
+    }
+    return { main: first, ...(second ? { reason: second } : {}) };
+  }
+
+  private newRow(cmd: Command, operator: Operator, profile: string, now: number, dependsOn: string | null) {
+    return {
+      id: randomUUID(),
+      profile,
+      accountNo: cmd.accountNo,
+      type: cmd.type,
+      command: cmd,
+      request: buildRequest(cmd, operator, now, this.o.applicationId ?? 'CSR-DESK'),
+      operator,
+      dependsOn,
+      createdAt: now,
+    };
+  }
+
+  private queued(id: string): Answer {
+    const row = this.store.get(id);
+    if (row) this.audit(row, 'outcome', 'QUEUED');
+    return { outcome: 'QUEUED', requestId: id };
+  }
+
+  /** The first answer the item gets, or after answerWaitMs what its state says. */
+  private waitFor(id: string): { answer: Promise<Answer>; cancel(): void } {
+    let cancel = () => {};
+    const answer = new Promise<Answer>((resolve) => {
+      const t = setTimeout(() => {
+        this.waiters.delete(id);
+        const row = this.store.get(id);
+        if (row && (row.state === 'sending' || row.state === 'unknown'))
+          resolve({ outcome: 'UNKNOWN', requestId: id, message: 'The billing system has not confirmed the change yet; it is being checked.' });
+        else resolve(this.queued(id));
+      }, this.answerWaitMs);
+      t.unref?.();
+      cancel = () => {
+        clearTimeout(t);
+        this.waiters.delete(id);
+      };
+      this.waiters.set(id, (a) => {
+        cancel();
+        resolve(a);
+      });
+    });
+    return { answer, cancel };
+  }
+
+  /** Tells a waiting submit that its write is queued (and records that once). */
+  private answerQueued(id: string): void {
+    if (this.waiters.has(id)) this.answer(id, this.queued(id));
+  }
+
+  private answer(id: string, a: Answer): void {
+    this.waiters.get(id)?.(a);
+  }
+
+  // ── state the UI reads ──────────────────────────────────────────────────────────────
+
+  mode(): Mode {
+    return this.chosenOffline ? 'chosen' : this.reachable ? 'online' : 'offline';
+  }
+
+  status(): OutboxStatus {
+    const active = this.o.activeProfile();
+    const c = this.store.counts(active ?? '');
+    return { mode: this.mode(), ...c, profile: active };
+  }
+
+  /** Open items of the active profile (optionally one account), in queue order. */
+  list(accountNo?: number): OutboxItemView[] {
+    const active = this.o.activeProfile();
+    return this.store
+      .open()
+      .filter((r) => r.profile === active && (accountNo === undefined || r.accountNo === accountNo))
+      .map((r) => this.view(r));
+  }
+
+  private view(r: OutboxRow): OutboxItemView {
+    return {
+      id: r.id,
+      seq: r.seq,
+      profile: r.profile,
+      accountNo: r.accountNo,
+      type: r.type,
+      detail: describeItem(r.command),
+      state: r.state,
+      reasonFor: r.dependsOn,
+      operator: r.operator.displayName,
+      createdAt: new Date(r.createdAt).toISOString(),
+      attempts: r.attempts,
+      nextAttemptAt: r.state === 'pending' && r.nextAt > this.now() ? new Date(r.nextAt).toISOString() : null,
+      problem: r.problem,
+      command: r.command,
+    };
+  }
+
+  setOffline(offline: boolean): OutboxStatus {
+    this.chosenOffline = offline;
+    this.store.setMeta(CHOSEN_KEY, offline ? '1' : '0');
+    if (!offline) {
+      // Back online by choice: try now, not after the last back-off.
+      this.reachable = true;
+      for (const r of this.store.open()) if (r.state === 'pending' && r.nextAt > this.now()) this.store.update({ ...r, nextAt: 0 }, this.now());
+      this.schedule(0);
+    }
+    return this.status();
+  }
+
+  // ── a person's decisions on parked items ───────────────────────────────────────────
+
+  private own(id: string): OutboxRow {
+    const row = this.store.get(id);
+    if (!row || row.profile !== this.o.activeProfile()) throw new CoreError('NOT_FOUND', 'That change is no longer waiting.');
+    return row;
+  }
+
+  retry(id: string): OutboxItemView {
+    const row = this.own(id);
+    if (row.state !== 'parked') throw new CoreError('VALIDATION', 'Only a change that waits for a person can be retried.', [{ path: 'id', message: 'not parked' }]);
+    // An undecided outcome is read again before anything is sent (it may have landed meanwhile).
+    const state = row.problem?.kind === 'undecided' ? 'unknown' : 'pending';
+    const next = { ...row, state, attempts: 0, nextAt: 0, problem: null } as const;
+    this.store.update(next, this.now());
+    this.schedule(0);
+    return this.view({ ...row, ...next });
+  }
+
+  edit(id: string, cmd: Command): OutboxItemView {
+    const row = this.own(id);
+    if (row.state !== 'parked' && !(row.state === 'pending' && !this.busy.has(key(row))))
+      throw new CoreError('VALIDATION', 'Only a change that has not been sent can be edited.', [{ path: 'id', message: 'already sent' }]);
+    if (row.problem?.kind === 'undecided') throw new CoreError('VALIDATION', 'This change may already have been made; retry or discard it.', [{ path: 'id', message: 'undecided' }]);
+    if (cmd.type !== row.type || cmd.accountNo !== row.accountNo)
+      throw new CoreError('VALIDATION', 'An edited change must stay the same kind of change on the same account.', [{ path: 'command.type', message: 'must not change' }]);
+    const operator = this.o.operator();
+    if (!operator) throw new CoreError('FORBIDDEN', 'Sign in before making changes.');
+    // The edited command is sent as the person who edited it; the comment keeps its time.
+    const request = buildRequest(cmd, row.operator.id === operator.id ? row.operator : operator, row.createdAt, this.o.applicationId ?? 'CSR-DESK');
+    this.store.replaceCommand(id, cmd, request, this.now());
+    this.audit({ ...row, command: cmd }, 'intent', null, { edited: true });
+    const next = { ...row, command: cmd, request, state: 'pending', attempts: 0, nextAt: 0, problem: null } as const;
+    this.store.update(next, this.now());
+    this.schedule(0);
+    return this.view(next);
+  }
+
+  discard(id: string): { discarded: boolean } {
+    const row = this.own(id);
+    if (row.state !== 'parked' && !(row.state === 'pending' && !this.busy.has(key(row))))
+      throw new CoreError('VALIDATION', 'A change that is being sent or checked cannot be discarded now.', [{ path: 'id', message: 'in progress' }]);
+    this.finish(row, 'discarded', null, row.problem);
+    this.schedule(0);
+    return { discarded: true };
+  }
+
+  // ── replay ──────────────────────────────────────────────────────────────────────────
+
+  private schedule(ms: number): void {
+    if (this.closed) return;
+    if (ms <= 0) {
+      if (this.pumping) this.pumpAgain = true;
+      else setImmediate(() => void this.pump());
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.pump(), ms);
+    this.timer.unref?.();
+  }
+
+  private pump(): void {
+    if (this.closed || this.pumping) return;
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        this.dispatch();
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+    if (!this.busy.size) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  private dispatch(): void {
+    if (this.chosenOffline) return;
+    const now = this.now();
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const head of this.store.heads()) {
+      const k = key(head);
+      if (this.busy.has(k) || head.state === 'parked') continue;
+      if (head.nextAt > now) {
+        soonest = Math.min(soonest, head.nextAt);
+        continue;
+      }
+      // Unreachable: one probe at a time, not a burst.
+      if (!this.reachable && this.busy.size) continue;
+      if (this.busy.size >= this.concurrency) continue;
+      this.busy.add(k);
+      void this.work(head).finally(() => {
+        this.busy.delete(k);
+        this.schedule(0);
+      });
+    }
+    if (Number.isFinite(soonest)) this.schedule(Math.max(1, soonest - now));
+  }
+
+  /** Works one account's queue in order until its head waits (back-off, a person, offline). */
+  private async work(first: OutboxRow): Promise<void> {
+    let row: OutboxRow | undefined = first;
+    while (row && !this.closed && !this.chosenOffline && row.state !== 'parked' && row.nextAt <= this.now()) {
+      await this.process(row);
+      if (!this.reachable) return;
+      row = this.store.head(row.profile, row.accountNo);
+    }
+  }
+
+  private async process(row: OutboxRow): Promise<void> {
+    if (row.dependsOn) {
+      const parent = this.store.get(row.dependsOn);
+      if (parent && parent.state !== 'applied') {
+        // A reason explains a write that was not made: it is never sent on its own.
+        this.finish(row, 'discarded', null, { kind: 'blocked', message: 'the change it explains was not made' });
+        this.answer(row.id, { outcome: 'REJECTED', requestId: row.id, message: 'The change was not made, so its reason was not recorded.', fields: [] });
+        return;
+      }
+    }
+    if (!this.o.profileExists(row.profile)) {
+      this.park(row, { kind: 'profileMissing', message: `the connection profile “${row.profile}” no longer exists` });
+      this.answerQueued(row.id);
+      return;
+    }
+    let client: AmpsClient;
+    try {
+      client = await this.o.clientFor(row.profile);
+    } catch (e) {
+      this.retryLater(row, row.state === 'pending' ? 'pending' : 'unknown', e instanceof Error ? e.message : 'the connection could not be set up');
+      this.answerQueued(row.id);
+      return;
+    }
+    if (row.state === 'sending' || row.state === 'unknown') await this.settleRow(row, client);
+    else await this.send(row, client);
+  }
+
+  private async send(row: OutboxRow, client: AmpsClient): Promise<void> {
+    const sending = { ...row, state: 'sending' as const, attempts: row.attempts + 1 };
+    this.store.update(sending, this.now());
+    this.o.fault?.('sending', sending);
+    let response: unknown;
+    try {
+      response = await client.call(row.request.endpoint, row.request.payload as never, {
+        account: { ariaAccountNo: row.accountNo },
+        userID: row.operator.id,
+      });
+    } catch (e) {
+      this.o.fault?.('sent', sending);
+      return this.sendFailed(sending, client, e);
+    }
+    this.o.fault?.('sent', sending);
+    this.reachable = true;
+    let verdict;
+    try {
+      verdict = interpret(row.command, response);
+    } catch {
+      // AMPS accepted the write; only reading its answer failed here. It stands.
+      verdict = { kind: 'applied' as const, result: null };
+    }
+    if (verdict.kind === 'applied') this.applied(sending, verdict.result);
+    else this.rejected(sending, verdict.message, verdict.fields);
+  }
+
+  private async sendFailed(row: OutboxRow, client: AmpsClient, e: unknown): Promise<void> {
+    if (e instanceof AmpsError) {
+      switch (e.code) {
+        case 'REJECTED':
+        case 'INVALID_REQUEST':
+          this.reachable = true;
+          return this.rejected(row, e.message, e.fields);
+        case 'UNREACHABLE':
+          // Never reached AMPS: safe to send again later.
+          this.reachable = false;
+          this.retryLater(row, 'pending', e.message);
+          this.answerQueued(row.id);
+          return;
+        default:
+          break; // timeout after sending, reset, 5xx, an unreadable answer: it may have landed
+      }
+    }
+    this.log(`outbox: ${row.type} outcome unknown (${e instanceof Error ? e.message : 'error'})`);
+    const unknown = { ...row, state: 'unknown' as const };
+    this.store.update(unknown, this.now());
+    this.audit(unknown, 'outcome', 'UNKNOWN', { message: e instanceof Error ? e.message : String(e) });
+    await this.settleRow(unknown, client);
+  }
+
+  private async settleRow(row: OutboxRow, client: AmpsClient): Promise<void> {
+    let verdict;
+    try {
+      verdict = await settle(row, client);
+    } catch (e) {
+      if (e instanceof AmpsError && (e.code === 'UNREACHABLE' || e.code === 'TIMEOUT')) this.reachable = false;
+      this.retryLater(row, 'unknown', e instanceof Error ? e.message : 'reading back failed');
+      this.answer(row.id, { outcome: 'UNKNOWN', requestId: row.id, message: 'The billing system has not confirmed the change; it is being checked.' });
+      return;
+    }
+    this.reachable = true;
+    if (verdict.kind === 'applied') {
+      this.applied(row, verdict.result, true);
+    } else if (verdict.kind === 'notApplied') {
+      // Read and not there: now, and only now, it may be sent again.
+      this.log(`outbox: ${row.type} was not applied; sending again`);
+      this.store.update({ ...row, state: 'pending', nextAt: 0, problem: null }, this.now());
+    } else {
+      this.park(row, { kind: 'undecided', message: verdict.message });
+      this.answer(row.id, { outcome: 'UNKNOWN', requestId: row.id, message: 'It could not be confirmed whether the change was made; a person needs to check it.' });
+    }
+  }
+
+  private applied(row: OutboxRow, result: unknown, settled = false): void {
+    this.finish(row, 'applied', result, null, settled ? { settledByReading: true } : undefined);
+    this.answer(row.id, { outcome: 'APPLIED', requestId: row.id, result });
+  }
+
+  private rejected(row: OutboxRow, message: string, fields: { path: string; message: string }[]): void {
+    const problem: Problem = { kind: 'rejected', message, ...(fields.length ? { fields } : {}) };
+    if (this.waiters.has(row.id) && row.attempts <= 1) {
+      // The operator is at the form: the refusal goes back to it and nothing waits.
+      this.finish(row, 'rejected', null, problem);
+      for (const d of this.store.dependents(row.id)) this.finish(d, 'discarded', null, { kind: 'blocked', message: 'the change it explains was refused' });
+      this.answer(row.id, { outcome: 'REJECTED', requestId: row.id, message, fields });
+    } else {
+      // Found in replay: a person decides; later items of the account wait behind it.
+      this.park(row, problem);
+    }
+  }
+
+  private park(row: OutboxRow, problem: Problem): void {
+    this.store.update({ ...row, state: 'parked', problem, nextAt: 0 }, this.now());
+    this.audit(row, 'outcome', 'PARKED', problem);
+  }
+
+  private finish(row: OutboxRow, state: 'applied' | 'rejected' | 'discarded', result: unknown, problem: Problem | null, detail?: unknown): void {
+    this.store.update({ ...row, state, result, problem, nextAt: 0 }, this.now());
+    const outcome: WriteOutcome = state === 'applied' ? 'APPLIED' : state === 'rejected' ? 'REJECTED' : 'DISCARDED';
+    this.audit(row, 'outcome', outcome, detail ?? problem ?? undefined, result);
+    if (state === 'discarded') for (const d of this.store.dependents(row.id)) this.finish(d, 'discarded', null, { kind: 'blocked', message: 'the change it explains was discarded' });
+  }
+
+  private retryLater(row: OutboxRow, state: 'pending' | 'unknown' | 'sending', why: string): void {
+    const attempts = Math.max(row.attempts, 1);
+    const delay = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** (attempts - 1));
+    const jittered = Math.round(delay / 2 + this.random() * (delay / 2));
+    this.log(`outbox: ${row.type} waits ${jittered} ms (${why})`);
+    this.store.update({ ...row, state: state === 'sending' ? 'unknown' : state, attempts, nextAt: this.now() + jittered }, this.now());
+    this.schedule(jittered);
+  }
+
+  /** Resolves when nothing is being sent and nothing is due (tests, scripts). */
+  async idle(timeoutMs = 30_000): Promise<boolean> {
+    const deadline = this.now() + timeoutMs;
+    while (this.now() < deadline) {
+      const due = this.store.heads().some((r) => r.state !== 'parked' && r.nextAt <= this.now());
+      if (!this.busy.size && (!due || this.chosenOffline)) return true;
+      await new Promise<void>((r) => {
+        this.idleWaiters.push(r);
+        setTimeout(r, 20).unref?.();
+      });
+      this.schedule(0);
+    }
+    return false;
+  }
+
+  // ── audit ───────────────────────────────────────────────────────────────────────────
+
+  private audit(
+    row: Pick<OutboxRow, 'id' | 'type' | 'accountNo' | 'profile' | 'operator' | 'command' | 'dependsOn'>,
+    kind: 'intent' | 'outcome',
+    outcome: WriteOutcome | null,
+    detail?: unknown,
+    result?: unknown,
+  ): void {
+    const cmd = row.command;
+    const reason = cmd.type === 'comment.add' ? null : (cmd.reason ?? null);
+    const entry: AuditInput = {
+      kind,
+      operator: { id: row.operator.id, displayName: row.operator.displayName, role: row.operator.role },
+      action: row.dependsOn ? 'reason.add' : row.type,
+      accountNo: row.accountNo,
+      requestId: row.id,
+      profile: row.profile,
+      before: kind === 'intent' && 'before' in cmd ? (cmd.before ?? null) : null,
+      after: kind === 'intent' ? afterOf(cmd) : (result ?? null),
+      outcome,
+      reason,
+      detail: detail ?? (row.dependsOn ? { reasonFor: row.dependsOn } : null),
+    };
+    this.o.audit.append(entry);
+  }
+}
+
+const key = (r: Pick<OutboxRow, 'profile' | 'accountNo'>) => `${r.profile}\u0000${r.accountNo}`;
+
+/** What the command asks for, for the audit log (no reason, no UI extras). */
+function afterOf(cmd: Command): unknown {
+  const { type: _t, accountNo: _a, ...rest } = cmd as Record<string, unknown>;
+  delete rest.reason;
+  delete rest.lang;
+  delete rest.before;
+  return rest;
+}

@@ -1,0 +1,27 @@
+// What an agent is told after a write, in words: done, saved to be sent (offline), or sent
+// and being checked — never "failed" when it may have been applied (D21). Also what became
+// of the reason comment. Every write refreshes the outbox so a queued change shows pending.
+import type { TFunction } from 'i18next';
+import type { ReasonAnswer } from '../../../shared/commands';
+import { useOutbox } from '../../state/outboxStore';
+import { useShell } from '../../state/shellStore';
+
+export interface WriteAnswer {
+  outcome: 'APPLIED' | 'QUEUED' | 'UNKNOWN';
+  reason?: ReasonAnswer | undefined;
+}
+
+/** `appliedMessage` null: the caller shows the outcome itself; only the reason's fate is told. */
+export function announceWrite(t: TFunction, answer: WriteAnswer, appliedMessage: string | null): void {
+  const shell = useShell.getState();
+  if (appliedMessage !== null) {
+    if (answer.outcome === 'APPLIED') shell.notify('success', appliedMessage);
+    else if (answer.outcome === 'QUEUED') shell.notify('info', t('outbox.notice.queued'));
+    else shell.notify('warning', t('outbox.notice.unknown'));
+  }
+  const reason = answer.reason?.outcome;
+  if (reason === 'REJECTED' && answer.outcome === 'APPLIED') shell.notify('warning', t('confirm.reasonNotRecorded'));
+  else if (reason === 'UNKNOWN' && answer.outcome === 'APPLIED') shell.notify('info', t('outbox.notice.reasonUnknown'));
+  else if (reason === 'QUEUED' && answer.outcome === 'APPLIED') shell.notify('info', t('outbox.notice.reasonQueued'));
+  void useOutbox.getState().refresh();
+}
