@@ -15,6 +15,8 @@ const PALETTES = {
     secondary: { main: '#5b6b7c' },
     success: { main: '#2e7d32' },
     warning: { main: '#a15c00' },
+    // Dark enough for white text (filled notices, chips): WCAG AA (the outbox's queued notices).
+    info: { main: '#0b5c8e' },
     error: { main: '#c62828' },
     background: { default: '#f3f5f8', paper: '#ffffff' },
     text: { primary: '#1c2430', secondary: '#4f5b69' },

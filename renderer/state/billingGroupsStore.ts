@@ -7,7 +7,7 @@ import type { ReasonAnswer, ShownChange } from '../../shared/commands';
 import { flattenFields, type Scalar } from '../../shared/domain/fieldDiff';
 import type { ChannelOutput, Envelope } from '../../shared/ipc';
 import { invoke } from './ipc';
-import { uiLanguage } from './outboxStore';
+import { uiLanguage } from './uiLanguage';
 import { loadPerAccount, withReason, withoutAccount, type PerAccount } from './perAccount';
 import { useWorkspace } from './workspaceStore';
 

@@ -2,11 +2,16 @@
 // changes wait, and the pending and parked items with a person's decisions on them (retry,
 // edit, discard). Polled while the app is open (main has no push over the web host), and
 // refreshed after every write so a queued change shows as pending at once.
-import i18next from 'i18next';
 import { create } from 'zustand';
-import type { Command, OutboxItemView, OutboxStatus, UiLanguage } from '../../shared/commands';
+import type { Command, OutboxItemView, OutboxStatus } from '../../shared/commands';
 import type { Envelope, IpcError } from '../../shared/ipc';
+import { useBillingGroups } from './billingGroupsStore';
+import { useComments } from './commentsStore';
 import { invoke } from './ipc';
+import { usePermAddress } from './permAddressStore';
+import { useWorkspace } from './workspaceStore';
+
+export { uiLanguage } from './uiLanguage';
 
 interface OutboxState {
   status: OutboxStatus | null;
@@ -22,8 +27,13 @@ interface OutboxState {
   reset(): void;
 }
 
-/** The operator's UI language: main writes reason comments in it. */
-export const uiLanguage = (): UiLanguage => (i18next.language === 'nb' ? 'nb' : 'en');
+/** A change of this account left the outbox (sent, or discarded): what is on screen is read again. */
+function reloadAccount(accountNo: number): void {
+  if (useWorkspace.getState().accounts[accountNo]) void useWorkspace.getState().load(accountNo);
+  if (useBillingGroups.getState().byAccount[accountNo]) void useBillingGroups.getState().load(accountNo);
+  if (useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
+  if (usePermAddress.getState().byAccount[accountNo]) void usePermAddress.getState().load(accountNo);
+}
 
 let refreshing: Promise<void> | null = null;
 
@@ -37,6 +47,11 @@ export const useOutbox = create<OutboxState>()((set, get) => ({
     // One refresh at a time; a caller during one gets that one.
     refreshing ??= (async () => {
       const [status, list] = await Promise.all([invoke((api) => api.outbox.status({})), invoke((api) => api.outbox.list({}))]);
+      if (list.ok) {
+        const still = new Set(list.value.items.map((i) => i.id));
+        const left = new Set(get().items.filter((i) => !still.has(i.id)).map((i) => i.accountNo));
+        for (const no of left) reloadAccount(no);
+      }
       set({
         ...(status.ok ? { status: status.value } : {}),
         ...(list.ok ? { items: list.value.items } : {}),

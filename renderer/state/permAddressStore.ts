@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput, Envelope } from '../../shared/ipc';
 import type { ShownChange } from '../../shared/commands';
 import { invoke } from './ipc';
-import { uiLanguage } from './outboxStore';
+import { uiLanguage } from './uiLanguage';
 import { loadPerAccount, withReason, withoutAccount, type PerAccount } from './perAccount';
 import { useWorkspace } from './workspaceStore';
 

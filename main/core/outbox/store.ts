@@ -110,6 +110,7 @@ export class OutboxStore {
       setState: s('UPDATE items SET state = ?, attempts = ?, next_at = ?, problem = ?, result = ?, updated_at = ? WHERE id = ?'),
       setCommand: s('UPDATE items SET command = ?, request = ?, account_no = ?, updated_at = ? WHERE id = ?'),
       heads: s(`SELECT i.* FROM items i JOIN (SELECT MIN(seq) AS seq FROM items WHERE state IN ${OPEN_SQL} GROUP BY profile, account_no) h ON i.seq = h.seq ORDER BY i.seq`),
+      after: s(`SELECT * FROM items WHERE state IN ${OPEN_SQL} AND profile = ? AND account_no = ? AND seq > ? ORDER BY seq LIMIT 1`),
       head: s(`SELECT * FROM items WHERE state IN ${OPEN_SQL} AND profile = ? AND account_no = ? ORDER BY seq LIMIT 1`),
       waiting: s(`SELECT 1 AS x FROM items WHERE state IN ${OPEN_SQL} AND (state = 'parked' OR next_at > ?) AND profile = ? AND account_no = ? AND id <> ? LIMIT 1`),
       counts: s(`SELECT profile = ? AS mine, state, COUNT(*) AS n FROM items WHERE state IN ${OPEN_SQL} GROUP BY 1, 2`),
@@ -137,6 +138,23 @@ export class OutboxStore {
     }
   }
 
+  /** Runs fn's updates in one transaction: one fsync for several state changes. */
+  batch(fn: () => void): void {
+    if (this.db.isTransaction) return fn();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      fn();
+      this.db.exec('COMMIT');
+    } catch (e) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // already rolled back
+      }
+      throw e;
+    }
+  }
+
   get(id: string): OutboxRow | undefined {
     const r = this.stmts.get!.get(id) as RawRow | undefined;
     return r ? toRow(r) : undefined;
@@ -155,6 +173,12 @@ export class OutboxStore {
 
   head(profile: string, accountNo: number): OutboxRow | undefined {
     const r = this.stmts.head!.get(profile, accountNo) as RawRow | undefined;
+    return r ? toRow(r) : undefined;
+  }
+
+  /** The account's next open item after `row`. */
+  after(row: Pick<OutboxRow, 'profile' | 'accountNo' | 'seq'>): OutboxRow | undefined {
+    const r = this.stmts.after!.get(row.profile, row.accountNo, row.seq) as RawRow | undefined;
     return r ? toRow(r) : undefined;
   }
 

@@ -48,8 +48,9 @@ export function OutboxBanner() {
         minHeight: 34,
         borderBottom: 1,
         borderColor: 'divider',
-        bgcolor: offline ? 'warning.light' : status.parked ? 'error.light' : 'background.default',
-        color: offline ? 'warning.contrastText' : 'text.primary',
+        // The tones of MUI's standard warning / error alerts: readable (WCAG AA) on every text.
+        bgcolor: offline ? '#fff4e5' : status.parked ? '#fdeded' : 'background.default',
+        color: offline ? '#663c00' : status.parked ? '#5f2120' : 'text.primary',
       }}
     >
       {offline ? <CloudOffIcon fontSize="small" aria-hidden /> : <CloudDoneIcon fontSize="small" color="success" aria-hidden />}
@@ -68,12 +69,12 @@ export function OutboxBanner() {
               .join(' · ')}
       </Typography>
       {status.otherProfiles ? (
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption">
           {t('outbox.banner.otherProfiles', { count: status.otherProfiles })}
         </Typography>
       ) : null}
       <Box sx={{ flex: 1 }} />
-      <Button size="small" onClick={() => useOutbox.getState().setListOpen(true)} data-testid="outbox-open-list" disabled={waiting === 0}>
+      <Button size="small" color="inherit" onClick={() => useOutbox.getState().setListOpen(true)} data-testid="outbox-open-list" disabled={waiting === 0}>
         {t('outbox.banner.showList')}
       </Button>
       <FormControlLabel
