@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { AmpsClient } from '../main/core/amps/client';
 import type { AuditLog } from '../main/core/audit/types';
 import { memoryAuditLog } from '../main/core/outbox/memoryAudit';
+import { openAuditLog } from '../main/core/audit/log';
+import { MemorySecretStore } from '../main/core/secrets/secretStore';
 import { WritePipeline } from '../main/core/outbox/pipeline';
 import { OutboxStore } from '../main/core/outbox/store';
 import { createRouter, type Handlers } from '../main/core/router';
@@ -35,10 +37,12 @@ const ms = (n: number) => `${n.toFixed(3)} ms`;
 const CREDS = { clientNo: 7272, authKey: 'bench-writes-auth', signingSecret: 'bench-writes-secret' };
 const OPERATOR = { id: 'bench.agent', displayName: 'Bench Agent', role: 'agent' as const };
 
-/** The audit log the pipeline is given: the desk's own when main has one, else in memory. */
-function auditLog(dir: string): { log: AuditLog; kind: string } {
-  void dir;
-  return { log: memoryAuditLog(), kind: 'in-memory audit log' };
+/** The audit log the pipeline is given: the desk's own (hash-chained, fsynced), or --memory-audit. */
+async function auditLog(dir: string): Promise<{ log: AuditLog; kind: string }> {
+  if (process.argv.includes('--memory-audit')) return { log: memoryAuditLog(), kind: 'in-memory audit log' };
+  const log = openAuditLog({ dataDir: dir, secrets: new MemorySecretStore() });
+  await log.ready;
+  return { log, kind: "the desk's audit log (node:sqlite, hash-chained)" };
 }
 
 const writes = arg('writes', 600);
@@ -52,7 +56,7 @@ for (let i = 0; i < accountsN; i++) {
   accounts.push(r.acctCreateAccountResponseDetails!.ariaAccountNo);
 }
 
-const { log: audit, kind: auditKind } = auditLog(dir);
+const { log: audit, kind: auditKind } = await auditLog(dir);
 const store = new OutboxStore(join(dir, 'outbox.sqlite'));
 const pipeline = new WritePipeline({
   store,
@@ -89,7 +93,7 @@ const left = store.open().length;
 // authorize hook, the channel turning input into a command) over a pipeline stand-in that
 // answers at once, against the same stand-in called directly; plus the audit entries of one
 // write (intent + outcome). The outbox insert is measured in 1 and left out here.
-const ctx: ServiceContext = { client: async () => client, operator: () => OPERATOR, now: Date.now, applicationId: 'CSR-DESK' };
+const ctx: ServiceContext = { client: async () => client, operator: () => OPERATOR, now: Date.now, applicationId: 'CSR-DESK', audit };
 const instant: Writes = { submit: async () => ({ main: { outcome: 'QUEUED', requestId: 'r' } }) };
 const noop = async () => ({});
 const handlers = { ...Object.fromEntries(CHANNELS.map((c) => [c, noop])), ...commentHandlers(ctx, instant) } as unknown as Handlers;
@@ -129,5 +133,6 @@ console.log(`replay to the sandbox: ${writes} writes in ${replaySeconds.toFixed(
 console.log(`replay CPU (desk + sandbox, one process): ${((cpuSeconds / writes) * 1000).toFixed(2)} ms per write = ${(writes / cpuSeconds).toFixed(0)} writes/s per CPU second`);
 pipeline.close();
 store.close();
+audit.close();
 await sandbox.close();
 process.exit(0);

@@ -21,7 +21,6 @@ import { applyServerFieldErrors } from '../../components/serverErrors';
 import { describeValue } from '../../components/valueWords';
 import { useFormat } from '../../i18n';
 import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
-import { useShell } from '../../state/shellStore';
 import { useUnsaved, useUnsavedMark } from '../../state/unsavedStore';
 import { announceWrite } from '../outbox/writeNotice';
 import { addSchema, emptyForm, groupChanges, groupToForm, modifySchema, type BillingGroupForm, type GroupRequest } from './billingGroupModel';

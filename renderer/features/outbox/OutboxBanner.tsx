@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
+import { alpha } from '@mui/material/styles';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectWaiting, useOutbox } from '../../state/outboxStore';
@@ -48,9 +49,10 @@ export function OutboxBanner() {
         minHeight: 34,
         borderBottom: 1,
         borderColor: 'divider',
-        // The tones of MUI's standard warning / error alerts: readable (WCAG AA) on every text.
-        bgcolor: offline ? '#fff4e5' : status.parked ? '#fdeded' : 'background.default',
-        color: offline ? '#663c00' : status.parked ? '#5f2120' : 'text.primary',
+        // A tint of the state's colour under the ordinary text colour: AA in light and dark (D33).
+        bgcolor: (theme) =>
+          offline ? alpha(theme.palette.warning.main, 0.16) : status.parked ? alpha(theme.palette.error.main, 0.12) : theme.palette.background.default,
+        color: 'text.primary',
       }}
     >
       {offline ? <CloudOffIcon fontSize="small" aria-hidden /> : <CloudDoneIcon fontSize="small" color="success" aria-hidden />}

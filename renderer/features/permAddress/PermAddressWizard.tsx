@@ -33,7 +33,6 @@ import { describeValue } from '../../components/valueWords';
 import { isBackdated, localToday } from '../../../shared/domain/input';
 import { useFormat } from '../../i18n';
 import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
-import { useShell } from '../../state/shellStore';
 import { useUnsavedMark } from '../../state/unsavedStore';
 import { AddressFields } from './AddressFields';
 import { useWorkspace } from '../../state/workspaceStore';
