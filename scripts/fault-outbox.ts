@@ -20,7 +20,7 @@ import { memoryAuditLog } from '../main/core/outbox/memoryAudit';
 import { WritePipeline, type FaultPoint } from '../main/core/outbox/pipeline';
 import { OutboxStore } from '../main/core/outbox/store';
 import { startSandbox } from '../main/sandbox/index';
-import type { Command } from '../shared/commands';
+import type { CommandInput } from '../shared/commands';
 
 const CLIENT = { clientNo: 6161, authKey: 'fault-auth-key', signingSecret: 'fault-signing-secret' };
 const OPERATOR = { id: 'fault.agent', displayName: 'Fault Agent', role: 'agent' as const };
@@ -76,7 +76,7 @@ async function child(): Promise<void> {
   pipeline.start();
   const writes = JSON.parse(values.writes ?? '[]') as Write[];
   for (const w of writes) {
-    const cmd: Command =
+    const cmd: CommandInput =
       w.kind === 'comment'
         ? { type: 'comment.add', accountNo: w.accountNo, text: w.text }
         : {

@@ -1,13 +1,13 @@
 // A pipeline answer as a write channel's answer: APPLIED / QUEUED / UNKNOWN as values, with
 // the result fields filled only when APPLIED; REJECTED as the AMPS_REJECTED error envelope
 // with its fields, so a form can mark them (D21).
-import type { Command, ReasonAnswer } from '../../../shared/commands';
+import type { CommandInput, ReasonAnswer } from '../../../shared/commands';
 import { CoreError } from '../errors';
 import type { Answer, SubmitAnswer } from './pipeline';
 
 /** What the write channels need of the pipeline (tests give a fake). */
 export interface Writes {
-  submit(cmd: Command): Promise<SubmitAnswer>;
+  submit(cmd: CommandInput): Promise<SubmitAnswer>;
 }
 
 export type ChannelAnswer<R> = R & {
@@ -19,7 +19,8 @@ export type ChannelAnswer<R> = R & {
 
 export async function runWrite<R extends object>(
   writes: Writes,
-  cmd: Command,
+  /** As the channel's handler types its (already parsed) input. */
+  cmd: CommandInput,
   fromResult: (result: unknown) => R,
   notYet: R,
 ): Promise<ChannelAnswer<R>> {

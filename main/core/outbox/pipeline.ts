@@ -11,7 +11,7 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
-import { reasonCommentText, type Command, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
@@ -101,7 +101,8 @@ export class WritePipeline {
 
   // ── submitting ──────────────────────────────────────────────────────────────────────
 
-  async submit(cmd: Command): Promise<SubmitAnswer> {
+  async submit(input: CommandInput): Promise<SubmitAnswer> {
+    const cmd = input as Command; // callers hand over parsed commands (the router validated them)
     const operator = this.o.operator();
     if (!operator) throw new CoreError('FORBIDDEN', 'Sign in before making changes.');
     const profile = this.o.activeProfile();
@@ -268,7 +269,8 @@ export class WritePipeline {
     return this.view({ ...row, ...next });
   }
 
-  edit(id: string, cmd: Command): OutboxItemView {
+  edit(id: string, input: CommandInput): OutboxItemView {
+    const cmd = input as Command;
     const row = this.own(id);
     if (row.state !== 'parked' && !(row.state === 'pending' && !this.busy.has(key(row))))
       throw new CoreError('VALIDATION', 'Only a change that has not been sent can be edited.', [{ path: 'id', message: 'already sent' }]);

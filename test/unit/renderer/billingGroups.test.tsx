@@ -102,7 +102,7 @@ describe('billing groups', () => {
       lang: 'en',
       changes: [
         { path: 'paymentTermInfo.paymentTerms', before: 'BANKGIRO', after: 'EHF' },
-        { path: 'paymentTermInfo.paymentEANNum', before: null, after: '7080001234567' },
+        { path: 'paymentTermInfo.paymentEANNum', before: null, after: '7080001234560' },
         { path: 'paymentTermInfo.paymentEANRequisitionNum', before: null, after: 'REQ-42' },
       ],
       before: undefined,
