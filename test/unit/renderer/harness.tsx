@@ -89,7 +89,7 @@ export function comment(no: number, text: string, at = '2026-11-20T10:00:00', au
 }
 
 const defaults: Handlers = {
-  'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: null }),
+  'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: null }),
   'accounts.search': () => ok({ rows: [], more: false, limit: 50 }),
   'accounts.get': (input: { accountNo: number }) => ok(account(input.accountNo, 'Kari Nordmann')),
   'billingGroups.list': (input: { accountNo: number }) =>
