@@ -15,6 +15,7 @@ import { useDrafts } from '../../../renderer/state/draftsStore';
 import { useUnsaved } from '../../../renderer/state/unsavedStore';
 import { usePermAddress } from '../../../renderer/state/permAddressStore';
 import { useSearch } from '../../../renderer/state/searchStore';
+import { useSession } from '../../../renderer/state/sessionStore';
 import { useSettings } from '../../../renderer/state/settingsStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
@@ -111,9 +112,16 @@ const defaults: Handlers = {
   'drafts.delete': (input: { accountNo: number }) => ok({ deleted: fakeDrafts.delete(input.accountNo) }),
   'prefs.get': () => ok({}),
   'prefs.put': (input: object) => ok(input),
+  // Signed in (as an admin, so Settings is offered); session.test.tsx covers the other states.
+  'session.status': () => ok(signedInStatus()),
+  'session.ping': () => ok(signedInStatus()),
 };
 /** The fake main's stored drafts (cleared by installFakeCsr). */
 export const fakeDrafts = new Map<number, { text: string; updatedAt: string }>();
+
+export function signedInStatus(role: 'agent' | 'supervisor' | 'admin' = 'admin', over: Record<string, unknown> = {}) {
+  return { state: 'signedIn' as const, operator: { id: 'agent7', displayName: 'Agent Seven', role }, mustChangePassword: false, idleLockSeconds: 900, demoOperators: false, ...over };
+}
 
 export interface FakeCsr {
   calls: Array<{ channel: Channel; input: unknown }>;
@@ -134,6 +142,8 @@ export function installFakeCsr(handlers: Handlers = {}): FakeCsr {
   setCsrForTests(buildCsrApi(invoke, CHANNELS));
   fakeDrafts.clear();
   resetStores();
+  // The desk starts signed in, as main would report it (the first paint does not wait for it).
+  useSession.setState({ status: signedInStatus() });
   return {
     calls,
     handle: (channel, handler) => {
@@ -152,6 +162,7 @@ export function resetStores() {
   useDrafts.setState({ byAccount: {} });
   useUnsaved.setState({ marks: {}, question: null });
   useSettings.setState({ status: 'idle', active: null, profiles: [], error: null, tests: {} });
+  useSession.setState({ status: null, error: null, operators: [], operatorsError: null, operatorsStatus: 'idle' });
   useShell.setState({ info: null, infoError: null, screen: 'workspace', shortcutsOpen: false, notices: [], secretProblem: null, settingsFocus: null });
   changeLocale('en');
 }
