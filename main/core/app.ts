@@ -186,9 +186,12 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
   );
   // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
   const auditFile = join(opts.dataDir, AUDIT_FILE);
-  const audit = open(() =>
-    guardFile('audit', auditFile, 'history', () => openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log })),
-  );
+  // Not while the secrets file is damaged: the log would write its signing key over it.
+  const audit = problems.some((p) => p.file === 'secrets')
+    ? undefined
+    : open(() =>
+        guardFile('audit', auditFile, 'history', () => openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log })),
+      );
   // Later stores (the outbox) open here the same way: open(() => guardFile('outbox', file, 'queued', () => …)).
   if (problems.length || !profiles || !directory || !audit) {
     directory?.close();

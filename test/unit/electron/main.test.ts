@@ -182,6 +182,7 @@ describe('damaged local files', () => {
     ['settings.json', 'settings', '{"active": "Sandbox (embedded)", "profiles": [ {"name": '],
     ['secrets.json', 'secrets', 'not json at all'],
     ['operators.sqlite', 'operators', 'SQLite format 3\u0000 but then garbage'.repeat(200)],
+    ['audit.sqlite', 'audit', 'not a database, truncated by a full disk'.repeat(100)],
   ] as const;
   for (const [name, file, content] of cases) {
     it(`a damaged ${name}: the window opens, app.info names it, moving it aside starts the app fresh`, async () => {
