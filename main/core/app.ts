@@ -1,7 +1,7 @@
 // The composition root of main: builds the stores, the operator directory and the desk
 // session, the connection and the services, and hands one router to whichever transport
 // hosts the app (Electron or web host). If a local file cannot be read, it starts in
-// recovery mode instead of failing (D24): the router then answers app.info (listing the
+// recovery mode instead of failing (D50): the router then answers app.info (listing the
 // problems) and localState.moveAside, and every other channel with DAMAGED_DATA.
 import { join } from 'node:path';
 import { CHANNELS, type LocalStateProblem } from '../../shared/ipc';
@@ -51,7 +51,7 @@ export interface CoreOptions extends IdleLockSettings {
   checkOutputs?: boolean;
   log?: (line: string) => void;
   /**
-   * Seed the demo operators (tests and training only, D23). Hosts set it only behind
+   * Seed the demo operators (tests and training only, D49). Hosts set it only behind
    * CSR_DEMO_OPERATORS=1; a packaged desktop build never does.
    */
   demoOperators?: boolean;

@@ -87,10 +87,10 @@ function start(): void {
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
     const version = typeof __CSR_VERSION__ === 'string' ? __CSR_VERSION__ : app.getVersion();
-    // Demo operators only in a development build (D23): a packaged app ignores the switch.
+    // Demo operators only in a development build (D49): a packaged app ignores the switch.
     const demoOperators = launch.demoOperators && !app.isPackaged;
     if (launch.demoOperators && app.isPackaged) console.warn('CSR Desk: CSR_DEMO_OPERATORS is ignored in a packaged build');
-    // createCore does not throw for a local file it cannot read (D24): it starts in recovery
+    // createCore does not throw for a local file it cannot read (D50): it starts in recovery
     // mode and the window explains. Anything else still gets a window that says so.
     try {
       core = createCore({

@@ -63,7 +63,7 @@ export class SafeStorageSecretStore implements SecretStore {
     return d.ok ? null : d.message;
   }
 
-  /** At start: a file that does not parse is reported (D24) instead of reading as "every secret unreadable". */
+  /** At start: a file that does not parse is reported (D50) instead of reading as "every secret unreadable". */
   check(): void {
     if (this.readAll().damaged) throw new DamagedFileError('secrets', this.opts.file, 'The secrets file is not valid JSON.', 'secrets');
   }

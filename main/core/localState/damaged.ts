@@ -3,7 +3,7 @@
 // DamagedFileError (or is wrapped in guardFile, which turns any failure to open into one);
 // the composition root then starts in recovery mode: app.info lists the problems, the
 // renderer says what is wrong in words, and localState.moveAside moves the file out of the
-// way (kept, renamed with a timestamp, for support) so the app can start fresh. Decision D24.
+// way (kept, renamed with a timestamp, for support) so the app can start fresh. Decision D50.
 import type { LocalStateProblem } from '../../../shared/ipc';
 
 export type Consequence = LocalStateProblem['consequence'];

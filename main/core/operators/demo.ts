@@ -1,4 +1,4 @@
-// Demo operators for tests and training only (decision D23). Seeded only when the host
+// Demo operators for tests and training only (decision D49). Seeded only when the host
 // asks for it with an explicit switch: CSR_DEMO_OPERATORS=1 for the web host and an
 // unpackaged desktop app; a packaged desktop build ignores the switch (main/electron).
 // Their passwords are public (README), so a desk with them must never hold real data.

@@ -1,4 +1,4 @@
-// Back-off after wrong passwords (decision D21): the first few mistakes cost nothing, then
+// Back-off after wrong passwords (decision D46): the first few mistakes cost nothing, then
 // each further one locks the operator out for twice as long as the one before, up to a cap.
 // Pure, so every directory implementation applies the same rule.
 

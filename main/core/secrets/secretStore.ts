@@ -12,7 +12,7 @@ export interface SecretStore {
   has(key: string): Promise<boolean>;
   /**
    * At start: throws DamagedFileError when the store's file exists but does not parse, so
-   * the app can say so and offer to start fresh (D24). Stores without a file leave it out.
+   * the app can say so and offer to start fresh (D50). Stores without a file leave it out.
    */
   check?(): void;
 }

@@ -1,4 +1,4 @@
-// The router's access check (decision D22), from the contract's policy of each channel:
+// The router's access check (decision D48), from the contract's policy of each channel:
 //   kiosk mode and a channel kiosks do not have → FORBIDDEN (removed, not just hidden)
 //   'public' channels (app.info, session.*)   → always through
 //   nobody signed in                           → UNAUTHENTICATED

@@ -1,4 +1,4 @@
-// Who is working at this desk right now (decision D20): one session per running app (the
+// Who is working at this desk right now (decision D47): one session per running app (the
 // Electron window, or the web host's one launch token), held in main. Signed out → every
 // channel but app.info and the session channels answers UNAUTHENTICATED; locked (idle, or by
 // choice) → LOCKED until the same operator types their password again. The idle clock is

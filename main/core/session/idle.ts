@@ -1,4 +1,4 @@
-// How long a desk may stay idle before it locks (decision D20). Configured per host:
+// How long a desk may stay idle before it locks (decision D47). Configured per host:
 //   web host / dev:  CSR_IDLE_LOCK_SECONDS, CSR_KIOSK_IDLE_LOCK_SECONDS
 //   desktop app:     the same variables, or "idleLockSeconds" / "kioskIdleLockSeconds" in config.json
 export const DEFAULT_IDLE_LOCK_SECONDS = 15 * 60;

@@ -42,7 +42,7 @@ export function insecureBaseUrl(profile: string): CoreError {
   );
 }
 
-/** What settings.json must hold; anything else is a damaged file (D-LOCALSTATE), never a crash. */
+/** What settings.json must hold; anything else is a damaged file (D50), never a crash. */
 const settingsSchema = z.object({
   active: z.string().nullable(),
   profiles: z.array(
