@@ -104,8 +104,9 @@ describe('comment drafts', () => {
     expect(await call('prefs.put', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     await actAs(call, 'ola');
     expect(await call('prefs.get', {})).toEqual({ ok: true, value: {} });
-    const again = core(dir);
-    expect(await again('prefs.get', {})).toEqual({ ok: true, value: {} }); // ola is the operator now
+    const again = core(dir); // a restart: whoever signs in gets their own preferences
+    await actAs(again, 'ola');
+    expect(await again('prefs.get', {})).toEqual({ ok: true, value: {} });
     await actAs(again, 'kari');
     expect(await again('prefs.get', {})).toEqual({ ok: true, value: { theme: 'dark', locale: 'nb' } });
   });
