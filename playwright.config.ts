@@ -29,6 +29,8 @@ const webHost = {
     CSR_TOKEN: E2E_TOKEN,
     CSR_SANDBOX_ACCOUNTS: '2000',
     CSR_SANDBOX_SEED: '1',
+    // Demo operators, so the fixtures can sign in (test/e2e/web/fixtures.ts); never in a packaged build.
+    CSR_DEMO_OPERATORS: '1',
   },
   reuseExistingServer: false,
   timeout: 120_000,

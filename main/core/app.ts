@@ -1,7 +1,12 @@
-// The composition root of main: builds the stores, the connection and the services,
-// and hands one router to whichever transport hosts the app (Electron or web host).
+// The composition root of main: builds the stores, the operator directory and the desk
+// session, the connection and the services, and hands one router to whichever transport
+// hosts the app (Electron or web host). If a local file cannot be read, it starts in
+// recovery mode instead of failing (D50): the router then answers app.info (listing the
+// problems) and localState.moveAside, and every other channel with DAMAGED_DATA.
 import { join } from 'node:path';
+import { CHANNELS, type LocalStateProblem } from '../../shared/ipc';
 import { createRouter, type Handlers, type Router } from './router';
+import { CoreError } from './errors';
 import { ProfileStore } from './settings/profiles';
 import type { SecretStore } from './secrets/secretStore';
 import { Connection, type EmbeddedSandbox } from './services/connection';
@@ -16,7 +21,7 @@ import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
 import { UiPrefsStore } from './prefs/uiPrefs';
 // Audit log (docs/audit.md)
-import { openAuditLog, type DeskAuditLog } from './audit/log';
+import { AUDIT_FILE, openAuditLog, type DeskAuditLog } from './audit/log';
 import { auditHandlers } from './audit/handlers';
 // Team store (docs/team-store.md): ships the audit log to the team's PostgreSQL when configured
 import { startTeamDesk, type TeamDesk } from './team/desk';
@@ -24,8 +29,20 @@ import { startTeamDesk, type TeamDesk } from './team/desk';
 import { OutboxStore } from './outbox/store';
 import { WritePipeline, type PipelineOptions } from './outbox/pipeline';
 import { outboxHandlers } from './outbox/handlers';
+import { DamagedFileError, guardFile } from './localState/damaged';
+import { moveAside } from './localState/moveAside';
+import type { OperatorDirectory } from './operators/directory';
+import { SqliteOperatorDirectory } from './operators/sqliteDirectory';
+import { seedDemoOperators } from './operators/demo';
+import type { ScryptParams } from './operators/passwords';
+import { DeskSession } from './session/deskSession';
+import { accessCheck } from './session/access';
+import { bindOperator } from './session/boundClient';
+import { sessionHandlers } from './session/handlers';
+import { idleLockMs, type IdleLockSettings } from './session/idle';
+import { toAuditInput, type SecurityEvent } from './session/securityEvents';
 
-export interface CoreOptions {
+export interface CoreOptions extends IdleLockSettings {
   dataDir: string;
   secrets: SecretStore;
   transport: 'electron' | 'web';
@@ -39,51 +56,211 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** Outbox tuning (tests, fault runs, benchmarks). */
   outbox?: Pick<PipelineOptions, 'backoff' | 'answerWaitMs' | 'concurrency' | 'fault'>;
+  /**
+   * Seed the demo operators (tests and training only, D49). Hosts set it only behind
+   * CSR_DEMO_OPERATORS=1; a packaged desktop build never does.
+   */
+  demoOperators?: boolean;
+  /** Cheaper password hashing, for tests that create many operators. */
+  scrypt?: ScryptParams;
+  /**
+   * Sign-in, sign-out, failures, lockouts, operator changes and FORBIDDEN refusals: each is
+   * appended to the audit log as an 'event' entry, and also given here (tests, diagnostics).
+   */
+  onSecurityEvent?: (e: SecurityEvent) => void;
+}
+
+/** What runs when every local file could be read. */
+interface Services {
+  router: Router;
+  profiles: ProfileStore;
+  connection: Connection;
+  session: DeskSession;
+  directory: OperatorDirectory;
+  audit: DeskAuditLog;
+  team: TeamDesk;
+  outbox: WritePipeline;
+  outboxStore: OutboxStore;
+  /** Resolves once the demo operators (if any) are seeded. */
+  ready: Promise<void>;
 }
 
 export interface Core {
   router: Router;
-  profiles: ProfileStore;
-  connection: Connection;
+  /** Local files that could not be read; empty when the app runs normally. */
+  problems(): LocalStateProblem[];
+  /** These throw DAMAGED_DATA while the app is in recovery mode. */
+  readonly profiles: ProfileStore;
+  readonly connection: Connection;
+  readonly session: DeskSession;
+  readonly directory: OperatorDirectory;
   /** The desk's audit log (also in the services context); closed by close(). */
-  audit: DeskAuditLog;
+  readonly audit: DeskAuditLog;
   /** Shipping to the team store (a no-op when the desk works alone). */
-  team: TeamDesk;
+  readonly team: TeamDesk;
   /** The write pipeline and its outbox. */
-  outbox: WritePipeline;
+  readonly outbox: WritePipeline;
+  /** Resolves once the demo operators (if asked for) are seeded. */
+  ready(): Promise<void>;
   /** Closes what the core opened (stops replay, closes the outbox, writes the audit log's closing checkpoint). */
   close(): void;
 }
 
 export function createCore(opts: CoreOptions): Core {
   const log = opts.log ?? (() => {});
-  const profiles = new ProfileStore(join(opts.dataDir, 'settings.json'), opts.secrets);
+  let services: Services | null = null;
+  let damaged: DamagedFileError[] = [];
+
+  const moveAsideHandler: Handlers['localState.moveAside'] = async (input) => {
+    const target = damaged.find((d) => d.file === input.file);
+    if (!target) throw new CoreError('NOT_FOUND', `Nothing is wrong with "${input.file}"`, [{ path: 'file', message: 'not damaged' }]);
+    const movedTo = moveAside(target.path, (opts.now ?? Date.now)());
+    log(`local state: ${target.file} moved aside to ${movedTo}`);
+    build();
+    return { movedTo, problems: problems() };
+  };
+
+  const build = () => {
+    const built = buildServices(opts, log, moveAsideHandler);
+    if (Array.isArray(built)) {
+      damaged = built;
+      services = null;
+      for (const d of built) log(`local state: ${d.file} cannot be read (${d.message})`);
+    } else {
+      damaged = [];
+      services = built;
+    }
+  };
+  build();
+
+  const problems = (): LocalStateProblem[] =>
+    damaged.map((d) => ({ file: d.file, path: d.path.startsWith(opts.dataDir) ? d.path.slice(opts.dataDir.length + 1) : d.path, message: d.message, consequence: d.consequence }));
+
+  const recovery = createRouter(recoveryHandlers(opts, problems, moveAsideHandler), { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
+
+  const need = (): Services => {
+    if (!services) throw new CoreError('DAMAGED_DATA', 'A local file cannot be read; the app is in recovery mode.');
+    return services;
+  };
+  return {
+    router: { call: (channel, input, ctx) => (services ? services.router : recovery).call(channel, input, ctx) },
+    problems,
+    get profiles() {
+      return need().profiles;
+    },
+    get connection() {
+      return need().connection;
+    },
+    get session() {
+      return need().session;
+    },
+    get directory() {
+      return need().directory;
+    },
+    get audit() {
+      return need().audit;
+    },
+    get team() {
+      return need().team;
+    },
+    get outbox() {
+      return need().outbox;
+    },
+    ready: () => services?.ready ?? Promise.resolve(),
+    close: () => {
+      if (!services) return;
+      const { audit, team, directory, outbox, outboxStore } = services;
+      outbox.close();
+      outboxStore.close();
+      // With a team store, the shipper stops after its batch in flight and the log closes after it.
+      if (team.enabled) void team.close().finally(() => audit.close());
+      else audit.close();
+      directory.close();
+    },
+  };
+}
+
+/** Opens every local store; returns what could not be read instead, if anything. */
+function buildServices(opts: CoreOptions, log: (line: string) => void, moveAsideHandler: Handlers['localState.moveAside']): Services | DamagedFileError[] {
+  const problems: DamagedFileError[] = [];
+  const open = <T,>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof DamagedFileError) problems.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const settingsFile = join(opts.dataDir, 'settings.json');
+  const profiles = open(() => guardFile('settings', settingsFile, 'settings', () => new ProfileStore(settingsFile, opts.secrets)));
+  open(() => opts.secrets.check?.());
+  const operatorsFile = join(opts.dataDir, 'operators.sqlite');
+  const directory = open(
+    () => new SqliteOperatorDirectory({ file: operatorsFile, ...(opts.now ? { now: opts.now } : {}), ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) }),
+  );
+  // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
+  const auditFile = join(opts.dataDir, AUDIT_FILE);
+  // Not while the secrets file is damaged: the log would write its signing key over it.
+  const audit = problems.some((p) => p.file === 'secrets')
+    ? undefined
+    : open(() =>
+        guardFile('audit', auditFile, 'history', () => openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log })),
+      );
+  // --- Write pipeline's durable outbox (docs/writes.md); a damaged one is a recovery choice too. ---
+  const outboxFile = join(opts.dataDir, 'outbox.sqlite');
+  const outboxStore = open(() => guardFile('outbox', outboxFile, 'queued', () => new OutboxStore(outboxFile)));
+  if (problems.length || !profiles || !directory || !audit || !outboxStore) {
+    directory?.close();
+    audit?.close();
+    outboxStore?.close();
+    return problems;
+  }
+
+  // --- Team store: the audit log shipped in the background; never awaited by a write. ---
+  const team = startTeamDesk({ dataDir: opts.dataDir, secrets: opts.secrets, audit, log, ...(opts.now ? { now: opts.now } : {}) });
+  // ---
+
+  // Security events go to the audit log as 'event' entries (and to the host's hook).
+  const emit = (e: SecurityEvent) => {
+    try {
+      audit.append(toAuditInput(e));
+    } catch {
+      log('audit log: a security event could not be recorded');
+    }
+    try {
+      opts.onSecurityEvent?.(e);
+    } catch {
+      log('security event hook failed');
+    }
+  };
+  const kiosk = opts.kiosk ?? false;
+  const session = new DeskSession({
+    directory,
+    idleLockMs: idleLockMs(kiosk, opts),
+    demoOperators: opts.demoOperators === true,
+    ...(opts.now ? { now: opts.now } : {}),
+    onEvent: (e) => emit({ type: 'session', ...e }),
+  });
+  const ready = opts.demoOperators ? seedDemoOperators(directory) : Promise.resolve();
+  ready.catch(() => log('demo operators could not be seeded'));
+
   const connection = new Connection(profiles, {
     log,
     ...(opts.sandbox ? { sandbox: opts.sandbox } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
-  // Until operators sign in (trusted-writes issue), the profile's userID stands for them.
-  const operator = (): Operator => {
-    const id = profiles.active()?.userID ?? 'csr-agent';
-    return { id, displayName: id, role: 'admin' };
-  };
-  // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
-  const audit = openAuditLog({ dataDir: opts.dataDir, secrets: opts.secrets, ...(opts.now ? { now: opts.now } : {}), log });
-  // ---
-  // --- Team store: the audit log shipped in the background; never awaited by a write. ---
-  const team = startTeamDesk({ dataDir: opts.dataDir, secrets: opts.secrets, audit, log, ...(opts.now ? { now: opts.now } : {}) });
-  // ---
+  // The signed-in operator: the author of every comment and the userID of every signed request.
+  const operator = (): Operator => session.requireOperator();
   const ctx: ServiceContext = {
-    client: () => connection.client(),
+    client: async () => bindOperator(await connection.client(), () => operator().id),
     operator,
     now: opts.now ?? Date.now,
     applicationId: 'CSR-DESK',
     audit,
   };
   // ── Write pipeline: the durable outbox in the data folder, sent with each item's own profile.
-  const outboxStore = new OutboxStore(join(opts.dataDir, 'outbox.sqlite'));
   const outbox = new WritePipeline({
     store: outboxStore,
     audit,
@@ -103,9 +280,10 @@ export function createCore(opts: CoreOptions): Core {
       return {
         version: opts.version,
         transport: opts.transport,
-        kiosk: opts.kiosk ?? false,
+        kiosk,
         profile: p ? await profiles.view(p, connection.displayUrl(p)) : null,
-        operator: operator().displayName,
+        operator: session.current()?.operator.id ?? '',
+        problems: [],
       };
     },
     ...accountHandlers(ctx, outbox),
@@ -116,22 +294,33 @@ export function createCore(opts: CoreOptions): Core {
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
-    ...auditHandlers(audit, operator, opts.now),
+    ...auditHandlers(audit, () => session.current()?.operator ?? null, opts.now),
+    ...sessionHandlers(session, directory, { ready, onEvent: (e) => emit({ type: 'operators', by: session.current()?.operator ?? null, ...e }) }),
+    // Nothing is damaged while the services run: it answers NOT_FOUND.
+    'localState.moveAside': moveAsideHandler,
   };
-  const router = createRouter(handlers, { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
-  return {
-    router,
-    profiles,
-    connection,
-    audit,
-    team,
-    outbox,
-    close: () => {
-      outbox.close();
-      outboxStore.close();
-      // With a team store, the shipper stops after its batch in flight and the log closes after it.
-      if (team.enabled) void team.close().finally(() => audit.close());
-      else audit.close();
+  const router = createRouter(
+    handlers,
+    {
+      log,
+      authorize: accessCheck({ session, kiosk, onRefused: (r) => emit({ type: 'refused', ...r }) }),
+      ...(opts.checkOutputs ? { checkOutputs: true } : {}),
     },
+  );
+  return { router, profiles, connection, session, directory, audit, team, outbox, outboxStore, ready };
+}
+
+/** Recovery mode: what the app can still do while a local file cannot be read. */
+function recoveryHandlers(opts: CoreOptions, problems: () => LocalStateProblem[], moveAsideHandler: Handlers['localState.moveAside']): Handlers {
+  const refuse = async () => {
+    throw new CoreError('DAMAGED_DATA', 'A file the app keeps on this computer cannot be read. Choose what to do with it first.');
+  };
+  const all = Object.fromEntries(CHANNELS.map((c) => [c, refuse])) as unknown as Handlers;
+  return {
+    ...all,
+    async 'app.info'() {
+      return { version: opts.version, transport: opts.transport, kiosk: opts.kiosk ?? false, profile: null, operator: '', problems: problems() };
+    },
+    'localState.moveAside': moveAsideHandler,
   };
 }

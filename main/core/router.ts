@@ -1,7 +1,18 @@
 // The one router both transports call (Electron IPC and the loopback web host). It checks
 // the caller, validates the input against the contract, runs the handler and always
 // answers with an envelope: nothing thrown ever crosses a transport.
-import { contract, fail, isChannel, MAX_PAYLOAD_BYTES, ok, type Channel, type ChannelInput, type ChannelOutput, type Envelope } from '../../shared/ipc';
+import {
+  contract,
+  fail,
+  isChannel,
+  MAX_PAYLOAD_BYTES,
+  ok,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type Envelope,
+  type IpcError,
+} from '../../shared/ipc';
 import { AmpsError, issuesToFields } from './amps/errors';
 import { CoreError } from './errors';
 import { MAX_JSON_DEPTH, jsonDepth } from './amps/signer';
@@ -18,8 +29,12 @@ export type Handler<C extends Channel> = (input: ChannelInput<C>, ctx: CallConte
 export type Handlers = { [C in Channel]: Handler<C> };
 
 export interface RouterOptions {
-  /** Extra policy (roles, kiosk limits) consulted after the sender check. */
-  authorize?: (channel: Channel, ctx: CallContext) => boolean;
+  /**
+   * Access policy (who is signed in, their role, kiosk limits), consulted after the sender
+   * check and before the input is even parsed: null lets the call through, an error refuses
+   * it (UNAUTHENTICATED, LOCKED, FORBIDDEN). See main/core/session/access.ts.
+   */
+  authorize?: (channel: Channel, ctx: CallContext) => IpcError | null;
   /** Validate outputs too (tests and development): a handler's wrong shape becomes a visible error. */
   checkOutputs?: boolean;
   log?: (line: string) => void;
@@ -43,7 +58,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   async function dispatch(channel: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
     if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}"`);
     if (!ctx.trustedSender) return fail('FORBIDDEN', 'This caller may not use the app’s API');
-    if (options.authorize && !options.authorize(channel, ctx)) return fail('FORBIDDEN', `You may not use ${channel}`);
+    const refused = options.authorize?.(channel, ctx);
+    if (refused) return { ok: false, error: refused };
     // Before anything that recurses (JSON.stringify below, zod): a body nested thousands deep
     // is bad input naming its depth, not "too large (Infinity bytes)" (D20).
     if (jsonDepth(rawInput) > MAX_JSON_DEPTH)

@@ -11,6 +11,9 @@ const configFile = z
     /** Demo accounts when the embedded sandbox database is created. */
     sandboxAccounts: z.number().int().min(1).max(2_000_000).optional(),
     sandboxSeed: z.number().int().optional(),
+    /** The desk locks after this many seconds without input (default 900; kiosk: kioskIdleLockSeconds, 120). */
+    idleLockSeconds: z.number().int().min(1).max(86_400).optional(),
+    kioskIdleLockSeconds: z.number().int().min(1).max(86_400).optional(),
     /** https hosts shell.openExternal may open ("*.example.com" for subdomains). */
     externalUrlAllowlist: z.array(z.string().min(1).max(253)).max(100).optional(),
   })
@@ -23,6 +26,10 @@ export interface LaunchConfig {
   sandboxAccounts: number;
   sandboxSeed: number;
   externalUrlAllowlist: string[];
+  idleLockSeconds: number | undefined;
+  kioskIdleLockSeconds: number | undefined;
+  /** CSR_DEMO_OPERATORS=1: seed the demo operators. main.ts ignores it in a packaged build. */
+  demoOperators: boolean;
   /** Problems with config.json, reported once in the log; the launch goes on with defaults. */
   warnings: string[];
 }
@@ -45,6 +52,10 @@ export function readConfigFile(file: string): { config: ConfigFile; warnings: st
   }
 }
 
+const positive = (v: string | undefined) => {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== '' && Number.isInteger(n) && n >= 1 ? n : undefined;
+};
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
 
 export function resolveLaunchConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, file: { config: ConfigFile; warnings: string[] }): LaunchConfig {
@@ -58,6 +69,9 @@ export function resolveLaunchConfig(argv: readonly string[], env: Readonly<Recor
     sandboxAccounts: Number.isInteger(accountsEnv) && accountsEnv > 0 ? accountsEnv : (cfg.sandboxAccounts ?? DEFAULT_SANDBOX_ACCOUNTS),
     sandboxSeed: env.CSR_SANDBOX_SEED !== undefined && Number.isInteger(seedEnv) ? seedEnv : (cfg.sandboxSeed ?? 1),
     externalUrlAllowlist: cfg.externalUrlAllowlist ?? [],
+    idleLockSeconds: positive(env.CSR_IDLE_LOCK_SECONDS) ?? cfg.idleLockSeconds,
+    kioskIdleLockSeconds: positive(env.CSR_KIOSK_IDLE_LOCK_SECONDS) ?? cfg.kioskIdleLockSeconds,
+    demoOperators: env.CSR_DEMO_OPERATORS === '1',
     warnings: file.warnings,
   };
 }

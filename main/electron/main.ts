@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, Menu, protocol, safeStorage, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { startFailureRouter } from '../core/startFailure';
 import { appProtocolHandler } from './appProtocol';
 import { installAppHardening } from './hardening';
 import { registerIpcTransport } from './ipcTransport';
@@ -86,8 +87,30 @@ function start(): void {
   void app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, appProtocolHandler(paths.renderer));
     const version = typeof __CSR_VERSION__ === 'string' ? __CSR_VERSION__ : app.getVersion();
-    core = createCore({ dataDir: userData, secrets, transport: 'electron', version, kiosk: launch.kiosk, sandbox, log });
-    registerIpcTransport(core.router, APP_ORIGIN, log);
+    // Demo operators only in a development build (D49): a packaged app ignores the switch.
+    const demoOperators = launch.demoOperators && !app.isPackaged;
+    if (launch.demoOperators && app.isPackaged) console.warn('CSR Desk: CSR_DEMO_OPERATORS is ignored in a packaged build');
+    // createCore does not throw for a local file it cannot read (D50): it starts in recovery
+    // mode and the window explains. Anything else still gets a window that says so.
+    try {
+      core = createCore({
+        dataDir: userData,
+        secrets,
+        transport: 'electron',
+        version,
+        kiosk: launch.kiosk,
+        sandbox,
+        log,
+        demoOperators,
+        idleLockSeconds: launch.idleLockSeconds,
+        kioskIdleLockSeconds: launch.kioskIdleLockSeconds,
+      });
+      for (const p of core.problems()) console.warn(`CSR Desk: ${p.path}: ${p.message}`);
+      registerIpcTransport(core.router, APP_ORIGIN, log);
+    } catch (e) {
+      console.error(`CSR Desk: the app could not start its services: ${e instanceof Error ? e.message : String(e)}`);
+      registerIpcTransport(startFailureRouter(e), APP_ORIGIN, log);
+    }
 
     Menu.setApplicationMenu(
       launch.kiosk
@@ -118,7 +141,9 @@ function start(): void {
     });
     win.on('closed', () => (win = undefined));
     // The sandbox warms up once the window is on screen: first paint never waits for it.
-    win.once('ready-to-show', () => void warmUp(core!, secrets));
+    win.once('ready-to-show', () => {
+      if (core) void warmUp(core, secrets);
+    });
   });
 }
 
@@ -129,7 +154,7 @@ async function warmUp(core: Core, secrets: SafeStorageSecretStore): Promise<void
     console.warn(`CSR Desk: ${refusal}`);
     return;
   }
-  if (core.profiles.active()?.kind !== 'sandbox') return;
+  if (core.problems().length || core.profiles.active()?.kind !== 'sandbox') return;
   const started = performance.now();
   try {
     const client = await core.connection.client();

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
 import { CoreError } from '../core/errors';
+import { DamagedFileError } from '../core/localState/damaged';
 import { SecretUnreadableError, type SecretStore } from '../core/secrets/secretStore';
 import { chooseSafeStorageBackend, unavailableDecision, type BackendDecision } from './secretBackend';
 
@@ -60,6 +61,11 @@ export class SafeStorageSecretStore implements SecretStore {
   async refusal(): Promise<string | null> {
     const d = await this.usable();
     return d.ok ? null : d.message;
+  }
+
+  /** At start: a file that does not parse is reported (D50) instead of reading as "every secret unreadable". */
+  check(): void {
+    if (this.readAll().damaged) throw new DamagedFileError('secrets', this.opts.file, 'The secrets file is not valid JSON.', 'secrets');
   }
 
   /** The stored blobs; `damaged` when the file exists but cannot be parsed. */

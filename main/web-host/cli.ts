@@ -5,10 +5,13 @@
 //   CSR_SANDBOX_ACCOUNTS   demo accounts when the sandbox database is created (5000)
 //   CSR_SANDBOX_SEED       demo data seed (1)
 //   CSR_KIOSK=1            kiosk mode
+//   CSR_IDLE_LOCK_SECONDS  the desk locks after this long without input (900; kiosk: CSR_KIOSK_IDLE_LOCK_SECONDS, 120)
+//   CSR_DEMO_OPERATORS=1   seed the demo operators (tests and training only; README lists them)
 //   CSR_TOKEN              fixed session token (tests only)
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/app';
+import { idleLockFromEnv } from '../core/session/idle';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../core/secrets/encryptedFileStore';
 import { startWebHost } from './server';
 import { inProcessSandbox } from './embeddedSandbox';
@@ -27,7 +30,10 @@ const sandbox = inProcessSandbox({
   log,
 });
 const secrets = new EncryptedFileSecretStore(join(dataDir, 'secrets.json'), loadOrCreateKeyFile(join(dataDir, 'secret.key')));
-const core = createCore({ dataDir, secrets, transport: 'web', version, kiosk: env.CSR_KIOSK === '1', sandbox, log });
+const demoOperators = env.CSR_DEMO_OPERATORS === '1';
+const core = createCore({ dataDir, secrets, transport: 'web', version, kiosk: env.CSR_KIOSK === '1', sandbox, log, demoOperators, ...idleLockFromEnv(env) });
+for (const p of core.problems()) console.warn(`CSR Desk: ${p.path}: ${p.message} The app offers to move it aside.`);
+if (demoOperators) console.log('Demo operators are enabled (CSR_DEMO_OPERATORS=1): for tests and training only.');
 
 const host = await startWebHost({
   router: core.router,
@@ -41,7 +47,8 @@ console.log('Open that link in a browser (it carries this launch’s session tok
 
 // Warm up the embedded sandbox in the background; the page is already being served.
 const warm = performance.now();
-core.connection
+if (!core.problems().length)
+  core.connection
   .client()
   .then((c) => console.log(`Sandbox ready at ${c.baseUrl} (${Math.round(performance.now() - warm)} ms)`))
   .catch((e: unknown) => console.error(`The embedded sandbox did not start: ${e instanceof Error ? e.message : String(e)}`));

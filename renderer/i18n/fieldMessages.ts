@@ -67,6 +67,7 @@ export const RULE_MESSAGES: Record<string, string> = {
   [INPUT_RULE.addressStreetRequired]: 'addressStreet',
   [INPUT_RULE.addressPostalCodeRequired]: 'addressPostalCode',
   [INPUT_RULE.addressCityRequired]: 'addressCity',
+  'letters, digits and . _ @ - only': 'operatorIdCharacters',
 };
 
 /**

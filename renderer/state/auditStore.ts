@@ -3,9 +3,8 @@
 // verdict and the CSV export. Paging is pinned to the newest entry seen when the filter
 // was applied (maxSeq), so entries written meanwhile never shift the rows under the eye.
 import { create } from 'zustand';
-import type { AuditEntryView, AuditVerdictView, ChannelInput, IpcError } from '../../shared/ipc';
+import type { AuditEntryView, AuditVerdictView, ChannelInput, IpcError, Role } from '../../shared/ipc';
 import { invoke } from './ipc';
-import type { AppInfo } from './shellStore';
 
 export const AUDIT_PAGE = 200;
 
@@ -59,10 +58,8 @@ export function toQuery(f: AuditFilterForm): { query: Query } | { problem: Filte
 }
 
 /** Supervisors and admins review the log; main refuses everyone else anyway. */
-export function mayReviewAudit(info: AppInfo | null): boolean {
-  const op = info?.operator as unknown;
-  // Until operators sign in, the desk's one user is an admin (main/core/app.ts).
-  const role = op && typeof op === 'object' && 'role' in op ? String((op as { role: unknown }).role) : 'admin';
+export function mayReviewAudit(role: Role | null | undefined): boolean {
+  // The role of the signed-in operator (sessionStore); main enforces it on audit.* too.
   return role === 'supervisor' || role === 'admin';
 }
 

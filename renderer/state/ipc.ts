@@ -8,13 +8,13 @@ import { accountWritten } from './accountWrites';
 type Listener = (error: IpcError) => void;
 const listeners = new Set<Listener>();
 
-/** The shell listens here for SECRET_UNREADABLE and NOT_CONFIGURED. */
+/** The shell listens here for SECRET_UNREADABLE; the session slice for UNAUTHENTICATED and LOCKED. */
 export function onAppWideError(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-const APP_WIDE = new Set<IpcError['code']>(['SECRET_UNREADABLE']);
+const APP_WIDE = new Set<IpcError['code']>(['SECRET_UNREADABLE', 'UNAUTHENTICATED', 'LOCKED']);
 
 /** The API with every successful write on an account announced (see accountWrites). */
 let observed: { base: CsrApi; api: CsrApi } | undefined;

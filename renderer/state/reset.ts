@@ -16,14 +16,14 @@ export function closeAccount(accountNo: number): void {
 
 /**
  * Back to an empty search screen: every tab closed, every cache cleared. After a profile
- * switch the recent list is forgotten too (it names another system's accounts); a kiosk
- * forgets it so the next person does not see who came before.
+ * switch the recent list is forgotten too (it names another system's accounts); a kiosk,
+ * or a change of operator, forgets it so the next person does not see who came before.
  */
-export function resetWorkspace(reason: 'profile' | 'kiosk'): void {
+export function resetWorkspace(reason: 'profile' | 'kiosk' | 'operator'): void {
   useWorkspace.getState().reset({ forgetRecent: true });
   useBillingGroups.getState().reset();
   useComments.getState().reset();
   usePermAddress.getState().reset();
   useSearch.getState().reset();
-  useShell.setState({ shortcutsOpen: false, screen: reason === 'kiosk' ? 'workspace' : useShell.getState().screen });
+  useShell.setState({ shortcutsOpen: false, screen: reason === 'profile' ? useShell.getState().screen : 'workspace' });
 }

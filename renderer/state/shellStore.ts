@@ -5,8 +5,8 @@ import type { ChannelOutput, IpcError } from '../../shared/ipc';
 import { invoke, onAppWideError } from './ipc';
 
 export type AppInfo = ChannelOutput<'app.info'>;
-/** 'audit': the supervisor's audit log screen (renderer/features/audit). */
-export type Screen = 'workspace' | 'settings' | 'audit';
+/** 'audit': the supervisor's audit log screen (renderer/features/audit); 'operators': the admins' (features/session). */
+export type Screen = 'workspace' | 'settings' | 'audit' | 'operators';
 
 export interface Notice {
   id: number;
@@ -55,8 +55,8 @@ export const useShell = create<ShellState>()((set, get) => ({
   },
 
   showScreen(screen, focus = null) {
-    // Kiosk desks never show Settings.
-    if (screen === 'settings' && get().info?.kiosk) return;
+    // Kiosk desks never show Settings or the operators (main refuses those channels there too).
+    if (screen !== 'workspace' && get().info?.kiosk) return;
     set({ screen, settingsFocus: screen === 'settings' ? focus : null });
   },
 

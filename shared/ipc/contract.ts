@@ -25,6 +25,7 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 
 type Kind = 'read' | 'write';
 
@@ -51,6 +52,10 @@ interface ChannelDef<I extends z.ZodType, O extends z.ZodType> extends ChannelPo
   output: O;
 }
 const DEFAULT_POLICY: ChannelPolicy = { roles: ANY_OPERATOR, kiosk: true };
+/** Callable with nobody signed in: app.info and the session channels. */
+const PUBLIC: Partial<ChannelPolicy> = { roles: 'public' };
+/** Connection profiles hold the credentials: admins only, and never on a kiosk. */
+const ADMIN_SETTINGS: Partial<ChannelPolicy> = { roles: ADMINS, kiosk: false };
 const read = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, policy: Partial<ChannelPolicy> = {}): ChannelDef<I, O> => ({
   kind: 'read',
   input,
@@ -114,6 +119,65 @@ const profileTestForm = z.strictObject({
   authKey: z.string().min(1).max(64).optional(),
   signingSecret: z.string().min(1).max(256).optional(),
 });
+// --- Operators and sessions (the operators issue) ---
+const operatorId = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'required')
+  .max(OPERATOR_ID_MAX)
+  .regex(OPERATOR_ID_PATTERN, 'letters, digits and . _ @ - only');
+const newOperatorFields = { id: operatorId, displayName: z.string().trim().min(1, 'required').max(DISPLAY_NAME_MAX) };
+/** A password being set: the rules of shared/domain/operators. */
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+/** A password being checked: any length up to the maximum (the rules may have changed since). */
+const givenPassword = z.string().min(1, 'required').max(PASSWORD_MAX);
+
+export const operatorView = z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) });
+export type OperatorView = z.infer<typeof operatorView>;
+export const sessionStatus = z.object({
+  /** setup: nobody exists yet, the app asks for the first admin. */
+  state: z.enum(['setup', 'signedOut', 'signedIn', 'locked']),
+  operator: operatorView.nullable(),
+  /** After an admin reset the password: the operator sets their own before anything else. */
+  mustChangePassword: z.boolean(),
+  /** The desk locks after this long without input (shorter on a kiosk). */
+  idleLockSeconds: z.number().int().positive(),
+  /** Demo operators are seeded (tests and training only). */
+  demoOperators: z.boolean(),
+});
+export type SessionStatus = z.infer<typeof sessionStatus>;
+/** Why a password was refused; the renderer says it in the UI's language. */
+export const authFailure = z.object({
+  reason: z.enum(['wrong', 'locked', 'disabled']),
+  /** While locked out: seconds until the next attempt is allowed. */
+  retryAfterSeconds: z.number().int().nullable(),
+});
+export type AuthFailure = z.infer<typeof authFailure>;
+const sessionAnswer = z.object({ status: sessionStatus, failure: authFailure.nullable() });
+export const operatorRecord = operatorView.extend({
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  /** ISO date-time while locked out after repeated wrong passwords. */
+  lockedUntil: z.string().nullable(),
+  failedAttempts: z.number().int(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OperatorRecord = z.infer<typeof operatorRecord>;
+
+export const LOCAL_FILES = ['settings', 'secrets', 'operators', 'outbox', 'audit'] as const;
+export const localStateProblem = z.object({
+  /** Which local file: one of LOCAL_FILES or another registered name. */
+  file: z.string(),
+  /** Its name in the data folder, for the person and for support. */
+  path: z.string(),
+  /** What is wrong, in words (English; the renderer has its own words per file). */
+  message: z.string(),
+  /** What moving it aside loses, so the screen can say so. */
+  consequence: z.enum(['settings', 'secrets', 'operators', 'queued', 'history', 'other']),
+});
+export type LocalStateProblem = z.infer<typeof localStateProblem>;
 
 const retrieveDetails = acctRetrieveAccountResponse.shape.acctRetrieveAccountResponseDetails.unwrap().unwrap();
 const billingDetails = acctRetrieveBillingGroupResponse.shape.acctRetrieveBillingGroupResponseDetails.unwrap().unwrap();
@@ -195,8 +259,12 @@ export const contract = {
       transport: z.enum(['electron', 'web']),
       kiosk: z.boolean(),
       profile: profileView.nullable(),
+      /** The signed-in operator's id ('' when nobody is signed in). */
       operator: z.string(),
+      /** Local files that could not be read (the app offers a way out; see localState.*). */
+      problems: z.array(localStateProblem),
     }),
+    PUBLIC,
   ),
 
   'accounts.search': read(
@@ -290,7 +358,7 @@ export const contract = {
   'outbox.edit': write(z.strictObject({ id: z.string().max(64), command }), outboxItemView),
   'outbox.discard': write(z.strictObject({ id: z.string().max(64) }), z.object({ discarded: z.boolean() })),
 
-  'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) })),
+  'profiles.list': read(nothing, z.object({ active: z.string().nullable(), profiles: z.array(profileView) }), ADMIN_SETTINGS),
   'profiles.save': write(
     z.strictObject({
       name: z.string().trim().min(1).max(60),
@@ -305,9 +373,10 @@ export const contract = {
       signingSecret: z.string().min(1).max(256).optional(),
     }),
     profileView,
+    ADMIN_SETTINGS,
   ),
-  'profiles.delete': write(z.strictObject({ name: z.string().max(60) }), z.object({ deleted: z.boolean() })),
-  'profiles.activate': write(z.strictObject({ name: z.string().max(60) }), profileView),
+  'profiles.delete': write(z.strictObject({ name: z.string().max(60) }), z.object({ deleted: z.boolean() }), ADMIN_SETTINGS),
+  'profiles.activate': write(z.strictObject({ name: z.string().max(60) }), profileView, ADMIN_SETTINGS),
   'profiles.test': read(
     z.strictObject({
       name: z.string().max(60),
@@ -316,9 +385,33 @@ export const contract = {
       form: profileTestForm.optional(),
     }),
     z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
+    ADMIN_SETTINGS,
   ),
 
   ...auditChannels,
+  // --- Sessions (operators issue): who is at the desk. Public so a signed-out or locked desk
+  // can reach them; each handler checks the session state itself.
+  'session.status': read(nothing, sessionStatus, PUBLIC),
+  /** Only while the directory is empty (a fresh data folder): creates the first admin and signs them in. */
+  'session.setupFirstAdmin': write(z.strictObject({ ...newOperatorFields, password: newPassword }), sessionStatus, PUBLIC),
+  'session.signIn': write(z.strictObject({ id: z.string().trim().toLowerCase().min(1).max(100), password: givenPassword }), sessionAnswer, PUBLIC),
+  'session.signOut': write(nothing, sessionStatus, PUBLIC),
+  'session.lock': write(nothing, sessionStatus, PUBLIC),
+  /** The same operator's password; another person signs out instead. */
+  'session.unlock': write(z.strictObject({ password: givenPassword }), sessionAnswer, PUBLIC),
+  /** The renderer saw keyboard or pointer input (sent at most every few seconds); resets the idle clock. */
+  'session.ping': read(nothing, sessionStatus, PUBLIC),
+  'session.changePassword': write(z.strictObject({ current: givenPassword, next: newPassword }), sessionAnswer),
+
+  // --- Operators (admins; not on a kiosk, which is provisioned with `npm run operators`).
+  'operators.list': read(nothing, z.object({ operators: z.array(operatorRecord) }), ADMIN_SETTINGS),
+  'operators.add': write(z.strictObject({ ...newOperatorFields, role: z.enum(ROLES), password: newPassword }), operatorRecord, ADMIN_SETTINGS),
+  'operators.setDisabled': write(z.strictObject({ id: operatorId, disabled: z.boolean() }), operatorRecord, ADMIN_SETTINGS),
+  /** Sets a new password the operator must change at their next sign-in; clears a lockout. */
+  'operators.resetPassword': write(z.strictObject({ id: operatorId, password: newPassword }), operatorRecord, ADMIN_SETTINGS),
+
+  // --- Local files that do not parse (settings, secrets, operators, outbox): move aside, start fresh.
+  'localState.moveAside': write(z.strictObject({ file: z.string().max(100) }), z.object({ movedTo: z.string(), problems: z.array(localStateProblem) }), PUBLIC),
 } as const;
 
 export type Contract = typeof contract;
@@ -326,6 +419,13 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
-/** Channels that change only the desk's own files (drafts), never an account in AMPS. */
-export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['drafts.get', 'drafts.put', 'drafts.delete', 'prefs.get', 'prefs.put']);
+/** Channels that change only the desk's own files (drafts, the session, operators, damaged files), never an account in AMPS. */
+export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
+  'drafts.get',
+  'drafts.put',
+  'drafts.delete',
+  'prefs.get',
+  'prefs.put',
+  ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.')),
+]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const IPC_ERROR_CODES = [
   'VALIDATION', // input refused by the channel's schema; `fields` names them
   'UNKNOWN_CHANNEL',
-  'FORBIDDEN', // the caller (frame, token, role) may not call this
+  'FORBIDDEN', // the caller (frame, token, role, kiosk) may not call this
+  'UNAUTHENTICATED', // nobody is signed in at the desk: sign in first
+  'LOCKED', // the desk is locked (idle or by choice): the same operator unlocks it
+  'DAMAGED_DATA', // a local file (settings, secrets, operators, outbox) does not parse: see app.info problems
   'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',
   'AMPS_REJECTED', // the billing system refused the request (resultCode < 0)

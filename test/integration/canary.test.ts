@@ -10,6 +10,7 @@ import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../main/core/s
 import type { CallContext } from '../../main/core/router';
 import { startSandbox } from '../../main/sandbox/index';
 import { CHANNELS, type Channel } from '../../shared/ipc';
+import { signInAs, TEST_SCRYPT } from '../helpers/operators';
 
 const CANARY_AUTH = 'CANARY-authkey-7f3e';
 const CANARY_SECRET = 'CANARY-signing-secret-91b2c4';
@@ -46,7 +47,8 @@ beforeAll(async () => {
     log: (l) => logs.push(l),
   });
   const secrets = new EncryptedFileSecretStore(join(appDir, 'secrets.json'), loadOrCreateKeyFile(join(appDir, 'secret.key')));
-  core = createCore({ dataDir: appDir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => logs.push(l) });
+  core = createCore({ dataDir: appDir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => logs.push(l), demoOperators: true, scrypt: TEST_SCRYPT });
+  await signInAs((c, i) => call(c as Channel, i), 'admin');
 }, 60_000);
 afterAll(async () => {
   core?.close();
@@ -92,7 +94,11 @@ describe('secrets never leave main', () => {
     await call('billingGroups.remove', { accountNo, group: { ariaBillingGroupNo: groupNo } });
 
     expect(await call('comments.add', { accountNo, text: 'canary comment '.repeat(40) })).toMatchObject({ ok: true, value: { parts: 2 } });
-    expect(await call('comments.list', { accountNo })).toMatchObject({ ok: true });
+    const listed = await call('comments.list', { accountNo });
+    expect(listed).toMatchObject({ ok: true });
+    // The signed-in operator is the author, whatever the profile's userID says.
+    const authors = listed.ok ? (listed.value as { comments: Array<{ acctCommentAuthor: string; acctCommentText: string }> }).comments : [];
+    expect(authors.filter((c) => c.acctCommentText.includes('canary comment')).map((c) => c.acctCommentAuthor)).toEqual(['demo-admin', 'demo-admin']);
     expect(await call('drafts.put', { accountNo, text: 'canary draft' })).toMatchObject({ ok: true });
     expect(await call('drafts.get', { accountNo })).toMatchObject({ ok: true, value: { draft: { text: 'canary draft' } } });
     expect(await call('drafts.delete', { accountNo })).toMatchObject({ ok: true, value: { deleted: true } });
@@ -133,6 +139,20 @@ describe('secrets never leave main', () => {
     expect(await call('audit.list', { text: 'canary', limit: 50 })).toMatchObject({ ok: true });
     expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call('audit.exportCsv', {})).toMatchObject({ ok: true });
+    // The session and operator channels (passwords are secrets too: none comes back).
+    await call('session.status', {});
+    await call('session.ping', {});
+    expect(await call('operators.add', { id: 'canary.op', displayName: 'Canary Op', role: 'agent', password: 'canary-password-1' })).toMatchObject({ ok: true });
+    await call('operators.list', {});
+    await call('operators.resetPassword', { id: 'canary.op', password: 'canary-password-2' });
+    await call('operators.setDisabled', { id: 'canary.op', disabled: true });
+    expect(await call('session.setupFirstAdmin', { id: 'x', displayName: 'X', password: 'canary-password-3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('localState.moveAside', { file: 'settings' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await call('session.lock', {});
+    expect(await call('session.unlock', { password: 'demo-admin-password' })).toMatchObject({ ok: true, value: { failure: null } });
+    await call('session.changePassword', { current: 'demo-admin-password', next: 'canary-password-4' });
+    await call('session.signOut', {});
+    for (const r of responses) expect(r).not.toMatch(/canary-password|demo-admin-password|scrypt\$/);
 
     expect([...CHANNELS].filter((c) => !called.has(c))).toEqual([]);
 

@@ -8,19 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/app';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../main/core/secrets/encryptedFileStore';
 import type { CallContext } from '../../main/core/router';
+import { signInAs, TEST_SCRYPT } from '../helpers/operators';
 
 const ctx: CallContext = { transport: 'test', trustedSender: true };
 
 function core(dir: string, log: string[] = []) {
   const secrets = new EncryptedFileSecretStore(join(dir, 'secrets.json'), loadOrCreateKeyFile(join(dir, 'secret.key')));
-  const c = createCore({ dataDir: dir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => log.push(l) });
-  return (channel: string, input: unknown) => c.router.call(channel, input, ctx);
+  const c = createCore({ dataDir: dir, secrets, transport: 'web', version: 'test', checkOutputs: true, log: (l) => log.push(l), demoOperators: true, scrypt: TEST_SCRYPT });
+  const raw = (channel: string, input: unknown) => c.router.call(channel, input, ctx);
+  // A desk with the demo agent signed in (drafts are the signed-in operator's).
+  const signedIn = signInAs(raw, 'agent');
+  return async (channel: string, input: unknown) => {
+    await signedIn;
+    return raw(channel, input);
+  };
 }
 
-/** The embedded profile's userID is the operator until sign-in exists; switch it to act as another person. */
-async function actAs(call: ReturnType<typeof core>, userID: string) {
-  const res = await call('profiles.save', { name: 'Sandbox (embedded)', userID, signatureVersion: '2.0' });
-  expect(res.ok).toBe(true);
+/** Another person at the desk: Kari is the demo agent, Ola the demo supervisor. */
+async function actAs(call: ReturnType<typeof core>, who: 'kari' | 'ola') {
+  await signInAs(call, who === 'kari' ? 'agent' : 'supervisor');
 }
 
 describe('comment drafts', () => {
@@ -98,8 +104,9 @@ describe('comment drafts', () => {
     expect(await call('prefs.put', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     await actAs(call, 'ola');
     expect(await call('prefs.get', {})).toEqual({ ok: true, value: {} });
-    const again = core(dir);
-    expect(await again('prefs.get', {})).toEqual({ ok: true, value: {} }); // ola is the operator now
+    const again = core(dir); // a restart: whoever signs in gets their own preferences
+    await actAs(again, 'ola');
+    expect(await again('prefs.get', {})).toEqual({ ok: true, value: {} });
     await actAs(again, 'kari');
     expect(await again('prefs.get', {})).toEqual({ ok: true, value: { theme: 'dark', locale: 'nb' } });
   });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/app';
+import { signInAs, TEST_SCRYPT } from '../helpers/operators';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../main/core/secrets/encryptedFileStore';
 import type { CallContext } from '../../main/core/router';
 import { startSandbox } from '../../main/sandbox/index';
@@ -21,7 +22,8 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'profile-test-'));
   sandbox = await startSandbox({ dbFile: join(dir, 'sandbox.sqlite'), accounts: 10, seed: 3, clients: [{ clientNo: 555, authKey: AUTH, signingSecret: SECRET }] });
   const secrets = new EncryptedFileSecretStore(join(dir, 'secrets.json'), loadOrCreateKeyFile(join(dir, 'secret.key')));
-  core = createCore({ dataDir: dir, secrets, transport: 'web', version: 'test', checkOutputs: true });
+  core = createCore({ dataDir: dir, secrets, transport: 'web', version: 'test', checkOutputs: true, demoOperators: true, scrypt: TEST_SCRYPT });
+  await signInAs(call, 'admin'); // connection profiles are admins'
   // Saved with a wrong client number: only the form's value can make the test pass.
   const saved = await call('profiles.save', { name: 'Remote', baseUrl: sandbox.url, clientNo: 554, userID: 'agent1', signatureVersion: '2.0', authKey: AUTH, signingSecret: SECRET });
   expect(saved.ok).toBe(true);

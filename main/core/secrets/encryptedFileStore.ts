@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DamagedFileError } from '../localState/damaged';
 import { SecretUnreadableError, type SecretStore } from './secretStore';
 
 type Sealed = { iv: string; tag: string; data: string };
@@ -34,6 +35,19 @@ export class EncryptedFileSecretStore implements SecretStore {
     private readonly file: string,
     private readonly key: Buffer,
   ) {}
+
+  check(): void {
+    if (!existsSync(this.file)) return;
+    let v: unknown;
+    try {
+      v = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      throw new DamagedFileError('secrets', this.file, 'The secrets file is not valid JSON.', 'secrets');
+    }
+    const sealed = (x: unknown) => !!x && typeof x === 'object' && ['iv', 'tag', 'data'].every((k) => typeof (x as Record<string, unknown>)[k] === 'string');
+    if (!v || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every(sealed))
+      throw new DamagedFileError('secrets', this.file, 'The secrets file does not hold sealed secrets.', 'secrets');
+  }
 
   private readAll(): Record<string, Sealed> {
     if (!existsSync(this.file)) return {};

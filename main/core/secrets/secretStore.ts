@@ -10,6 +10,11 @@ export interface SecretStore {
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
   has(key: string): Promise<boolean>;
+  /**
+   * At start: throws DamagedFileError when the store's file exists but does not parse, so
+   * the app can say so and offer to start fresh (D50). Stores without a file leave it out.
+   */
+  check?(): void;
 }
 
 export class SecretUnreadableError extends CoreError {

@@ -3,9 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { z } from 'zod';
 import type { ProfileView } from '../../../shared/ipc';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../../../shared/amps/baseUrl';
 import { CoreError } from '../errors';
+import { DamagedFileError } from '../localState/damaged';
 import { SecretUnreadableError, type SecretStore } from '../secrets/secretStore';
 
 export const SANDBOX_PROFILE = 'Sandbox (embedded)';
@@ -40,6 +42,37 @@ export function insecureBaseUrl(profile: string): CoreError {
   );
 }
 
+/** What settings.json must hold; anything else is a damaged file (D50), never a crash. */
+const settingsSchema = z.object({
+  active: z.string().nullable(),
+  profiles: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['sandbox', 'remote']),
+      baseUrl: z.string(),
+      clientNo: z.number(),
+      userID: z.string(),
+      signatureVersion: z.enum(['1.0', '2.0']),
+    }),
+  ),
+});
+
+function readSettings(file: string): SettingsFile {
+  if (!existsSync(file)) return { active: null, profiles: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new DamagedFileError('settings', file, 'settings.json is not valid JSON.', 'settings');
+  }
+  const parsed = settingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const at = parsed.error.issues[0]?.path.join('.') || '(top level)';
+    throw new DamagedFileError('settings', file, `settings.json does not hold connection profiles (at ${at}).`, 'settings');
+  }
+  return parsed.data;
+}
+
 const secretKey = (profile: string, which: keyof Credentials) => `profile:${profile}:${which}`;
 
 export class ProfileStore {
@@ -50,7 +83,7 @@ export class ProfileStore {
     private readonly secrets: SecretStore,
     defaultUserID = 'csr-agent',
   ) {
-    this.settings = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SettingsFile) : { active: null, profiles: [] };
+    this.settings = readSettings(file);
     if (!this.settings.profiles.some((p) => p.kind === 'sandbox')) {
       this.settings.profiles.unshift({
         name: SANDBOX_PROFILE,

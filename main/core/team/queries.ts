@@ -63,17 +63,25 @@ function rows(r: pg.QueryResult<{ entry: string; hash: string; received_at: Date
   return r.rows.map((x) => ({ entry: { ...(JSON.parse(x.entry) as Omit<AuditEntry, 'hash'>), hash: x.hash }, receivedAt: x.received_at.toISOString() }));
 }
 
+const PROBE = 2000;
+
+/** Whether fewer than PROBE rows match (a bounded probe: it stops at PROBE). */
+async function fewMatches(db: Queryable, w: string, params: unknown[]): Promise<boolean> {
+  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM team.audit_entries ${w} LIMIT ${PROBE}) s`, params);
+  return (r.rows[0]?.n ?? 0) < PROBE;
+}
+
 /** Entries matching the filter, newest first. */
 export async function searchTeamAudit(db: Queryable, f: TeamAuditFilter = {}): Promise<TeamAuditRow[]> {
   const params: unknown[] = [];
   const w = where(f, params);
   params.push(limitOf(f.limit));
   const limit = `$${params.length}`;
-  if (f.text && [...f.text].length >= 3) {
-    // The planner misjudges how many rows a substring matches and may walk the whole time
-    // index looking for a rare word (seconds at 500,000 entries). Matching first (trigram
-    // index, with the other filters) and then ordering what matched keeps a rare word fast
-    // and a common one bounded (docs/team-store.md, figures).
+  if (f.text && [...f.text].length >= 3 && (await fewMatches(db, w, params.slice(0, -1)))) {
+    // A rare word: the planner misjudges how many rows a substring matches and may walk the
+    // whole time index looking for it (seconds at 500,000 entries). Match first (trigram
+    // index, with the other filters), then order what matched. A common word takes the
+    // ordered walk below, which finds a page of matches quickly (docs/team-store.md).
     return rows(
       await db.query(
         `WITH m AS MATERIALIZED (SELECT desk_id, seq FROM team.audit_entries ${w})

@@ -16,6 +16,10 @@ import { SearchScreen } from '../search/SearchScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { mayReviewAudit } from '../../state/auditStore';
+import { OperatorsScreen } from '../session/OperatorsScreen';
+import { RecoveryScreen } from '../session/RecoveryScreen';
+import { SessionGate } from '../session/SessionGate';
+import { selectIsAdmin, useSession } from '../../state/sessionStore';
 import { SecretReentry } from './SecretReentry';
 import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -98,27 +102,39 @@ export function App() {
   const unreadable =
     secretProblem ??
     (info?.profile && !info.profile.secretsReadable ? { profile: info.profile.name, message: t('secretReentry.unreadableAtStart') } : null);
-  const showSettings = screen === 'settings' && !kiosk;
-  const showAudit = screen === 'audit' && mayReviewAudit(info) && !showSettings;
+  // Settings and the operators screen are admins' (main enforces it; this only does not offer them).
+  const admin = useSession(selectIsAdmin);
+  const showSettings = screen === 'settings' && !kiosk && admin;
+  const showOperators = screen === 'operators' && !kiosk && admin;
+  const role = useSession((s) => s.status?.operator?.role);
+  const showAudit = screen === 'audit' && mayReviewAudit(role) && !showSettings;
+  const problems = info?.problems ?? [];
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TopBar />
-      <OutboxBanner />
-      {infoError ? (
-        <Box sx={{ px: 2, pt: 1 }}>
-          <ErrorAlert error={infoError} title={t('app.infoFailed')} onRetry={() => void loadInfo()} compact />
-        </Box>
-      ) : null}
-      <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
-        {unreadable && !showSettings ? <SecretReentry profile={unreadable.profile} message={unreadable.message} /> : null}
-        {showSettings ? <SettingsScreen /> : null}
-        {showAudit && !unreadable ? <AuditScreen /> : null}
-        <Workspace hidden={showSettings || showAudit || !!unreadable} />
-      </Box>
-      <ShortcutsDialog />
-      <DiscardChangesDialog />
-      <Announcer />
+      {problems.length ? (
+        <RecoveryScreen problems={problems} />
+      ) : (
+        <SessionGate>
+          <TopBar />
+          <OutboxBanner />
+          {infoError ? (
+            <Box sx={{ px: 2, pt: 1 }}>
+              <ErrorAlert error={infoError} title={t('app.infoFailed')} onRetry={() => void loadInfo()} compact />
+            </Box>
+          ) : null}
+          <Box component="main" sx={{ flex: 1, minHeight: 0, overflow: 'hidden' }}>
+            {unreadable && !showSettings && !showOperators ? <SecretReentry profile={unreadable.profile} message={unreadable.message} /> : null}
+            {showSettings ? <SettingsScreen /> : null}
+            {showOperators ? <OperatorsScreen /> : null}
+            {showAudit && !unreadable ? <AuditScreen /> : null}
+            <Workspace hidden={showSettings || showOperators || showAudit || !!unreadable} />
+          </Box>
+          <ShortcutsDialog />
+          <DiscardChangesDialog />
+          <Announcer />
+        </SessionGate>
+      )}
       <Notices />
     </Box>
   );

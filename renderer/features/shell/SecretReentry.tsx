@@ -6,11 +6,14 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { selectIsAdmin, useSession } from '../../state/sessionStore';
 import { useShell } from '../../state/shellStore';
 
 export function SecretReentry({ profile, message }: { profile: string | null; message: string }) {
   const { t } = useTranslation();
   const kiosk = useShell((s) => s.info?.kiosk ?? false);
+  // Connection profiles are admins' work (main refuses profiles.* to other roles).
+  const admin = useSession(selectIsAdmin);
   const showScreen = useShell((s) => s.showScreen);
   const clear = useShell((s) => s.clearSecretProblem);
   return (
@@ -26,8 +29,8 @@ export function SecretReentry({ profile, message }: { profile: string | null; me
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
           {message}
         </Typography>
-        {kiosk ? (
-          <Typography variant="body2">{t('secretReentry.kiosk')}</Typography>
+        {kiosk || !admin ? (
+          <Typography variant="body2">{t(kiosk ? 'secretReentry.kiosk' : 'secretReentry.askAdmin')}</Typography>
         ) : (
           <Button
             variant="contained"

@@ -32,6 +32,8 @@ import { chooseLocale, chooseTheme } from '../../state/prefsSync';
 import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../../state/themeStore';
 import { mayReviewAudit } from '../../state/auditStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
+import { selectIsAdmin, useSession } from '../../state/sessionStore';
+import { OperatorMenu } from '../session/OperatorMenu';
 
 export const tabDomId = (id: TabId) => `ws-tab-${id}`;
 export const panelDomId = (id: TabId) => `ws-panel-${id}`;
@@ -113,8 +115,9 @@ export function TopBar() {
   const screen = useShell((s) => s.screen);
   const setShortcutsOpen = useShell((s) => s.setShortcutsOpen);
   const kiosk = useShell((s) => s.info?.kiosk ?? false);
+  const admin = useSession(selectIsAdmin);
   const profile = useShell((s) => s.info?.profile ?? null);
-  const auditAllowed = useShell((s) => mayReviewAudit(s.info));
+  const auditAllowed = useSession((s) => mayReviewAudit(s.status?.operator?.role));
   const lang = i18n.language === 'nb' ? 'nb' : 'en';
 
   return (
@@ -199,7 +202,7 @@ export function TopBar() {
             </IconButton>
           </Tooltip>
         ) : null}
-        {kiosk ? null : (
+        {kiosk || !admin ? null : (
           <Tooltip title={t('topbar.settings')}>
             <IconButton
               aria-label={t('topbar.settings')}
@@ -211,6 +214,7 @@ export function TopBar() {
             </IconButton>
           </Tooltip>
         )}
+        <OperatorMenu />
       </Toolbar>
     </AppBar>
   );

@@ -29,12 +29,13 @@ export interface LaunchedApp {
   readyMs: number;
 }
 
-export async function launchApp(opts: { args?: string[]; env?: Record<string, string>; userData?: string } = {}): Promise<LaunchedApp> {
+export async function launchApp(opts: { args?: string[]; env?: Record<string, string>; userData?: string; signIn?: boolean } = {}): Promise<LaunchedApp> {
   if (!binary) throw new Error(SKIP_REASON);
   const userData = opts.userData ?? mkdtempSync(join(tmpdir(), 'csr-electron-e2e-'));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
-  Object.assign(env, { CSR_USER_DATA_DIR: userData, CSR_SANDBOX_ACCOUNTS: '400', CSR_SANDBOX_SEED: '1' }, opts.env ?? {});
+  // Demo operators (an unpackaged build honours the switch), so the app can be signed in.
+  Object.assign(env, { CSR_USER_DATA_DIR: userData, CSR_SANDBOX_ACCOUNTS: '400', CSR_SANDBOX_SEED: '1', CSR_DEMO_OPERATORS: '1' }, opts.env ?? {});
   // Chromium refuses to start as root without its OS sandbox switched off (CI containers);
   // the renderer's own sandbox (webPreferences.sandbox) is unaffected and asserted below.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -60,8 +61,18 @@ export async function launchApp(opts: { args?: string[]; env?: Record<string, st
     });
   });
   const page = await app.firstWindow();
-  await ready; // the app-emitted "ready": shell painted, search box focused
+  await ready; // the app-emitted "ready": shell painted, first field focused (sign-in or search box)
+  if (opts.signIn !== false) await signInDemoAgent(page);
   return { app, page, userData, stdout, readyMs };
+}
+
+/** Signs the demo agent in through the sign-in screen, as a person would. */
+export async function signInDemoAgent(page: Page): Promise<void> {
+  const form = page.getByTestId('sign-in');
+  await form.getByLabel('Operator name').fill('demo-agent');
+  await form.getByLabel('Password').fill('demo-agent-password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('quick-search')).toBeFocused();
 }
 
 /**

@@ -17,6 +17,7 @@ import { createInvokeHandler } from '../../../main/electron/ipcInvoke';
 import { inProcessSandbox } from '../../../main/web-host/embeddedSandbox';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { ensureBuilt, root, searchAndOpen } from './electronApp';
+import { DEMO_LOGIN, TEST_SCRYPT } from '../../helpers/operators';
 
 let server: Server;
 let origin: string;
@@ -28,7 +29,7 @@ test.beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'csr-renderer-e2e-'));
   const sandbox = inProcessSandbox({ dbFile: join(dataDir, 'sandbox.sqlite'), accounts: 400, seed: 1 });
   closeSandbox = () => sandbox.close();
-  const core = createCore({ dataDir, secrets: new MemorySecretStore(), transport: 'electron', version: 'e2e', sandbox, checkOutputs: true });
+  const core = createCore({ dataDir, secrets: new MemorySecretStore(), transport: 'electron', version: 'e2e', sandbox, checkOutputs: true, demoOperators: true, scrypt: TEST_SCRYPT });
   const serve = appProtocolHandler(join(root, 'dist', 'renderer'));
   server = createServer((req, res) => {
     void serve(new Request(`app://csr${req.url ?? '/'}`, { method: req.method ?? 'GET' })).then(async (r) => {
@@ -40,6 +41,9 @@ test.beforeAll(async () => {
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   invoke = createInvokeHandler(core.router, origin);
+  // The desk's session is main's: sign the demo agent in through the transport itself.
+  const signedIn = await invoke({ senderFrame: { url: `${origin}/index.html`, parent: null }, sender: {} } as never, 'session.signIn', DEMO_LOGIN.agent);
+  expect(signedIn).toMatchObject({ ok: true, value: { failure: null, status: { state: 'signedIn' } } });
 });
 
 test.afterAll(async () => {

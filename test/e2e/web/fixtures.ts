@@ -1,15 +1,30 @@
-// Shared steps of the web end-to-end tests: open the app and wait for its ready signal,
-// search and wait for the results to be marked done, open an account, keep a screenshot
-// of each screen (test-results/screens), and check accessibility with axe.
+// Shared steps of the web end-to-end tests: sign a demo operator in (the web host runs with
+// CSR_DEMO_OPERATORS=1), open the app and wait for its ready signal, search and wait for the
+// results to be marked done, open an account, keep a screenshot of each screen
+// (test-results/screens), and check accessibility with axe.
+//
+// The `app` fixture signs in the demo agent; a spec that needs another role says
+//   test.use({ role: 'admin' })      // or 'supervisor'
+// and signInAs(request, role) switches the desk's operator in the middle of a test.
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Role } from '../../../shared/ipc';
+import { DEMO_LOGIN } from '../../helpers/operators';
 import { E2E_TOKEN } from './env';
 
 export const SCREENS_DIR = 'test-results/screens';
 
-export const test = base.extend<{ app: Page }>({
-  app: async ({ page }, use) => {
+/** Signs the desk in as the demo operator of `role`, over the web host's API (the session is the desk's). */
+export async function signInAs(request: APIRequestContext, role: Role, token = E2E_TOKEN): Promise<void> {
+  const res = await request.post('/ipc/session.signIn', { headers: { authorization: `Bearer ${token}` }, data: DEMO_LOGIN[role] });
+  const body = (await res.json()) as { ok: boolean; value?: { failure: unknown; status: { state: string } } };
+  expect(body.ok && !body.value?.failure && body.value?.status.state, `sign in as the demo ${role}`).toBe('signedIn');
+}
+
+export const test = base.extend<{ app: Page; role: Role }>({
+  role: ['agent', { option: true }],
+  app: async ({ page, role }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
@@ -21,8 +36,10 @@ export const test = base.extend<{ app: Page }>({
       w.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
     });
+    await signInAs(page.request, role);
     await page.goto(`/#token=${E2E_TOKEN}`);
     await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+    await expect(page.getByTestId('operator-menu')).toBeVisible();
     await use(page);
     expect(problems, 'the page logged no errors').toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), 'no CSP violations').toEqual([]);

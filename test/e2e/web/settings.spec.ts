@@ -2,6 +2,9 @@
 // write-only, and "Test connection" shows the message it got.
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
+// Connection profiles are admins' work.
+test.use({ role: 'admin' });
+
 test('connection profiles: the sandbox profile, write-only secrets, test connection', async ({ app: page }) => {
   await page.getByRole('button', { name: 'Settings' }).click();
   const screenEl = page.getByTestId('settings-screen');

@@ -110,7 +110,9 @@ describe('router', () => {
   });
 
   it('consults the policy hook (room for roles)', async () => {
-    const r = createRouter(handlers({ 'comments.list': async () => ({ comments: [] }) }), { authorize: (ch) => ch !== 'comments.list' });
+    const r = createRouter(handlers({ 'comments.list': async () => ({ comments: [] }) }), {
+      authorize: (ch) => (ch === 'comments.list' ? { code: 'FORBIDDEN', message: 'You may not use comments.list' } : null),
+    });
     expect(await r.call('comments.list', { accountNo: 1 }, ctx)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

@@ -15,6 +15,7 @@ import { SafeStorageSecretStore } from '../../../main/electron/safeStorageSecret
 import type { Envelope } from '../../../shared/ipc';
 import { FakeFrame, type ElectronStub } from './electronStub';
 import { fakeSafeStorage } from './fakeSafeStorage';
+import { signInAs, TEST_SCRYPT } from '../../helpers/operators';
 
 vi.mock('electron', async () => (await import('./electronStub')).createElectronStub());
 const stub = electron as unknown as ElectronStub;
@@ -38,10 +39,19 @@ function eventFrom(frameUrl: string, opts: { subframe?: boolean; gone?: boolean 
 
 function setup(secrets = new MemorySecretStore()) {
   const dataDir = mkdtempSync(join(tmpdir(), 'csr-ipc-'));
-  const core = createCore({ dataDir, secrets, transport: 'electron', version: '9.9.9', checkOutputs: true });
+  const core = createCore({ dataDir, secrets, transport: 'electron', version: '9.9.9', checkOutputs: true, demoOperators: true, scrypt: TEST_SCRYPT });
   const handler = createInvokeHandler(core.router, APP_ORIGIN);
   const app = (channel: string, input: unknown = {}) => handler(eventFrom('app://csr/index.html'), channel, input);
   return { core, handler, app, dataDir };
+}
+
+/** A core as the desktop app builds it, with an admin signed in over the Electron transport. */
+async function adminCore(dataDir: string, secrets: SafeStorageSecretStore, extra: { checkOutputs?: boolean } = {}) {
+  const core = createCore({ dataDir, secrets, transport: 'electron', version: '1', demoOperators: true, scrypt: TEST_SCRYPT, ...extra });
+  const handler = createInvokeHandler(core.router, APP_ORIGIN);
+  const call = (c: string, i: unknown = {}) => handler(eventFrom('app://csr/index.html'), c, i);
+  await signInAs(call, 'admin');
+  return { core, handler, call };
 }
 
 describe('registerIpcTransport', () => {
@@ -88,6 +98,7 @@ describe('sender checks', () => {
 describe('payload validation over the Electron transport', () => {
   it('refuses wrong types, extra keys, __proto__, huge strings and unknown channels; main keeps serving', async () => {
     const { app } = setup();
+    await signInAs(app, 'admin');
     const expectCode = async (channel: string, input: unknown, code: string) => {
       const res = await app(channel, input);
       expect(res.ok, `${channel} ${code}`).toBe(false);
@@ -132,9 +143,7 @@ describe('credentials over the Electron transport', () => {
     const CANARY_SIGN = 'CANARYsigningSECRET0001';
     const dataDir = mkdtempSync(join(tmpdir(), 'csr-canary-'));
     const secrets = new SafeStorageSecretStore({ file: join(dataDir, 'secrets.json'), safeStorage: fakeSafeStorage(), platform: 'linux' });
-    const core = createCore({ dataDir, secrets, transport: 'electron', version: '1', checkOutputs: true });
-    const handler = createInvokeHandler(core.router, APP_ORIGIN);
-    const call = (c: string, i: unknown = {}) => handler(eventFrom('app://csr/index.html'), c, i);
+    const { call } = await adminCore(dataDir, secrets, { checkOutputs: true });
     const responses = [
       await call('profiles.save', profile(CANARY_AUTH, CANARY_SIGN)),
       await call('profiles.activate', { name: 'Production' }),
@@ -151,14 +160,12 @@ describe('credentials over the Electron transport', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'csr-unreadable-'));
     const file = join(dataDir, 'secrets.json');
     // Saved on "machine 1"…
-    const before = createCore({ dataDir, secrets: new SafeStorageSecretStore({ file, safeStorage: fakeSafeStorage({ machine: 1 }), platform: 'linux' }), transport: 'electron', version: '1' });
-    const h1 = createInvokeHandler(before.router, APP_ORIGIN);
-    expect(await h1(eventFrom('app://csr/index.html'), 'profiles.save', profile('auth-1', 'sign-1'))).toMatchObject({ ok: true });
-    expect(await h1(eventFrom('app://csr/index.html'), 'profiles.activate', { name: 'Production' })).toMatchObject({ ok: true });
+    const before = await adminCore(dataDir, new SafeStorageSecretStore({ file, safeStorage: fakeSafeStorage({ machine: 1 }), platform: 'linux' }));
+    expect(await before.call('profiles.save', profile('auth-1', 'sign-1'))).toMatchObject({ ok: true });
+    expect(await before.call('profiles.activate', { name: 'Production' })).toMatchObject({ ok: true });
+    before.core.close();
     // …read after the keychain changed.
-    const after = createCore({ dataDir, secrets: new SafeStorageSecretStore({ file, safeStorage: fakeSafeStorage({ machine: 2 }), platform: 'linux' }), transport: 'electron', version: '1', checkOutputs: true });
-    const h2 = createInvokeHandler(after.router, APP_ORIGIN);
-    const call = (c: string, i: unknown = {}) => h2(eventFrom('app://csr/index.html'), c, i);
+    const { call } = await adminCore(dataDir, new SafeStorageSecretStore({ file, safeStorage: fakeSafeStorage({ machine: 2 }), platform: 'linux' }), { checkOutputs: true });
 
     const search = await call('accounts.search', { contact: { lastName: 'Hansen' } });
     expect(search).toMatchObject({ ok: false, error: { code: 'SECRET_UNREADABLE' } });
@@ -174,8 +181,8 @@ describe('credentials over the Electron transport', () => {
   it('Linux basic_text without opt-in: saving a profile is refused with NOT_CONFIGURED and a way out', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'csr-basic-'));
     const secrets = new SafeStorageSecretStore({ file: join(dataDir, 'secrets.json'), safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'linux' });
-    const core = createCore({ dataDir, secrets, transport: 'electron', version: '1' });
-    const res = await createInvokeHandler(core.router, APP_ORIGIN)(eventFrom('app://csr/index.html'), 'profiles.save', profile('a', 'b'));
+    const { call } = await adminCore(dataDir, secrets);
+    const res = await call('profiles.save', profile('a', 'b'));
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED' } });
     if (!res.ok) expect(res.error.message).toContain('allowBasicTextSecrets');
   });

@@ -15,8 +15,20 @@ describe('resolveLaunchConfig', () => {
       sandboxAccounts: DEFAULT_SANDBOX_ACCOUNTS,
       sandboxSeed: 1,
       externalUrlAllowlist: [],
+      idleLockSeconds: undefined,
+      kioskIdleLockSeconds: undefined,
+      demoOperators: false,
       warnings: [],
     });
+  });
+  it('idle lock times from the environment or config.json; the demo switch only from the environment', () => {
+    expect(resolveLaunchConfig([], { CSR_IDLE_LOCK_SECONDS: '60', CSR_KIOSK_IDLE_LOCK_SECONDS: '20' }, none)).toMatchObject({ idleLockSeconds: 60, kioskIdleLockSeconds: 20 });
+    expect(resolveLaunchConfig([], { CSR_IDLE_LOCK_SECONDS: 'soon' }, { config: { idleLockSeconds: 300, kioskIdleLockSeconds: 45 }, warnings: [] })).toMatchObject({
+      idleLockSeconds: 300,
+      kioskIdleLockSeconds: 45,
+    });
+    expect(resolveLaunchConfig([], { CSR_DEMO_OPERATORS: '1' }, none).demoOperators).toBe(true);
+    expect(resolveLaunchConfig([], { CSR_DEMO_OPERATORS: 'yes please' }, none).demoOperators).toBe(false);
   });
   it('kiosk from --kiosk, CSR_KIOSK=1 or config.json', () => {
     expect(resolveLaunchConfig(['electron', '.', '--kiosk'], {}, none).kiosk).toBe(true);

@@ -174,3 +174,44 @@ describe('kiosk mode', () => {
     });
   }
 });
+
+// Issue 8, item 8: a local file that does not parse never leaves the desktop app without a
+// window; the window learns what is wrong and can move the file aside.
+describe('damaged local files', () => {
+  const cases = [
+    ['settings.json', 'settings', '{"active": "Sandbox (embedded)", "profiles": [ {"name": '],
+    ['secrets.json', 'secrets', 'not json at all'],
+    ['operators.sqlite', 'operators', 'SQLite format 3\u0000 but then garbage'.repeat(200)],
+    ['audit.sqlite', 'audit', 'not a database, truncated by a full disk'.repeat(100)],
+  ] as const;
+  for (const [name, file, content] of cases) {
+    it(`a damaged ${name}: the window opens, app.info names it, moving it aside starts the app fresh`, async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const { stub, userData } = await launch({}, (_s, dir) => writeFileSync(join(dir, name), content));
+      await ready(stub);
+      expect(stub.windows).toHaveLength(1);
+      expect(stub.windows[0]!.loadURL).toHaveBeenCalledWith('app://csr/index.html');
+      const info = await invoke(stub, 'app.info');
+      expect(info).toMatchObject({ ok: true, value: { problems: [{ file, path: name }] } });
+      // Nothing else works until it is dealt with, and that is said, not crashed.
+      expect(await invoke(stub, 'session.status')).toMatchObject({ ok: false, error: { code: 'DAMAGED_DATA' } });
+      const moved = (await invoke(stub, 'localState.moveAside', { file })) as { ok: boolean; value?: { movedTo: string; problems: unknown[] } };
+      expect(moved).toMatchObject({ ok: true, value: { problems: [] } });
+      expect(moved.value!.movedTo).toMatch(new RegExp(`^${name.replace('.', '\\.')}\\.broken-\\d{8}T\\d{6}Z$`));
+      // The broken file is kept for support, byte for byte.
+      expect(readFileSync(join(userData, moved.value!.movedTo), 'utf8')).toBe(content);
+      expect(await invoke(stub, 'app.info')).toMatchObject({ ok: true, value: { problems: [] } });
+      expect(await invoke(stub, 'session.status')).toMatchObject({ ok: true, value: { state: 'setup' } });
+    });
+  }
+
+  it('demo operators only in an unpackaged build', async () => {
+    const dev = await launch({ CSR_DEMO_OPERATORS: '1' });
+    await ready(dev.stub);
+    expect(await invoke(dev.stub, 'session.status')).toMatchObject({ ok: true, value: { state: 'signedOut', demoOperators: true } });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const packaged = await launch({ CSR_DEMO_OPERATORS: '1' }, (s) => (s.app.isPackaged = true));
+    await ready(packaged.stub);
+    expect(await invoke(packaged.stub, 'session.status')).toMatchObject({ ok: true, value: { state: 'setup', demoOperators: false } });
+  });
+});

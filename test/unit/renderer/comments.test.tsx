@@ -30,7 +30,7 @@ describe('comments', () => {
           ],
         }),
     });
-    useShell.setState({ info: { version: '1', transport: 'web', kiosk: false, profile: null, operator: 'agent7' } });
+    useShell.setState({ info: { version: '1', transport: 'web', kiosk: false, profile: null, operator: 'agent7', problems: [] } });
   });
 
   it('shows the timeline newest first with split parts labelled, and filters by author and date range', async () => {

@@ -15,6 +15,7 @@ import { useDrafts } from '../../../renderer/state/draftsStore';
 import { useUnsaved } from '../../../renderer/state/unsavedStore';
 import { usePermAddress } from '../../../renderer/state/permAddressStore';
 import { useSearch } from '../../../renderer/state/searchStore';
+import { useSession } from '../../../renderer/state/sessionStore';
 import { useSettings } from '../../../renderer/state/settingsStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
@@ -90,7 +91,7 @@ export function comment(no: number, text: string, at = '2026-11-20T10:00:00', au
 }
 
 const defaults: Handlers = {
-  'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: null }),
+  'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: null }),
   'accounts.search': () => ok({ rows: [], more: false, limit: 50 }),
   'accounts.get': (input: { accountNo: number }) => ok(account(input.accountNo, 'Kari Nordmann')),
   'billingGroups.list': (input: { accountNo: number }) =>
@@ -114,9 +115,16 @@ const defaults: Handlers = {
   'prefs.put': (input: object) => ok(input),
   'outbox.status': () => ok({ mode: 'online', pending: 0, parked: 0, unknown: 0, profile: 'Sandbox', otherProfiles: 0 }),
   'outbox.list': () => ok({ items: [] }),
+  // Signed in (as an admin, so Settings is offered); session.test.tsx covers the other states.
+  'session.status': () => ok(signedInStatus()),
+  'session.ping': () => ok(signedInStatus()),
 };
 /** The fake main's stored drafts (cleared by installFakeCsr). */
 export const fakeDrafts = new Map<number, { text: string; updatedAt: string }>();
+
+export function signedInStatus(role: 'agent' | 'supervisor' | 'admin' = 'admin', over: Record<string, unknown> = {}) {
+  return { state: 'signedIn' as const, operator: { id: 'agent7', displayName: 'Agent Seven', role }, mustChangePassword: false, idleLockSeconds: 900, demoOperators: false, ...over };
+}
 
 export interface FakeCsr {
   calls: Array<{ channel: Channel; input: unknown }>;
@@ -137,6 +145,8 @@ export function installFakeCsr(handlers: Handlers = {}): FakeCsr {
   setCsrForTests(buildCsrApi(invoke, CHANNELS));
   fakeDrafts.clear();
   resetStores();
+  // The desk starts signed in, as main would report it (the first paint does not wait for it).
+  useSession.setState({ status: signedInStatus() });
   return {
     calls,
     handle: (channel, handler) => {
@@ -155,6 +165,7 @@ export function resetStores() {
   useDrafts.setState({ byAccount: {} });
   useUnsaved.setState({ marks: {}, question: null });
   useSettings.setState({ status: 'idle', active: null, profiles: [], error: null, tests: {} });
+  useSession.setState({ status: null, error: null, operators: [], operatorsError: null, operatorsStatus: 'idle' });
   useShell.setState({ info: null, infoError: null, screen: 'workspace', shortcutsOpen: false, notices: [], secretProblem: null, settingsFocus: null });
   useOutbox.setState({ status: null, items: [], error: null, listOpen: false });
   changeLocale('en');

@@ -17,7 +17,7 @@ describe('settings: connection profiles', () => {
   beforeEach(() => {
     active = sandbox.name;
     csr = installFakeCsr({
-      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: active === prod.name ? prod : sandbox }),
+      'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: active === prod.name ? prod : sandbox }),
       'profiles.list': () => ok({ active, profiles: [sandbox, prod] }),
       'profiles.test': () => ok({ ok: false, message: 'Connection failed: the address could not be reached: ECONNREFUSED', latencyMs: 12 }),
       'profiles.save': (input: { name: string }) => ok({ ...prod, name: input.name }),
@@ -84,7 +84,7 @@ describe('settings: connection profiles', () => {
 describe('SECRET_UNREADABLE', () => {
   it('shows a re-entry screen that leads to the profile’s secrets form', async () => {
     installFakeCsr({
-      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
+      'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
       'profiles.list': () => ok({ active: prod.name, profiles: [sandbox, { ...prod, secretsReadable: false }] }),
       'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (authKey) can no longer be read on this machine. Enter it again in Settings.' } }),
     });
@@ -102,7 +102,7 @@ describe('SECRET_UNREADABLE', () => {
   it('opens the secrets of the profile main names, even when it is not the active one', async () => {
     const staging: ProfileView = { ...prod, name: 'Staging', baseUrl: 'https://staging.example.no', secretsReadable: false };
     installFakeCsr({
-      'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
+      'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
       'profiles.list': () => ok({ active: prod.name, profiles: [sandbox, prod, staging] }),
       'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (signingSecret of the profile "Staging") can no longer be read.', profile: 'Staging' } }),
     });

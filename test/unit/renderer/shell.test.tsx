@@ -51,7 +51,7 @@ describe('shell', () => {
 
   it('in kiosk mode hides Settings and resets to the search screen after 3 minutes without input', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    installFakeCsr({ 'app.info': () => ok({ version: '0.1.0', transport: 'web', kiosk: true, operator: 'kiosk', profile: null }) });
+    installFakeCsr({ 'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: true, operator: 'kiosk', profile: null }) });
     renderUi(<App />);
     await waitFor(() => expect(useShell.getState().info?.kiosk).toBe(true));
     expect(screen.queryByRole('button', { name: 'Settings' })).not.toBeInTheDocument();

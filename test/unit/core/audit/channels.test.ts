@@ -6,12 +6,15 @@ import { MemorySecretStore } from '../../../../main/core/secrets/secretStore';
 import { contract } from '../../../../shared/ipc';
 import { csvCell } from '../../../../main/core/audit/csv';
 import { clock, input, kari, tempDir } from './helpers';
+import { signInAs, TEST_SCRYPT } from '../../../helpers/operators';
 
 const ctx: CallContext = { transport: 'test', trustedSender: true };
 
 async function core() {
-  const c = createCore({ dataDir: tempDir(), secrets: new MemorySecretStore(), transport: 'web', version: 't', checkOutputs: true, now: clock() });
+  const c = createCore({ dataDir: tempDir(), secrets: new MemorySecretStore(), transport: 'web', version: 't', checkOutputs: true, now: clock(), demoOperators: true, scrypt: TEST_SCRYPT });
   await c.audit.ready;
+  // The channels are supervisors'; the sign-in is itself the log's first entry (seq 1).
+  await signInAs((ch, i) => c.router.call(ch, i, ctx), 'supervisor');
   return c;
 }
 
@@ -24,8 +27,8 @@ describe('audit channels', () => {
     const c = await core();
     for (let i = 1; i <= 7; i++) c.audit.append(input(i));
     const page = await c.router.call('audit.list', { order: 'desc', limit: 3, offset: 3 }, ctx);
-    expect(page).toMatchObject({ ok: true, value: { total: 7, offset: 3 } });
-    expect(page.ok && (page.value as { entries: { seq: number }[] }).entries.map((e) => e.seq)).toEqual([4, 3, 2]);
+    expect(page).toMatchObject({ ok: true, value: { total: 8, offset: 3 } });
+    expect(page.ok && (page.value as { entries: { seq: number }[] }).entries.map((e) => e.seq)).toEqual([5, 4, 3]);
     const kariOnly = await c.router.call('audit.list', { operatorId: 'kari' }, ctx);
     expect(kariOnly.ok && (kariOnly.value as { total: number }).total).toBe(5);
     c.close();
@@ -44,7 +47,7 @@ describe('audit channels', () => {
     const c = await core();
     for (let i = 1; i <= 3; i++) c.audit.append(input(i));
     const v = await c.router.call('audit.verify', {}, ctx);
-    expect(v).toMatchObject({ ok: true, value: { ok: true, entries: 3, signedThrough: 3, keySource: 'secret-store' } });
+    expect(v).toMatchObject({ ok: true, value: { ok: true, entries: 4, signedThrough: 4, keySource: 'secret-store' } });
     c.close();
   });
 
