@@ -100,7 +100,7 @@ const handlers = { ...Object.fromEntries(CHANNELS.map((c) => [c, noop])), ...com
 // The policy check the router makes before any handler: the channel's roles for the operator.
 const authorize = (channel: keyof typeof contract) => {
   const roles = contract[channel].roles;
-  return roles === 'public' || roles.includes(OPERATOR.role);
+  return roles === 'public' || roles.includes(OPERATOR.role) ? null : { code: 'FORBIDDEN' as const, message: 'not for this role' };
 };
 const router = createRouter(handlers, { authorize });
 const callCtx = { transport: 'test' as const, trustedSender: true };

@@ -1,6 +1,6 @@
 // Writes are commands: plain data that says what the desk means (add this comment to
 // account N, change this billing group), checked by one schema here and carried out by the
-// one write pipeline in main/core/outbox (decision D20). A command holds everything needed
+// one write pipeline in main/core/outbox (decision D51). A command holds everything needed
 // to send it later, offline, after a restart: the fields, the reason, the operator's UI
 // language, and what the UI showed as "before" where settling an unknown outcome needs it.
 import { z } from 'zod';
@@ -27,7 +27,7 @@ const shownFields = z.record(z.string().max(200), scalar);
 
 /** What every command that can carry a reason has besides its own fields. */
 const reasoned = {
-  /** Recorded as its own comment command, after the write, in `lang` (item 6 / D24). */
+  /** Recorded as its own comment command, after the write, in `lang` (item 6 / D55). */
   reason: z.string().trim().max(2000).optional(),
   lang: uiLanguage.optional(),
   /** Before → after as the operator confirmed it; the reason comment says it in words. */
@@ -118,7 +118,7 @@ export type CommandType = Command['type'];
 export const COMMAND_TYPES = command.options.map((o) => o.shape.type.value) as CommandType[];
 
 /**
- * The honest answer to a write (D21). REJECTED travels as the AMPS_REJECTED error envelope
+ * The honest answer to a write (D52). REJECTED travels as the AMPS_REJECTED error envelope
  * with its fields, so a form can mark them; the three others are answers, never failures.
  */
 export const WRITE_OUTCOMES = ['APPLIED', 'REJECTED', 'QUEUED', 'UNKNOWN'] as const;

@@ -1,5 +1,5 @@
 // The reason comment of a write, in the operator's UI language (English or Bokmål), with
-// before → after in words (decision D24). Written by main when the write is queued, so the
+// before → after in words (decision D55). Written by main when the write is queued, so the
 // comment that is sent later, offline or after a restart, is exactly what was confirmed.
 import type { Command, ShownChange, UiLanguage } from './index';
 

@@ -1,6 +1,6 @@
 // A pipeline answer as a write channel's answer: APPLIED / QUEUED / UNKNOWN as values, with
 // the result fields filled only when APPLIED; REJECTED as the AMPS_REJECTED error envelope
-// with its fields, so a form can mark them (D21).
+// with its fields, so a form can mark them (D52).
 import type { CommandInput, ReasonAnswer } from '../../../shared/commands';
 import { CoreError } from '../errors';
 import type { Answer, SubmitAnswer } from './pipeline';

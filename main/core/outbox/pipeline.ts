@@ -1,4 +1,4 @@
-// The one write pipeline (issue 8, decisions D20–D25). Every write the desk makes comes here
+// The one write pipeline (issue 8, decisions D51–D56 in docs/decisions.md; docs/writes.md). Every write the desk makes comes here
 // as a command and goes
 //   check operator + profile → audit intent → durable outbox row → send (signed at send
 //   time, as the operator who made it) → settle → audit outcome → answer

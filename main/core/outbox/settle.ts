@@ -1,5 +1,5 @@
 // Settling an unknown outcome by reading state, never by re-sending blindly (security.md;
-// decision D23). AMPS has no idempotency key, so each command says how to tell whether it
+// decision D54). AMPS has no idempotency key, so each command says how to tell whether it
 // landed: a comment by its author, time and text among the retrieved comments; an address
 // change by the permanent address; a billing-group add by a new group with its fields; an
 // account change by the account. Where reading cannot decide, a person decides (parked).

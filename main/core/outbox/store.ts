@@ -1,6 +1,6 @@
 // The outbox's durable rows: node:sqlite in the desk's data folder, WAL, synchronous=FULL,
 // so a row is on disk (fsynced) before insert() returns and before anything says "queued"
-// (security.md; decision D22). One row per command; its state moves
+// (security.md; decision D53). One row per command; its state moves
 //   pending → sending → applied | rejected | unknown → (settled) applied | pending | parked
 // and a person moves parked items on (retry, edit, discard).
 import { DatabaseSync, type StatementSync } from 'node:sqlite';

@@ -48,7 +48,7 @@ export function accountHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
     },
 
     async 'accounts.manage'(input) {
-      // Per-action result codes are read by the pipeline: all refused = REJECTED (D21).
+      // Per-action result codes are read by the pipeline: all refused = REJECTED (D52).
       return runWrite(writes, { type: 'account.manage', ...input }, (r) => r as { results: { actionDirective: string; resultCode: number; resultText: string }[] }, {
         results: [],
       });

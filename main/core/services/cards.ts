@@ -13,7 +13,7 @@ export function cardHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers
         account: { ariaAccountNo: input.accountNo },
       });
       const d = res.acctPrepareCCUpdateResponseDetails;
-      // A session changes nothing on the account (D25): without one there is simply nothing to continue.
+      // A session changes nothing on the account (D56): without one there is simply nothing to continue.
       if (!d) throw new CoreError('BAD_RESPONSE', 'The billing system did not return a card session; nothing was changed. Try again.');
       return { sessionId: d.ariaSessionID, formUrl: d.directPostUrl ?? null, expiresAt: d.ariaSessionExpiry ?? null };
     },

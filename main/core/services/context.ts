@@ -22,4 +22,4 @@ export interface ServiceContext {
   audit: AuditLog;
 }
 
-// Writes (and their reasons) go through the write pipeline: main/core/outbox (D20, D24).
+// Writes (and their reasons) go through the write pipeline: main/core/outbox (D51, D55).

@@ -1,5 +1,5 @@
 // What an agent is told after a write, in words: done, saved to be sent (offline), or sent
-// and being checked — never "failed" when it may have been applied (D21). Also what became
+// and being checked — never "failed" when it may have been applied (D52). Also what became
 // of the reason comment. Every write refreshes the outbox so a queued change shows pending.
 import type { TFunction } from 'i18next';
 import type { ReasonAnswer } from '../../../shared/commands';
