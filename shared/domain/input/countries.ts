@@ -1,12 +1,11 @@
-// ISO 3166-1 countries with names in English and Bokmål, from i18n-iso-countries (which
-// follows the ISO list and CLDR names). The forms let an agent pick "Norge" / "Norway";
-// the API gets the two-letter code.
-import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import nb from 'i18n-iso-countries/langs/nb.json';
+// ISO 3166-1 countries: the code list from i18n-iso-countries (which follows the ISO list),
+// the names in English and Bokmål from Intl.DisplayNames (CLDR, in Node and Chromium alike;
+// no JSON imports, which the Electron main bundle cannot inline). The forms let an agent
+// pick "Norge" / "Norway"; the API gets the two-letter code.
+// The library's own entry without its Node entry point, which loads every language's names dynamically.
+import countries from 'i18n-iso-countries/index';
 
-countries.registerLocale(en);
-countries.registerLocale(nb);
+const displayNames = { en: new Intl.DisplayNames(['en'], { type: 'region' }), nb: new Intl.DisplayNames(['nb'], { type: 'region' }) };
 
 export type CountryLanguage = 'en' | 'nb';
 
@@ -17,7 +16,7 @@ const CODE_SET = new Set(COUNTRY_CODES);
 export const isCountryCode = (code: string) => CODE_SET.has(code);
 
 export function countryName(code: string, lang: CountryLanguage): string | undefined {
-  return CODE_SET.has(code) ? countries.getName(code, lang, { select: 'official' }) : undefined;
+  return CODE_SET.has(code) ? displayNames[lang].of(code) : undefined;
 }
 
 /** The countries as options, sorted by name in the language; Norway first. */
@@ -33,5 +32,6 @@ export function findCountry(text: string): string | undefined {
   const t = text.trim();
   if (!t) return undefined;
   if (/^[A-Za-z]{2}$/.test(t) && CODE_SET.has(t.toUpperCase())) return t.toUpperCase();
-  return countries.getAlpha2Code(t, 'nb') ?? countries.getAlpha2Code(t, 'en') ?? undefined;
+  const wanted = t.toLocaleLowerCase('nb');
+  return COUNTRY_CODES.find((c) => displayNames.nb.of(c)?.toLocaleLowerCase('nb') === wanted || displayNames.en.of(c)?.toLocaleLowerCase('en') === wanted);
 }
