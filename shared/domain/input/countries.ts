@@ -3,7 +3,7 @@
 // no JSON imports, which the Electron main bundle cannot inline). The forms let an agent
 // pick "Norge" / "Norway"; the API gets the two-letter code.
 // The library's own entry without its Node entry point, which loads every language's names dynamically.
-import countries from 'i18n-iso-countries/index';
+import countries from 'i18n-iso-countries/index.js';
 
 const displayNames = { en: new Intl.DisplayNames(['en'], { type: 'region' }), nb: new Intl.DisplayNames(['nb'], { type: 'region' }) };
 
