@@ -74,13 +74,24 @@ export function luhnValid(digits: string): boolean {
 const CONTIGUOUS = /(?<!\d)\d{13,19}(?!\d)/g;
 const GROUPED = /(?<!\d)(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?!\d)/g;
 
+/**
+ * A 13-digit EAN/GLN with a valid GS1 check digit (an EHF customer's identifier). About one
+ * in ten is also Luhn-valid; 13-digit card numbers are no longer issued, so such a run is
+ * read as the EAN it is, not refused as a card (a valid EHF billing group must be auditable).
+ */
+function isGs1Ean13(digits: string): boolean {
+  if (!/^\d{13}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === Number(digits[12]);
+}
+
+const looksLikeCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && !isGs1Ean13(digits);
+
 /** True when the text holds something that looks like a card number. */
 export function containsCardNumber(text: string): boolean {
-  for (const m of text.matchAll(CONTIGUOUS)) if (luhnValid(m[0])) return true;
-  for (const m of text.matchAll(GROUPED)) {
-    const digits = m[0].replace(/\D/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) return true;
-  }
+  for (const m of text.matchAll(CONTIGUOUS)) if (looksLikeCard(m[0])) return true;
+  for (const m of text.matchAll(GROUPED)) if (looksLikeCard(m[0].replace(/\D/g, ''))) return true;
   return false;
 }
 

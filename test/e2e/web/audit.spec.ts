@@ -37,6 +37,9 @@ function seeded(i: number): AuditInput {
   };
 }
 
+// The audit log is for supervisors and admins (main refuses agents).
+test.use({ role: 'supervisor' });
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const secrets = new EncryptedFileSecretStore(join(dataDir, 'secrets.json'), loadOrCreateKeyFile(join(dataDir, 'secret.key')));

@@ -326,3 +326,15 @@ describe('audit log: checkpoints and the desk key', () => {
     expect(existsSync(join(dir, 'audit.sqlite'))).toBe(true);
   });
 });
+
+// An EHF billing group's EAN (13 digits, GS1 check digit) may also be Luhn-valid: it is an
+// identifier to audit, not a card number (7080420000692 passes both checks).
+import { containsCardNumber as cardIn } from '../../../../main/core/audit/scrub';
+describe('card numbers against EAN numbers', () => {
+  it('reads a Luhn-valid EAN-13 as the EAN it is, and still refuses card numbers', () => {
+    expect(cardIn('EAN number: 7080420000692')).toBe(false);
+    expect(cardIn('4111111111111111')).toBe(true);
+    expect(cardIn('4111 1111 1111 1111')).toBe(true);
+    expect(cardIn('4222222222222')).toBe(true); // 13 digits, Luhn-valid, not a GS1 EAN
+  });
+});
