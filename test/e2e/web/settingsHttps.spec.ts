@@ -3,6 +3,9 @@
 // is saved, and the same address on this computer is accepted.
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
+// Settings is for admins (main refuses the other roles).
+test.use({ role: 'admin' });
+
 test('a new profile over http:// is refused on its address field, loopback is accepted', async ({ app: page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'Settings' }).click();
