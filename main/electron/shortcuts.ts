@@ -4,22 +4,11 @@
 // (registerAccelerator: false), so a key press reaches the page exactly once. A menu
 // click dispatches the same key to the focused element as a DOM event (no IPC involved).
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ShortcutId } from '../../shared/domain/shortcutIds';
 
 export interface Shortcut {
   /** The renderer's ShortcutId (renderer/features/shell/shortcuts.ts) it stands for. */
-  id:
-    | 'focusSearch'
-    | 'nextResult'
-    | 'previousResult'
-    | 'newComment'
-    | 'sectionOverview'
-    | 'sectionBillingGroups'
-    | 'sectionComments'
-    | 'sectionAddress'
-    | 'closeTab'
-    | 'nextTab'
-    | 'previousTab'
-    | 'showShortcuts';
+  id: ShortcutId;
   label: string;
   /** Electron accelerator shown in the menu. */
   accelerator: string;

@@ -1,17 +1,6 @@
 // The keyboard shortcuts: one list drives both the handler and the panel that shows them.
-export type ShortcutId =
-  | 'focusSearch'
-  | 'nextResult'
-  | 'previousResult'
-  | 'newComment'
-  | 'sectionOverview'
-  | 'sectionBillingGroups'
-  | 'sectionComments'
-  | 'sectionAddress'
-  | 'closeTab'
-  | 'nextTab'
-  | 'previousTab'
-  | 'showShortcuts';
+import type { ShortcutId } from '../../../shared/domain/shortcutIds';
+export type { ShortcutId };
 
 export interface Shortcut {
   id: ShortcutId;

@@ -1,0 +1,15 @@
+// The names of the desk's keyboard shortcuts, shared by the renderer (which handles the keys)
+// and the Electron menu (which shows them), so the two lists cannot drift apart.
+export type ShortcutId =
+  | 'focusSearch'
+  | 'nextResult'
+  | 'previousResult'
+  | 'newComment'
+  | 'sectionOverview'
+  | 'sectionBillingGroups'
+  | 'sectionComments'
+  | 'sectionAddress'
+  | 'closeTab'
+  | 'nextTab'
+  | 'previousTab'
+  | 'showShortcuts';
