@@ -16,6 +16,7 @@ import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
 import { cardHandlers } from './services/cards';
+import { planHandlers } from './services/plans';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
@@ -265,6 +266,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     store: outboxStore,
     audit,
     clientFor: (name) => connection.clientFor(profiles.get(name)),
+    coreClientFor: (name) => connection.coreClientFor(profiles.get(name)),
     profileExists: (name) => profiles.list().some((p) => p.name === name),
     activeProfile: () => profiles.activeName,
     operator,
@@ -291,6 +293,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...commentHandlers(ctx, outbox),
     ...addressHandlers(ctx, outbox),
     ...cardHandlers(ctx, outbox),
+    ...planHandlers(ctx, () => connection.coreClient(), outbox),
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
