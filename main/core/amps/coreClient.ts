@@ -134,6 +134,8 @@ export class CoreClient<M extends CoreMessages = CoreMessages> {
       json = JSON.parse(text);
     } catch {
       if (write && res.ok) throw new AmpsError('UNKNOWN_OUTCOME', `${restCall} answered without a readable body; it may or may not have been applied`, { endpoint: name });
+      // A 4xx without a body: refused before anything was done (a write too).
+      if (res.status >= 400 && res.status < 500) throw new AmpsError('REJECTED', `${restCall} was refused (HTTP ${res.status})`, { endpoint: name });
       throw new AmpsError(res.ok ? 'BAD_RESPONSE' : 'HTTP_ERROR', `${restCall} answered HTTP ${res.status} without a JSON body`, {
         endpoint: name,
         retryable: !write && res.status >= 500,
@@ -149,8 +151,8 @@ export class CoreClient<M extends CoreMessages = CoreMessages> {
       });
     }
     if (!res.ok) {
-      // A 4xx without an error code: refused before anything was done.
-      throw new AmpsError('HTTP_ERROR', `${restCall} answered HTTP ${res.status}`, { endpoint: name, retryable: false });
+      // A 4xx (a 5xx of a write was handled above): refused before anything was done.
+      throw new AmpsError(res.status < 500 ? 'REJECTED' : 'HTTP_ERROR', `${restCall} was refused (HTTP ${res.status})`, { endpoint: name, retryable: !write && res.status >= 500 });
     }
     const parsed = message.response.safeParse(json);
     if (!parsed.success) {
