@@ -15,7 +15,7 @@ import { accountHandlers } from './services/accounts';
 import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
-import { cardHandlers } from './services/cards';
+import { cardHandlers, type CardFormHost } from './services/cards';
 import { planHandlers } from './services/plans';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
@@ -69,6 +69,8 @@ export interface CoreOptions extends IdleLockSettings {
    * appended to the audit log as an 'event' entry, and also given here (tests, diagnostics).
    */
   onSecurityEvent?: (e: SecurityEvent) => void;
+  /** The desktop shell's window for the provider's card form (D64); the web host has none. */
+  cardFormHost?: CardFormHost;
 }
 
 /** What runs when every local file could be read. */
@@ -292,7 +294,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...billingGroupHandlers(ctx, outbox),
     ...commentHandlers(ctx, outbox),
     ...addressHandlers(ctx, outbox),
-    ...cardHandlers(ctx, outbox),
+    ...cardHandlers(ctx, outbox, { ...(opts.cardFormHost ? { formHost: opts.cardFormHost } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
     ...planHandlers(ctx, () => connection.coreClient(), outbox),
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
