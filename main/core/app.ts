@@ -15,7 +15,7 @@ import { accountHandlers } from './services/accounts';
 import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
-import { cardHandlers } from './services/cards';
+import { cardHandlers, type CardFormHost } from './services/cards';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
@@ -70,6 +70,8 @@ export interface CoreOptions extends IdleLockSettings {
    * appended to the audit log as an 'event' entry, and also given here (tests, diagnostics).
    */
   onSecurityEvent?: (e: SecurityEvent) => void;
+  /** The desktop shell's window for the provider's card form (D64); the web host has none. */
+  cardFormHost?: CardFormHost;
 }
 
 /** What runs when every local file could be read. */
@@ -303,7 +305,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...billingGroupHandlers(ctx, outbox),
     ...commentHandlers(ctx, outbox),
     ...addressHandlers(ctx, outbox),
-    ...cardHandlers(ctx, outbox),
+    ...cardHandlers(ctx, outbox, { ...(opts.cardFormHost ? { formHost: opts.cardFormHost } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),

@@ -74,6 +74,8 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 });
 
 const accountNo = z.number().int().positive();
+/** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
+const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a card session');
 /** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
@@ -324,9 +326,24 @@ export const contract = {
     writeResult({ distAddressNo: z.number().int().nullable() }),
   ),
 
+  // ── Card update (issue 10 item 4, D63–D65): a session, the provider's form in a page of
+  // its own, main asks the provider where the session stands, then cards.complete links it.
   'cards.prepare': write(
-    z.strictObject({ accountNo }),
-    z.object({ sessionId: z.string(), formUrl: z.string().nullable(), expiresAt: z.string().nullable() }),
+    z.strictObject({ accountNo, lang: uiLanguage.optional() }),
+    z.object({ sessionId: z.string(), formUrl: z.string(), expiresAt: z.string().nullable() }),
+  ),
+  /** Electron opens the form in its own window (opened: true); elsewhere the renderer opens formUrl as a new top-level page. */
+  'cards.openForm': read(z.strictObject({ sessionId: cardSessionId }), z.object({ opened: z.boolean(), formUrl: z.string() })),
+  'cards.closeForm': read(z.strictObject({ sessionId: cardSessionId }), z.object({ closed: z.boolean() })),
+  /** Where the session stands at the provider; the payment method number once the card is accepted, never the card. */
+  'cards.status': read(
+    z.strictObject({ sessionId: cardSessionId }),
+    z.object({
+      state: z.enum(['prepared', 'open', 'accepted', 'expired', 'unknown']),
+      paymentMethodNo: z.number().int().positive().nullable(),
+      refusedCards: z.number().int().nonnegative(),
+      formOpen: z.boolean().nullable(),
+    }),
   ),
   'cards.complete': write(
     z.strictObject({

@@ -117,6 +117,11 @@ describe('secrets never leave main', () => {
     });
     const card = await call('cards.prepare', { accountNo });
     expect(card).toMatchObject({ ok: true });
+    // The card form's channels (D63–D64): the web transport has no window, the status comes from the provider.
+    const sessionId = card.ok ? (card.value as { sessionId: string }).sessionId : '';
+    expect(await call('cards.openForm', { sessionId })).toMatchObject({ ok: true, value: { opened: false } });
+    expect(await call('cards.status', { sessionId })).toMatchObject({ ok: true, value: { state: 'prepared' } });
+    await call('cards.closeForm', { sessionId });
     await call('cards.complete', { accountNo, paymentMethodNo: 999999, billingGroupNo: 1, createNewBillingGroup: false });
 
     // The outbox: offline by choice, a queued comment, its edit and discard.
