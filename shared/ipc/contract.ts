@@ -25,6 +25,8 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+// Team store settings (issue 9): schemas in their own file.
+import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
@@ -494,6 +496,13 @@ export const contract = {
 
   ...auditChannels,
   ...planChannels,
+  // --- Team store (issue 9, docs/team-store.md): the desk's audit shipping and the team's
+  // operator directory. Settings like the profiles: admins only, never on a kiosk.
+  'teamStore.get': read(nothing, teamStoreView, ADMIN_SETTINGS),
+  'teamStore.save': write(teamStoreForm, teamStoreView, ADMIN_SETTINGS),
+  /** Tests the form's values, saved or not (passwords only when typed; omitted = the stored one). */
+  'teamStore.test': read(z.strictObject({ form: teamStoreForm }), teamStoreTestResult, ADMIN_SETTINGS),
+  'teamStore.status': read(nothing, teamStoreStatus, ADMIN_SETTINGS),
   // --- Sessions (operators issue): who is at the desk. Public so a signed-out or locked desk
   // can reach them; each handler checks the session state itself.
   'session.status': read(nothing, sessionStatus, PUBLIC),
@@ -531,6 +540,6 @@ export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'drafts.delete',
   'prefs.get',
   'prefs.put',
-  ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.')),
+  ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.') || c.startsWith('teamStore.')),
 ]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
