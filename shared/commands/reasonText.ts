@@ -22,6 +22,8 @@ const LABELS: Record<UiLanguage, Words> = {
     middleInitials: 'middle initials', addressLine1: 'address line 1', addressLine2: 'address line 2', addressLine3: 'address line 3',
     flatNo: 'flat', flatFloor: 'floor', flatSpec: 'flat specification', entranceNo: 'entrance', countryCode: 'country',
     addrLocality: 'locality', addrStateProv: 'state / province', birthDate: 'date of birth', ariaAccountID: 'client account ID', userID: 'user ID',
+    // plan.replace (D72)
+    plan: 'plan', units: 'units', effectiveDate: 'takes effect', charges: 'charged now', credits: 'credited', nextInvoiceDate: 'next invoice',
   },
   nb: {
     billingGroupName: 'navn', billingGroupDesc: 'beskrivelse', billingGroupStatus: 'status', notifyMethod: 'levering av utskrift',
@@ -39,6 +41,8 @@ const LABELS: Record<UiLanguage, Words> = {
     middleInitials: 'mellomnavn (initialer)', addressLine1: 'adresselinje 1', addressLine2: 'adresselinje 2', addressLine3: 'adresselinje 3',
     flatNo: 'leilighet', flatFloor: 'etasje', flatSpec: 'leilighetsbeskrivelse', entranceNo: 'oppgang', countryCode: 'land',
     addrLocality: 'sted', addrStateProv: 'delstat / provins', birthDate: 'fødselsdato', ariaAccountID: 'konto-ID hos kunden', userID: 'bruker-ID',
+    // plan.replace (D72)
+    plan: 'produkt', units: 'antall', effectiveDate: 'gjelder fra', charges: 'belastes nå', credits: 'krediteres', nextInvoiceDate: 'neste faktura',
   },
 };
 
@@ -50,6 +54,7 @@ const PHRASES = {
     'address.changePerm': 'Permanent address changed',
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
+    'plan.replace': 'Subscription changed',
     'comment.add': 'Comment',
     empty: '(empty)',
     reason: 'Reason',
@@ -62,6 +67,7 @@ const PHRASES = {
     'address.changePerm': 'Fast adresse endret',
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
+    'plan.replace': 'Abonnement endret',
     'comment.add': 'Kommentar',
     empty: '(tom)',
     reason: 'Begrunnelse',
@@ -98,6 +104,8 @@ function subject(cmd: Command, lang: UiLanguage): string {
       return cmd.actions.map((a) => actionWords(lang, a)).join(', ');
     case 'card.complete':
       return `${PHRASES[lang].group} ${cmd.billingGroupId ?? cmd.billingGroupNo ?? ''}`.trim();
+    case 'plan.replace':
+      return cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : '';
     case 'comment.add':
       return '';
   }
