@@ -120,7 +120,13 @@ export class WritePipeline {
 
     // Intent first: a write that is later lost to a crash still shows who meant what. The
     // write and its reason in one audit transaction (one fsync).
-    this.appendAudit(rows.map((r) => this.auditInput(r, 'intent', null)));
+    try {
+      this.appendAudit(rows.map((r) => this.auditInput(r, 'intent', null)));
+    } catch (e) {
+      // The audit log cannot take it (its disk is full): nothing is stored, nothing is sent.
+      this.log(`outbox: could not record the intent of a write (${(e as Error).message})`);
+      throw new CoreError('NOT_SAVED', 'The change could not be saved on this computer (is the disk full?). Nothing was sent; try again.');
+    }
     this.o.fault?.('queuing', main as OutboxRow);
     try {
       this.store.insert(rows);
@@ -562,10 +568,15 @@ export class WritePipeline {
     this.appendAudit([this.auditInput(row, kind, outcome, detail, result)]);
   }
 
-  /** Appends now, after whatever waits for the group commit (the log keeps the order things happened in). */
+  /**
+   * Appends now, together with whatever waits for the group commit (in one audit transaction,
+   * in the order things happened); throws if that cannot be written.
+   */
   private appendAudit(entries: AuditInput[]): void {
+    let failure: { e: unknown } | undefined;
+    this.group.push({ run: null, entries, resolve: () => {}, reject: (e) => (failure = { e }) });
     this.flush();
-    appendAll(this.o.audit, entries);
+    if (failure) throw failure.e;
   }
 
   // ── group commit (D80) ──────────────────────────────────────────────────────────────
