@@ -82,6 +82,7 @@ const pct = (xs: number[], p: number) => {
 const INSTRUMENT = `(() => {
   const w = window;
   w.__bench = { lastKey: 0, lastPointer: 0 };
+  performance.setResourceTimingBufferSize(1000000);
   addEventListener('keydown', (e) => { w.__bench.lastKey = performance.now(); }, true);
   addEventListener('pointerdown', () => { w.__bench.lastPointer = performance.now(); }, true);
   // Resolves with performance.now() after the next frame that shows the DOM matching test().
@@ -102,6 +103,8 @@ interface Typed {
   paint: number;
   /** The same AcctSearchAccount requests, signed and sent by the bench straight to the sandbox. */
   raw: number;
+  /** Of api: the HTTP exchanges with the web host as Chromium's resource timing saw them. */
+  net: number;
 }
 
 /**
@@ -158,7 +161,11 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
     }).then((t) => {
       const m = (n) => performance.getEntriesByName(n).at(-1).startTime;
       const key = window.__bench.lastKey;
-      return { total: t - key, wait: m('csr:search-start') - key, api: m('csr:search-answer') - m('csr:search-start'), paint: t - m('csr:search-answer') };
+      // The HTTP exchanges of this search as Chromium saw them (request sent → last byte).
+      const start = m('csr:search-start');
+      const http = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/ipc/accounts.search') && e.startTime >= start);
+      const net = http.length ? Math.max(...http.map((e) => e.responseEnd)) - Math.min(...http.map((e) => e.startTime)) : NaN;
+      return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net };
     })`);
     await page.waitForTimeout(TYPING_MS);
     sent = [];
@@ -301,6 +308,7 @@ async function main() {
       ['keystroke → results painted', typing, 'p95 ≤ 150 ms'],
       ['  of which: keystroke → search sent (debounce)', typed.map((x) => x.wait), ''],
       ['  of which: search sent → answer (IPC, signed HTTP, sandbox)', typed.map((x) => x.api), '≤ 1.5× raw at p50'],
+      ['    of which: HTTP to the web host and back (resource timing)', typed.map((x) => x.net).filter((x) => Number.isFinite(x)), ''],
       ['  raw signed sandbox round trip, same requests (bench → sandbox)', rawTimes, ''],
       ['  of which: answer → painted (React, layout, paint)', typed.map((x) => x.paint), ''],
       ['open account → overview painted', opens, '≤ 300 ms'],
