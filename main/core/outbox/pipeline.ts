@@ -12,7 +12,7 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
-import { reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
@@ -512,6 +512,8 @@ export class WritePipeline {
   }
 
   private async applied(row: OutboxRow, result: unknown, settled = false): Promise<void> {
+    const partly = this.partly(row, result);
+    const detail = settled || partly ? { ...(settled ? { settledByReading: true } : {}), ...(partly ?? {}) } : undefined;
     // Group commit (D80): writes of several accounts that land in the same turn of the event
     // loop are recorded together, one outbox fsync and one audit fsync for all of them. The
     // next item of the account is marked 'sending' in the same transaction and sent by this
@@ -526,11 +528,35 @@ export class WritePipeline {
           marked = next.id;
         }
       },
-      [this.auditInput(row, 'outcome', 'APPLIED', settled ? { settledByReading: true } : undefined, result)],
+      [this.auditInput(row, 'outcome', 'APPLIED', detail, result)],
     );
     // Only once committed: a mark that was rolled back must not let the row skip settling.
     if (marked) this.premarked.add(marked);
     this.answer(row.id, { outcome: 'APPLIED', requestId: row.id, result });
+  }
+
+  /**
+   * An account change AMPS made only in part (per-action result codes, D57): the audit
+   * outcome says which actions were made and which not, and the reason comment queued
+   * behind it (not sent yet) says what was not made, so nobody reads it as all done.
+   */
+  private partly(row: OutboxRow, result: unknown): { partly: { made: string[]; notMade: { action: string; resultText: string }[] } } | undefined {
+    if (row.command.type !== 'account.manage') return undefined;
+    const results = (result as { results?: { actionDirective: string; resultCode: number; resultText: string }[] } | null)?.results ?? [];
+    if (!results.some((r) => r.resultCode < 0)) return undefined;
+    const note = notMadeInWords(row.command, results);
+    for (const d of this.store.dependents(row.id)) {
+      if (d.command.type !== 'comment.add' || !note) continue;
+      const text = `${d.command.text} ${note}`.slice(0, LIMITS.commentText);
+      const cmd = { ...d.command, text };
+      this.store.replaceCommand(d.id, cmd, buildRequest(cmd, d.operator, d.createdAt, this.o.applicationId ?? 'CSR-DESK'), this.now());
+    }
+    return {
+      partly: {
+        made: results.filter((r) => r.resultCode >= 0).map((r) => r.actionDirective),
+        notMade: results.filter((r) => r.resultCode < 0).map((r) => ({ action: r.actionDirective, resultText: r.resultText })),
+      },
+    };
   }
 
   private rejected(row: OutboxRow, message: string, fields: { path: string; message: string }[]): void {
