@@ -12,6 +12,7 @@ import {
   billingGroupRemove,
   manageAccountAction,
 } from '../amps';
+import { accountCreateFields } from './accountCreate';
 
 export const UI_LANGUAGES = ['en', 'nb'] as const;
 export const uiLanguage = z.enum(UI_LANGUAGES);
@@ -103,6 +104,10 @@ export const cardCompleteCommand = z.object({
   ...reasoned,
 });
 
+// account.create (issue 10 item 2, shared/commands/accountCreate.ts): no reason comment, as
+// there is no account to write it on until AMPS answers.
+export const accountCreateCommand = z.object({ ...accountCreateFields, lang: uiLanguage.optional(), changes: z.array(shownChange).max(100).optional() });
+
 export const command = z.discriminatedUnion('type', [
   commentAddCommand,
   billingGroupAddCommand,
@@ -111,6 +116,7 @@ export const command = z.discriminatedUnion('type', [
   addressChangeCommand,
   accountManageCommand,
   cardCompleteCommand,
+  accountCreateCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandInput = z.input<typeof command>;

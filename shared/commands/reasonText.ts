@@ -42,6 +42,7 @@ const PHRASES = {
     'address.changePerm': 'Permanent address changed',
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
+    'account.create': 'Account created',
     'comment.add': 'Comment',
     empty: '(empty)',
     reason: 'Reason',
@@ -54,6 +55,7 @@ const PHRASES = {
     'address.changePerm': 'Fast adresse endret',
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
+    'account.create': 'Konto opprettet',
     'comment.add': 'Kommentar',
     empty: '(tom)',
     reason: 'Begrunnelse',
@@ -91,6 +93,7 @@ function subject(cmd: Command, lang: UiLanguage): string {
     case 'card.complete':
       return `${PHRASES[lang].group} ${cmd.billingGroupId ?? cmd.billingGroupNo ?? ''}`.trim();
     case 'comment.add':
+    case 'account.create':
       return '';
   }
 }
@@ -100,7 +103,8 @@ function subject(cmd: Command, lang: UiLanguage): string {
  * EHF. Reason: customer asked". Undefined when the command carries no reason.
  */
 export function reasonCommentText(cmd: Command): string | undefined {
-  if (cmd.type === 'comment.add') return undefined;
+  // A new account has no account to write a reason on until AMPS answers (D60).
+  if (cmd.type === 'comment.add' || cmd.type === 'account.create') return undefined;
   const reason = cmd.reason?.trim();
   if (!reason) return undefined;
   const lang = cmd.lang ?? 'en';

@@ -5,6 +5,7 @@ import { formatAmpsDateTime, type AmpsResponse } from '../../../shared/amps';
 import type { Command } from '../../../shared/commands';
 import type { Operator } from '../services/context';
 import type { AmpsRequestData } from './store';
+import { buildCreateRequest, interpretCreate } from './accountCreate';
 
 export function buildRequest(cmd: Command, operator: Operator, now: number, applicationId: string): AmpsRequestData {
   const accountNo = cmd.accountNo;
@@ -61,6 +62,8 @@ export function buildRequest(cmd: Command, operator: Operator, now: number, appl
           },
         },
       };
+    case 'account.create':
+      return buildCreateRequest(cmd);
   }
 }
 
@@ -111,6 +114,8 @@ export function interpret(cmd: Command, response: unknown): Interpreted {
       const d = r.acctCompleteCCUpdateResponseDetails;
       return { kind: 'applied', result: { paymentMethodId: d?.ariaPaymentMethodID ?? null, billingGroupId: d?.ariaBillingGroupID ?? null } };
     }
+    case 'account.create':
+      return interpretCreate(cmd, response);
   }
 }
 

@@ -8,6 +8,7 @@ import { labelCommentParts, parseAmpsDateTime, splitComment } from '../../../sha
 import type { AmpsClient } from '../amps/client';
 import type { Command } from '../../../shared/commands';
 import type { OutboxRow } from './store';
+import { settleCreate } from './accountCreate';
 
 export type Verdict = { kind: 'applied'; result: unknown } | { kind: 'notApplied' } | { kind: 'undecided'; message: string };
 
@@ -44,6 +45,9 @@ export async function settle(row: OutboxRow, client: AmpsClient): Promise<Verdic
       if (!d) return undecided('the account could not be read');
       return settleAccount(cmd, { ...d.acctRetrieveAccountDetails, ariaAccountID: d.ariaAccountID ?? null });
     }
+    case 'account.create':
+      // Searched for by the client account ID it was queued with (D60).
+      return settleCreate(cmd, client);
   }
 }
 

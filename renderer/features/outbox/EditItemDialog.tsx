@@ -30,6 +30,7 @@ const EDITABLE: Record<Command['type'], string> = {
   'address.changePerm': 'change',
   'account.manage': 'actions',
   'card.complete': '',
+  'account.create': 'account',
 };
 
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
