@@ -13,6 +13,8 @@ import {
   manageAccountAction,
 } from '../amps';
 import { accountCreateFields } from './accountCreate';
+// Plan replacement (issue 10 item 5, D70–D72): its own file.
+import { planReplaceCommand } from './planReplace';
 
 export const UI_LANGUAGES = ['en', 'nb'] as const;
 export const uiLanguage = z.enum(UI_LANGUAGES);
@@ -117,6 +119,7 @@ export const command = z.discriminatedUnion('type', [
   accountManageCommand,
   cardCompleteCommand,
   accountCreateCommand,
+  planReplaceCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandInput = z.input<typeof command>;
@@ -187,3 +190,4 @@ export const outboxStatus = z.object({
 export type OutboxStatus = z.infer<typeof outboxStatus>;
 
 export { reasonCommentText } from './reasonText';
+export * from './planReplace';

@@ -18,6 +18,8 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postal code', distAddrCity: 'city', distAddrCountryCode: 'country', distCoAddr: 'c/o', distFlatNo: 'flat',
     distFlatFloor: 'floor', distEntranceNo: 'entrance', ariaMPINo: 'subscription', dateEffective: 'effective from',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'channel', consentCode: 'consent', sourceCode: 'source',
+    // plan.replace (D72)
+    plan: 'plan', units: 'units', effectiveDate: 'takes effect', charges: 'charged now', credits: 'credited', nextInvoiceDate: 'next invoice',
   },
   nb: {
     billingGroupName: 'navn', billingGroupDesc: 'beskrivelse', billingGroupStatus: 'status', notifyMethod: 'levering av utskrift',
@@ -31,6 +33,8 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postnummer', distAddrCity: 'poststed', distAddrCountryCode: 'land', distCoAddr: 'c/o', distFlatNo: 'leilighet',
     distFlatFloor: 'etasje', distEntranceNo: 'oppgang', ariaMPINo: 'abonnement', dateEffective: 'gjelder fra',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'kanal', consentCode: 'samtykke', sourceCode: 'kilde',
+    // plan.replace (D72)
+    plan: 'produkt', units: 'antall', effectiveDate: 'gjelder fra', charges: 'belastes nå', credits: 'krediteres', nextInvoiceDate: 'neste faktura',
   },
 };
 
@@ -43,6 +47,7 @@ const PHRASES = {
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
     'account.create': 'Account created',
+    'plan.replace': 'Subscription changed',
     'comment.add': 'Comment',
     empty: '(empty)',
     reason: 'Reason',
@@ -56,6 +61,7 @@ const PHRASES = {
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
     'account.create': 'Konto opprettet',
+    'plan.replace': 'Abonnement endret',
     'comment.add': 'Kommentar',
     empty: '(tom)',
     reason: 'Begrunnelse',
@@ -92,6 +98,8 @@ function subject(cmd: Command, lang: UiLanguage): string {
       return cmd.actions.map((a) => a.actionDirective).join(', ');
     case 'card.complete':
       return `${PHRASES[lang].group} ${cmd.billingGroupId ?? cmd.billingGroupNo ?? ''}`.trim();
+    case 'plan.replace':
+      return cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : '';
     case 'comment.add':
     case 'account.create':
       return '';

@@ -31,5 +31,7 @@ export function describeItem(cmd: Command): string {
       return String(cmd.billingGroupId ?? cmd.billingGroupNo ?? '');
     case 'account.create':
       return clip(describeCreate(cmd));
+    case 'plan.replace':
+      return clip(cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : `${cmd.planInstanceNo} → ${cmd.newPlanNo}`);
   }
 }

@@ -31,6 +31,8 @@ const EDITABLE: Record<Command['type'], string> = {
   'account.manage': 'actions',
   'card.complete': '',
   'account.create': 'account',
+  // A parked plan change is retried or discarded: its confirmed preview would not fit an edit.
+  'plan.replace': '',
 };
 
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
