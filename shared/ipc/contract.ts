@@ -26,6 +26,8 @@ import {
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
+// Supervisor workspace (issue 9): its schemas live in ./supervision.ts
+import * as sv from './supervision';
 
 type Kind = 'read' | 'write';
 
@@ -251,6 +253,22 @@ const auditChannels = {
 };
 // --- end of audit log channels ---------------------------------------------------------
 
+// --- Supervisor workspace (issue 9; docs/supervision.md) ---------------------------------
+// The audit across desks (the team store, or this desk's log alone), reviews and the chart:
+// supervisors and admins. Feedback on one's own work: every operator, and main answers for
+// the signed-in operator only (never for an id the renderer names).
+const supervisionChannels = {
+  'supervision.source': read(nothing, sv.supervisionSourceView, { roles: SUPERVISORS }),
+  'supervision.list': read(sv.supervisionListInput, sv.supervisionPage, { roles: SUPERVISORS }),
+  'supervision.perDay': read(sv.supervisionFilter, sv.perDayAnswer, { roles: SUPERVISORS }),
+  'supervision.account': read(z.strictObject({ accountNo }), sv.accountAnswer, { roles: SUPERVISORS }),
+  'supervision.exportCsv': read(sv.supervisionFilter, sv.supervisionCsv, { roles: SUPERVISORS }),
+  'supervision.review': write(sv.reviewInput, sv.reviewAnswer, { roles: SUPERVISORS }),
+  'supervision.feedback': read(nothing, sv.feedbackAnswer),
+  'supervision.acknowledge': write(sv.acknowledgeInput, sv.acknowledgeAnswer),
+};
+// --- end of supervisor workspace channels ------------------------------------------------
+
 export const contract = {
   'app.info': read(
     nothing,
@@ -389,6 +407,7 @@ export const contract = {
   ),
 
   ...auditChannels,
+  ...supervisionChannels,
   // --- Sessions (operators issue): who is at the desk. Public so a signed-out or locked desk
   // can reach them; each handler checks the session state itself.
   'session.status': read(nothing, sessionStatus, PUBLIC),
@@ -426,6 +445,9 @@ export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'drafts.delete',
   'prefs.get',
   'prefs.put',
+  // Reviews and acknowledgements are entries in the desk's own audit log, not AMPS writes.
+  'supervision.review',
+  'supervision.acknowledge',
   ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.')),
 ]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

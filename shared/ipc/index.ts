@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './contract';
 export * from './api';
+export * from './supervision';
