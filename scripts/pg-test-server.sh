@@ -4,6 +4,7 @@
 #   eval "$(scripts/pg-test-server.sh start)"   # starts it, prints `export CSR_TEST_PG_URL=…; export CSR_TEST_PG_DIR=…`
 #   scripts/pg-test-server.sh stop DIR          # stops it and removes its folder
 #   scripts/pg-test-server.sh restart DIR       # restarts it (fast shutdown), as the restart test does
+#   scripts/pg-test-server.sh pause DIR / resume DIR  # stops it keeping its data / starts it again
 #   scripts/pg-test-server.sh install           # installs Debian's postgresql when missing (root, or sudo)
 #
 # CSR_TEST_PG_SOCKET_ONLY=1 starts one that listens on no TCP port at all, only on a Unix
@@ -77,9 +78,9 @@ start() {
     || { cat "$dir/initdb.log" >&2; exit 1; }
   rm -f "$dir/pwfile"
   # Small and fast: this is a test server (fsync stays on: the restart tests rely on it).
-  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='$listen' -c port=$PORT -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=128MB -c synchronous_commit=on" \
-    start >&2 || { cat "$dir/server.log" >&2; false; }
+  local opts="-c listen_addresses='$listen' -c port=$PORT -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=128MB -c synchronous_commit=on"
+  printf '%s\n' "$opts" >"$dir/server.opts"
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" start >&2 || { cat "$dir/server.log" >&2; false; }
   trap - ERR
   if [ -n "$socket_only" ]; then
     echo "export CSR_TEST_PG_URL='postgres://postgres:$pw@localhost:$PORT/postgres?host=$dir'"
@@ -109,10 +110,25 @@ restart() {
   as_pg "$(pg_bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >&2 </dev/null
 }
 
+# pause/resume: the server stopped for a while with its data kept (the team directory's
+# offline sign-in test), then started again with the same options.
+pause() {
+  local dir="${1:-}"
+  [ -n "$dir" ] && [ -f "$dir/data/postmaster.pid" ] || { echo "usage: $0 pause DIR (of a running server)" >&2; exit 2; }
+  as_pg "$(pg_bindir)/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >&2 </dev/null
+}
+resume() {
+  local dir="${1:-}"
+  [ -n "$dir" ] && [ -f "$dir/server.opts" ] || { echo "usage: $0 resume DIR (of a paused server)" >&2; exit 2; }
+  as_pg "$(pg_bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/server.opts")" start >&2 </dev/null
+}
+
 case "${1:-}" in
+  pause) pause "${2:-}" ;;
+  resume) resume "${2:-}" ;;
   start) start ;;
   restart) restart "${2:-}" ;;
   stop) stop "${2:-}" ;;
   install) install_pg ;;
-  *) echo "usage: $0 start | stop DIR | restart DIR | install" >&2; exit 2 ;;
+  *) echo "usage: $0 start | stop DIR | restart DIR | pause DIR | resume DIR | install" >&2; exit 2 ;;
 esac

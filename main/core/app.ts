@@ -15,7 +15,8 @@ import { accountHandlers } from './services/accounts';
 import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
-import { cardHandlers } from './services/cards';
+import { cardHandlers, type CardFormHost } from './services/cards';
+import { planHandlers } from './services/plans';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
@@ -28,6 +29,8 @@ import { supervisionHandlers } from './supervision/handlers';
 import { SupervisionSources } from './supervision/sources';
 // Team store (docs/team-store.md): ships the audit log to the team's PostgreSQL when configured
 import { startTeamDesk, type TeamDesk } from './team/desk';
+import { DeskDirectory } from './team/deskDirectory';
+import { teamStoreHandlers } from './team/handlers';
 // Write pipeline (issue 8): every write goes through one outbox (docs/writes.md).
 import { OutboxStore } from './outbox/store';
 import { WritePipeline, type PipelineOptions } from './outbox/pipeline';
@@ -71,6 +74,8 @@ export interface CoreOptions extends IdleLockSettings {
    * appended to the audit log as an 'event' entry, and also given here (tests, diagnostics).
    */
   onSecurityEvent?: (e: SecurityEvent) => void;
+  /** The desktop shell's window for the provider's card form (D64); the web host has none. */
+  cardFormHost?: CardFormHost;
 }
 
 /** What runs when every local file could be read. */
@@ -201,9 +206,11 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
   const profiles = open(() => guardFile('settings', settingsFile, 'settings', () => new ProfileStore(settingsFile, opts.secrets)));
   open(() => opts.secrets.check?.());
   const operatorsFile = join(opts.dataDir, 'operators.sqlite');
-  const directory = open(
+  const localDirectory = open(
     () => new SqliteOperatorDirectory({ file: operatorsFile, ...(opts.now ? { now: opts.now } : {}), ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) }),
   );
+  // The desk's own directory, or the team's in front of it when the team store says so (D78).
+  const directory = localDirectory && new DeskDirectory(localDirectory);
   // --- Audit log: one per data folder, hash-chained, key in the secret store. ---
   const auditFile = join(opts.dataDir, AUDIT_FILE);
   // Not while the secrets file is damaged: the log would write its signing key over it.
@@ -223,7 +230,15 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
   }
 
   // --- Team store: the audit log shipped in the background; never awaited by a write. ---
-  const team = startTeamDesk({ dataDir: opts.dataDir, secrets: opts.secrets, audit, log, ...(opts.now ? { now: opts.now } : {}) });
+  const team = startTeamDesk({
+    dataDir: opts.dataDir,
+    secrets: opts.secrets,
+    audit,
+    directory,
+    log,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+  });
   // ---
 
   // Security events go to the audit log as 'event' entries (and to the host's hook).
@@ -247,7 +262,8 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...(opts.now ? { now: opts.now } : {}),
     onEvent: (e) => emit({ type: 'session', ...e }),
   });
-  const ready = opts.demoOperators ? seedDemoOperators(directory) : Promise.resolve();
+  // Demo operators go into the desk's own directory, never the team's.
+  const ready = opts.demoOperators ? seedDemoOperators(directory.local) : Promise.resolve();
   ready.catch(() => log('demo operators could not be seeded'));
 
   const connection = new Connection(profiles, {
@@ -270,6 +286,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     store: outboxStore,
     audit,
     clientFor: (name) => connection.clientFor(profiles.get(name)),
+    coreClientFor: (name) => connection.coreClientFor(profiles.get(name)),
     profileExists: (name) => profiles.list().some((p) => p.name === name),
     activeProfile: () => profiles.activeName,
     operator,
@@ -299,7 +316,8 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...billingGroupHandlers(ctx, outbox),
     ...commentHandlers(ctx, outbox),
     ...addressHandlers(ctx, outbox),
-    ...cardHandlers(ctx, outbox),
+    ...cardHandlers(ctx, outbox, { ...(opts.cardFormHost ? { formHost: opts.cardFormHost } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
+    ...planHandlers(ctx, () => connection.coreClient(), outbox),
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
@@ -313,6 +331,8 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
       waitShipped: (seq) => waitShipped(team, seq),
       ...(opts.now ? { now: opts.now } : {}),
     }),
+    // Team store settings (docs/team-store.md): admins, not on a kiosk.
+    ...teamStoreHandlers({ dataDir: opts.dataDir, secrets: opts.secrets, team }),
     ...sessionHandlers(session, directory, { ready, onEvent: (e) => emit({ type: 'operators', by: session.current()?.operator ?? null, ...e }) }),
     // Nothing is damaged while the services run: it answers NOT_FOUND.
     'localState.moveAside': moveAsideHandler,

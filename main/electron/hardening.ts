@@ -4,6 +4,7 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { navigationDecision, windowOpenDecision } from './navigationGuards';
 import { allowedDownload, APP_ORIGIN } from './policy';
+import { cardSessionOrigin } from './cardSessions';
 
 export interface HardeningOptions {
   externalUrlAllowlist: readonly string[];
@@ -67,6 +68,11 @@ export function hardenWebContents(contents: WebContents, opts: HardeningOptions,
 export function installAppHardening(opts: HardeningOptions): void {
   const log = opts.log ?? (() => {});
   app.on('session-created', (ses) => hardenSession(ses, log));
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, opts));
+  app.on('web-contents-created', (_event, contents) => {
+    // A provider card form window (cardWindow.ts, D64) is locked to the provider's origin,
+    // with no links handed to the OS browser; everything else to the app's own origin.
+    const cardOrigin = cardSessionOrigin(contents.session);
+    hardenWebContents(contents, cardOrigin ? { ...opts, externalUrlAllowlist: [] } : opts, cardOrigin ?? APP_ORIGIN);
+  });
   void app.whenReady().then(() => hardenSession(session.defaultSession, log));
 }

@@ -7,6 +7,7 @@ import { app, Menu, protocol, safeStorage, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { startFailureRouter } from '../core/startFailure';
 import { appProtocolHandler } from './appProtocol';
+import { cardWindowHost } from './cardWindow';
 import { installAppHardening } from './hardening';
 import { registerIpcTransport } from './ipcTransport';
 import { readConfigFile, resolveLaunchConfig } from './launchConfig';
@@ -104,6 +105,8 @@ function start(): void {
         demoOperators,
         idleLockSeconds: launch.idleLockSeconds,
         kioskIdleLockSeconds: launch.kioskIdleLockSeconds,
+        // The provider's card form opens in a window of its own (D64).
+        cardFormHost: cardWindowHost({ parent: () => win, devTools: !launch.kiosk && !app.isPackaged, kiosk: launch.kiosk, log }),
       });
       for (const p of core.problems()) console.warn(`CSR Desk: ${p.path}: ${p.message}`);
       registerIpcTransport(core.router, APP_ORIGIN, log);

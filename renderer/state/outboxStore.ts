@@ -27,12 +27,16 @@ interface OutboxState {
   reset(): void;
 }
 
-/** A change of this account left the outbox (sent, or discarded): what is on screen is read again. */
-function reloadAccount(accountNo: number): void {
+/**
+ * A change of this account left the outbox (sent, or discarded): what is on screen is read
+ * again. Resolves once the comments are read: a pending comment leaves the timeline only
+ * after its stored copy is in it (no gap, and no row twice: features/comments/pendingComments).
+ */
+function reloadAccount(accountNo: number): Promise<void> {
   if (useWorkspace.getState().accounts[accountNo]) void useWorkspace.getState().load(accountNo);
   if (useBillingGroups.getState().byAccount[accountNo]) void useBillingGroups.getState().load(accountNo);
-  if (useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
   if (usePermAddress.getState().byAccount[accountNo]) void usePermAddress.getState().load(accountNo);
+  return useComments.getState().byAccount[accountNo] ? useComments.getState().load(accountNo) : Promise.resolve();
 }
 
 let refreshing: Promise<void> | null = null;
@@ -50,7 +54,7 @@ export const useOutbox = create<OutboxState>()((set, get) => ({
       if (list.ok) {
         const still = new Set(list.value.items.map((i) => i.id));
         const left = new Set(get().items.filter((i) => !still.has(i.id)).map((i) => i.accountNo));
-        for (const no of left) reloadAccount(no);
+        await Promise.all([...left].map((no) => reloadAccount(no)));
       }
       set({
         ...(status.ok ? { status: status.value } : {}),

@@ -52,3 +52,4 @@ export * from './permAddress';
 export * from './deliveryInfo';
 export * from './commentSplit';
 export * from './signature';
+export * from './core';

@@ -18,6 +18,8 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postal code', distAddrCity: 'city', distAddrCountryCode: 'country', distCoAddr: 'c/o', distFlatNo: 'flat',
     distFlatFloor: 'floor', distEntranceNo: 'entrance', ariaMPINo: 'subscription', dateEffective: 'effective from',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'channel', consentCode: 'consent', sourceCode: 'source',
+    // plan.replace (D72)
+    plan: 'plan', units: 'units', effectiveDate: 'takes effect', charges: 'charged now', credits: 'credited', nextInvoiceDate: 'next invoice',
   },
   nb: {
     billingGroupName: 'navn', billingGroupDesc: 'beskrivelse', billingGroupStatus: 'status', notifyMethod: 'levering av utskrift',
@@ -31,6 +33,8 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postnummer', distAddrCity: 'poststed', distAddrCountryCode: 'land', distCoAddr: 'c/o', distFlatNo: 'leilighet',
     distFlatFloor: 'etasje', distEntranceNo: 'oppgang', ariaMPINo: 'abonnement', dateEffective: 'gjelder fra',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'kanal', consentCode: 'samtykke', sourceCode: 'kilde',
+    // plan.replace (D72)
+    plan: 'produkt', units: 'antall', effectiveDate: 'gjelder fra', charges: 'belastes nå', credits: 'krediteres', nextInvoiceDate: 'neste faktura',
   },
 };
 
@@ -42,6 +46,7 @@ const PHRASES = {
     'address.changePerm': 'Permanent address changed',
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
+    'plan.replace': 'Subscription changed',
     'comment.add': 'Comment',
     empty: '(empty)',
     reason: 'Reason',
@@ -54,6 +59,7 @@ const PHRASES = {
     'address.changePerm': 'Fast adresse endret',
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
+    'plan.replace': 'Abonnement endret',
     'comment.add': 'Kommentar',
     empty: '(tom)',
     reason: 'Begrunnelse',
@@ -90,6 +96,8 @@ function subject(cmd: Command, lang: UiLanguage): string {
       return cmd.actions.map((a) => a.actionDirective).join(', ');
     case 'card.complete':
       return `${PHRASES[lang].group} ${cmd.billingGroupId ?? cmd.billingGroupNo ?? ''}`.trim();
+    case 'plan.replace':
+      return cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : '';
     case 'comment.add':
       return '';
   }

@@ -25,9 +25,14 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+// Team store settings (issue 9): schemas in their own file.
+import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
+// Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
+import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
+import { PLAN_KINDS } from '../amps/core';
 
 type Kind = 'read' | 'write';
 
@@ -74,6 +79,8 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 });
 
 const accountNo = z.number().int().positive();
+/** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
+const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a card session');
 /** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
@@ -268,6 +275,89 @@ const supervisionChannels = {
   'supervision.acknowledge': write(sv.acknowledgeInput, sv.acknowledgeAnswer),
 };
 // --- end of supervisor workspace channels ------------------------------------------------
+// --- Subscriptions and plan replacement (issue 10 item 5; docs/plans.md, D70–D72) --------
+const subscriptionView = z.object({
+  planInstanceNo: z.number().int(),
+  clientPlanInstanceId: z.string(),
+  planNo: z.number().int(),
+  clientPlanId: z.string(),
+  planName: z.string(),
+  planDesc: z.string(),
+  units: z.number(),
+  supplemental: z.boolean(),
+  parentPlanInstanceNo: z.number().int().nullable(),
+  statusCode: z.number().int(),
+  billingIntervalMonths: z.number().int(),
+  /** The current billing period (yyyy-mm-dd, end inclusive) and the next bill date. */
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  nextBillDate: z.string(),
+  rateScheduleNo: z.number().int(),
+  rateScheduleName: z.string(),
+  ratePerUnit: z.number(),
+  currency: z.string(),
+  titleCode: z.string(),
+  titleName: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  /** Changes waiting for their date (the next renewal, a later day). */
+  queued: z.array(z.object({ planNo: z.number().int(), planName: z.string(), units: z.number(), effectiveDate: z.string(), directive: z.number().int() })),
+});
+const offeredPlanView = z.object({
+  planNo: z.number().int(),
+  clientPlanId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  supplemental: z.boolean(),
+  titleCode: z.string(),
+  titleName: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  minUnits: z.number(),
+  maxUnits: z.number(),
+  /** The subscription's own plan (a change of units or rate only). */
+  current: z.boolean(),
+  schedules: z.array(
+    z.object({
+      scheduleNo: z.number().int(),
+      name: z.string(),
+      intervalMonths: z.number().int(),
+      ratePerUnit: z.number(),
+      isDefault: z.boolean(),
+      isAlternative: z.boolean(),
+      currency: z.string(),
+    }),
+  ),
+});
+const planPreviewView = z.object({
+  effects: planEffects,
+  lines: z.array(
+    z.object({ kind: z.enum(['charge', 'credit', 'coupon']), description: z.string(), planName: z.string(), units: z.number(), amount: z.number(), from: z.string(), to: z.string() }),
+  ),
+  tax: z.number(),
+  proration: z.object({ periodStart: z.string(), periodEnd: z.string(), daysInPeriod: z.number().int().nullable(), daysRemaining: z.number().int().nullable() }).nullable(),
+  intervalMonths: z.number().int().nullable(),
+});
+const planChannels = {
+  'plans.forAccount': read(z.strictObject({ accountNo }), z.object({ subscriptions: z.array(subscriptionView) })),
+  'plans.offered': read(
+    z.strictObject({ accountNo, planInstanceNo: z.number().int().positive(), promoCode: z.string().trim().max(30).optional() }),
+    z.object({ titleCode: z.string(), titleName: z.string(), plans: z.array(offeredPlanView) }),
+  ),
+  /** replace_acct_plan_m with do_write=false: the effects, nothing changed, no audit entry (D72). */
+  'plans.preview': read(z.strictObject(planChangeFields), planPreviewView),
+  /** The change (do_write=true) through the write pipeline; agents and up (every role). */
+  'plans.replace': write(
+    z.strictObject({ ...planChangeFields, before: planBefore.optional(), preview: planEffects.optional(), reason, ...shown }),
+    writeResult({
+      planNo: z.number().int().nullable(),
+      units: z.number().nullable(),
+      invoiceNo: z.number().int().nullable(),
+      effectiveDate: z.string().nullable(),
+      scheduled: z.boolean().nullable(),
+      nextBillDate: z.string().nullable(),
+    }),
+  ),
+};
+// --- end of plan channels ----------------------------------------------------------------
 
 export const contract = {
   'app.info': read(
@@ -340,9 +430,24 @@ export const contract = {
     writeResult({ distAddressNo: z.number().int().nullable() }),
   ),
 
+  // ── Card update (issue 10 item 4, D63–D65): a session, the provider's form in a page of
+  // its own, main asks the provider where the session stands, then cards.complete links it.
   'cards.prepare': write(
-    z.strictObject({ accountNo }),
-    z.object({ sessionId: z.string(), formUrl: z.string().nullable(), expiresAt: z.string().nullable() }),
+    z.strictObject({ accountNo, lang: uiLanguage.optional() }),
+    z.object({ sessionId: z.string(), formUrl: z.string(), expiresAt: z.string().nullable() }),
+  ),
+  /** Electron opens the form in its own window (opened: true); elsewhere the renderer opens formUrl as a new top-level page. */
+  'cards.openForm': read(z.strictObject({ sessionId: cardSessionId }), z.object({ opened: z.boolean(), formUrl: z.string() })),
+  'cards.closeForm': read(z.strictObject({ sessionId: cardSessionId }), z.object({ closed: z.boolean() })),
+  /** Where the session stands at the provider; the payment method number once the card is accepted, never the card. */
+  'cards.status': read(
+    z.strictObject({ sessionId: cardSessionId }),
+    z.object({
+      state: z.enum(['prepared', 'open', 'accepted', 'expired', 'unknown']),
+      paymentMethodNo: z.number().int().positive().nullable(),
+      refusedCards: z.number().int().nonnegative(),
+      formOpen: z.boolean().nullable(),
+    }),
   ),
   'cards.complete': write(
     z.strictObject({
@@ -408,6 +513,14 @@ export const contract = {
 
   ...auditChannels,
   ...supervisionChannels,
+  ...planChannels,
+  // --- Team store (issue 9, docs/team-store.md): the desk's audit shipping and the team's
+  // operator directory. Settings like the profiles: admins only, never on a kiosk.
+  'teamStore.get': read(nothing, teamStoreView, ADMIN_SETTINGS),
+  'teamStore.save': write(teamStoreForm, teamStoreView, ADMIN_SETTINGS),
+  /** Tests the form's values, saved or not (passwords only when typed; omitted = the stored one). */
+  'teamStore.test': read(z.strictObject({ form: teamStoreForm }), teamStoreTestResult, ADMIN_SETTINGS),
+  'teamStore.status': read(nothing, teamStoreStatus, ADMIN_SETTINGS),
   // --- Sessions (operators issue): who is at the desk. Public so a signed-out or locked desk
   // can reach them; each handler checks the session state itself.
   'session.status': read(nothing, sessionStatus, PUBLIC),
@@ -448,6 +561,6 @@ export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   // Reviews and acknowledgements are entries in the desk's own audit log, not AMPS writes.
   'supervision.review',
   'supervision.acknowledge',
-  ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.')),
+  ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.') || c.startsWith('teamStore.')),
 ]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './contract';
 export * from './api';
 export * from './supervision';
+export * from './teamStore';

@@ -6,6 +6,8 @@
 import { flattenFields } from '../../../shared/domain/fieldDiff';
 import { labelCommentParts, parseAmpsDateTime, splitComment } from '../../../shared/amps';
 import type { AmpsClient } from '../amps/client';
+import type { CoreClient } from '../amps/coreClient';
+import { type CORE_MESSAGES, type AcctPlan } from '../../../shared/amps/core';
 import type { Command } from '../../../shared/commands';
 import type { OutboxRow } from './store';
 
@@ -14,7 +16,7 @@ export type Verdict = { kind: 'applied'; result: unknown } | { kind: 'notApplied
 const norm = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
 const undecided = (message: string): Verdict => ({ kind: 'undecided', message });
 
-export async function settle(row: OutboxRow, client: AmpsClient): Promise<Verdict> {
+export async function settle(row: OutboxRow, client: AmpsClient, core?: () => Promise<CoreClient>): Promise<Verdict> {
   const cmd = row.command;
   const account = { account: { ariaAccountNo: cmd.accountNo } };
   switch (cmd.type) {
@@ -44,7 +46,40 @@ export async function settle(row: OutboxRow, client: AmpsClient): Promise<Verdic
       if (!d) return undecided('the account could not be read');
       return settleAccount(cmd, { ...d.acctRetrieveAccountDetails, ariaAccountID: d.ariaAccountID ?? null });
     }
+    case 'plan.replace': {
+      // Read on the core API, as the change was made (D71).
+      if (!core) return undecided('the core API cannot be read from here');
+      const c = (await core()) as CoreClient<typeof CORE_MESSAGES>;
+      const res = await c.call('get_acct_plans_all_m', { acct_no: cmd.accountNo }, { write: false, callerId: row.operator.id });
+      return settlePlan(cmd, res.all_acct_plans_m ?? []);
+    }
   }
+}
+
+/**
+ * The subscription read back: on the new plan with the units asked for = applied; a change to
+ * them waiting for its date in the instance's queue = applied (scheduled); still the plan and
+ * units shown before, nothing queued = not applied; anything else = a person decides.
+ */
+export function settlePlan(cmd: Extract<Command, { type: 'plan.replace' }>, plans: readonly AcctPlan[]): Verdict {
+  const pi = plans.find((p) => p.plan_instance_no === cmd.planInstanceNo);
+  if (!pi) return undecided('the subscription is no longer on the account');
+  const result = (scheduled: boolean, effectiveDate: string | null) => ({
+    kind: 'applied' as const,
+    result: { planInstanceNo: pi.plan_instance_no, planNo: cmd.newPlanNo, units: cmd.planUnits, invoiceNo: null, effectiveDate, nextBillDate: pi.next_bill_date, scheduled, charges: null, credits: null, settledByReading: true },
+  });
+  const queued = (pi.plan_instance_queue ?? []).filter(
+    (q) => q.queued_plan_no === cmd.newPlanNo && q.queued_plan_units === cmd.planUnits && (!cmd.effectiveDate || q.queued_effective_date.slice(0, 10) === cmd.effectiveDate),
+  );
+  if (queued.length === 1) return result(true, queued[0]!.queued_effective_date.slice(0, 10));
+  if (queued.length > 1) return undecided('the same plan change is waiting more than once');
+  const before = cmd.before;
+  const sameAsBefore = !!before && pi.plan_no === before.planNo && pi.plan_units === before.units;
+  // A change of units only keeps the plan: the units tell.
+  if (pi.plan_no === cmd.newPlanNo && pi.plan_units === cmd.planUnits && !sameAsBefore) return result(false, null);
+  if (sameAsBefore && !(pi.plan_instance_queue ?? []).length) return { kind: 'notApplied' };
+  if (!before) return undecided('the subscription as it was shown before the change is not known');
+  return undecided('the subscription differs both from before and from the change');
 }
 
 /** Every part of the comment, with the operator as author and the comment's own time. */

@@ -3,7 +3,7 @@
 // file = the desk works alone (the embedded default). CSR_TEAM_STORE_URL (with
 // CSR_TEAM_STORE_TLS, CSR_TEAM_STORE_CA, CSR_TEAM_STORE_READER_URL) overrides the file, for
 // managed installs. readerUrl (optional) is the supervisor workspace's reader login.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SecretStore } from '../secrets/secretStore';
 import { TeamStoreError, type TeamConnection, type TlsMode } from './store';
@@ -11,6 +11,8 @@ import { TeamStoreError, type TeamConnection, type TlsMode } from './store';
 export const TEAM_PASSWORD_KEY = 'team-store:password';
 /** The supervisor reader login's password (readerUrl's role), agreed with the supervisor workspace. */
 export const TEAM_READER_PASSWORD_KEY = 'team-store:reader-password';
+/** The directory maintainer login's password (directoryUrl's role). */
+export const TEAM_DIRECTORY_PASSWORD_KEY = 'team-store:directory-password';
 export const TEAM_SETTINGS_FILE = 'team-store.json';
 
 export interface TeamStoreSettings {
@@ -25,40 +27,64 @@ export interface TeamStoreSettings {
    * the team store with (csr_team_supervisor); same TLS mode and CA as `url`.
    */
   readerUrl?: string;
+  /**
+   * Sign-in uses the team's operator directory (team.operators, cached on this desk for
+   * offline sign-in) instead of this desk's own (D78).
+   */
+  directory?: boolean;
+  /**
+   * Optional: the directory maintainer's login (a csr_team_directory role), password under
+   * TEAM_DIRECTORY_PASSWORD_KEY. Only on the desks where admins add, disable and reset
+   * operators of the team directory (D78); other desks only read it with the desk role.
+   */
+  directoryUrl?: string;
 }
 
 const TLS: readonly TlsMode[] = ['disable', 'require', 'verify-full'];
 
-export function validateTeamSettings(s: unknown): TeamStoreSettings {
-  const o = (s ?? {}) as Record<string, unknown>;
-  if (typeof o.url !== 'string' || !/^postgres(ql)?:\/\//.test(o.url)) throw new TeamStoreError('config', 'The team store URL must be postgres://user@host:port/database');
+/** A settings problem, naming the field (url, readerUrl, directoryUrl, tls, caFile). */
+export class TeamSettingsError extends TeamStoreError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('config', message);
+  }
+}
+
+const URL_NAMES: Record<string, string> = { url: 'The team store URL', readerUrl: "The team store's reader URL", directoryUrl: "The team store's directory login URL" };
+const WHOSE: Record<string, string> = { url: "this desk's database user", readerUrl: "the supervisor's database user", directoryUrl: "the directory maintainer's database user" };
+
+/** A postgres:// URL naming a user and holding no password. */
+function checkUrl(field: 'url' | 'readerUrl' | 'directoryUrl', v: unknown): string {
+  const name = URL_NAMES[field]!;
+  if (typeof v !== 'string' || !/^postgres(ql)?:\/\//.test(v)) throw new TeamSettingsError(field, `${name} must be postgres://user@host:port/database`);
   let u: URL;
   try {
-    u = new URL(o.url);
+    u = new URL(v);
   } catch {
-    throw new TeamStoreError('config', 'The team store URL is not a URL (postgres://user@host:5432/database)');
+    throw new TeamSettingsError(field, `${name} is not a URL (postgres://user@host:5432/database)`);
   }
-  if (u.password) throw new TeamStoreError('config', 'The team store URL must not hold the password: it is kept in the secret store.');
-  if (!u.username) throw new TeamStoreError('config', "The team store URL must name this desk's database user (postgres://user@host/database)");
-  if (o.readerUrl !== undefined && o.readerUrl !== '') {
-    if (typeof o.readerUrl !== 'string' || !/^postgres(ql)?:\/\//.test(o.readerUrl))
-      throw new TeamStoreError('config', "The team store's reader URL must be postgres://user@host:port/database");
-    let r: URL;
-    try {
-      r = new URL(o.readerUrl);
-    } catch {
-      throw new TeamStoreError('config', "The team store's reader URL is not a URL (postgres://user@host:5432/database)");
-    }
-    if (r.password) throw new TeamStoreError('config', "The team store's reader URL must not hold the password: it is kept in the secret store.");
-    if (!r.username) throw new TeamStoreError('config', "The team store's reader URL must name the supervisor's database user (postgres://user@host/database)");
-  }
-  if (o.tls !== undefined && !TLS.includes(o.tls as TlsMode)) throw new TeamStoreError('config', `The team store's tls must be one of ${TLS.join(', ')}`);
-  if (o.caFile !== undefined && typeof o.caFile !== 'string') throw new TeamStoreError('config', "The team store's caFile must be a file path");
+  if (u.password) throw new TeamSettingsError(field, `${name} must not hold the password: it is kept in the secret store.`);
+  if (!u.username) throw new TeamSettingsError(field, `${name} must name ${WHOSE[field]} (postgres://user@host/database)`);
+  return v;
+}
+
+export function validateTeamSettings(s: unknown): TeamStoreSettings {
+  const o = (s ?? {}) as Record<string, unknown>;
+  const url = checkUrl('url', o.url);
+  const readerUrl = o.readerUrl === undefined || o.readerUrl === '' ? undefined : checkUrl('readerUrl', o.readerUrl);
+  const directoryUrl = o.directoryUrl === undefined || o.directoryUrl === '' ? undefined : checkUrl('directoryUrl', o.directoryUrl);
+  if (o.tls !== undefined && !TLS.includes(o.tls as TlsMode)) throw new TeamSettingsError('tls', `The team store's tls must be one of ${TLS.join(', ')}`);
+  if (o.caFile !== undefined && typeof o.caFile !== 'string') throw new TeamSettingsError('caFile', "The team store's caFile must be a file path");
+  if (o.directory !== undefined && typeof o.directory !== 'boolean') throw new TeamSettingsError('directory', "The team store's directory must be true or false");
   return {
-    url: o.url,
+    url,
     ...(o.tls ? { tls: o.tls as TlsMode } : {}),
     ...(o.caFile ? { caFile: o.caFile as string } : {}),
-    ...(o.readerUrl ? { readerUrl: o.readerUrl as string } : {}),
+    ...(readerUrl ? { readerUrl } : {}),
+    ...(o.directory ? { directory: true } : {}),
+    ...(directoryUrl ? { directoryUrl } : {}),
   };
 }
 
@@ -101,4 +127,18 @@ export async function teamReaderConnection(s: TeamStoreSettings, secrets: Secret
   const password = await secrets.get(TEAM_READER_PASSWORD_KEY);
   if (password === undefined) throw new TeamStoreError('config', "The team store reader's password is not in this desk's secret store. Enter it in Settings.");
   return { url: s.readerUrl, password, ...(s.tls ? { tls: s.tls } : {}), ...(s.caFile ? { caFile: s.caFile } : {}) };
+}
+
+/** The directory maintainer's login (directoryUrl + TEAM_DIRECTORY_PASSWORD_KEY), or null when this desk has none. */
+export async function teamDirectoryConnection(s: TeamStoreSettings, secrets: SecretStore): Promise<TeamConnection | null> {
+  if (!s.directoryUrl) return null;
+  const password = await secrets.get(TEAM_DIRECTORY_PASSWORD_KEY);
+  if (password === undefined) throw new TeamStoreError('config', "The team directory login's password is not in this desk's secret store. Enter it in Settings.");
+  return { url: s.directoryUrl, password, ...(s.tls ? { tls: s.tls } : {}), ...(s.caFile ? { caFile: s.caFile } : {}) };
+}
+
+/** Removes the settings file (the desk works alone again) and the passwords. */
+export async function removeTeamSettings(dataDir: string, secrets: SecretStore): Promise<void> {
+  rmSync(join(dataDir, TEAM_SETTINGS_FILE), { force: true });
+  for (const k of [TEAM_PASSWORD_KEY, TEAM_READER_PASSWORD_KEY, TEAM_DIRECTORY_PASSWORD_KEY]) await secrets.delete(k);
 }

@@ -19,12 +19,16 @@ const TEXT = {
     holder: 'Navn på kortet', number: 'Kortnummer', month: 'Måned', year: 'År', cvc: 'CVC', submit: 'Lagre kortet',
     number_error: 'Kortnummeret er ikke gyldig.', brand: 'Denne korttypen tas ikke imot.', expiry: 'Utløpsdatoen er ikke gyldig.',
     expired: 'Kortet er utløpt.', cvc_error: 'CVC-koden er ikke gyldig.',
+    done: 'Kortet er lagret. Du kan lukke dette vinduet og gå tilbake til CSR Desk.',
+    notDone: 'Kortet ble ikke lagret. Gå tilbake til CSR Desk og prøv igjen.',
   },
   en: {
     title: 'Register a payment card', note: 'Sandbox: the card number is never stored, only the card type, last four digits and expiry.',
     holder: 'Name on card', number: 'Card number', month: 'Month', year: 'Year', cvc: 'CVC', submit: 'Save card',
     number_error: 'The card number is not valid.', brand: 'This card type is not accepted.', expiry: 'The expiry date is not valid.',
     expired: 'The card has expired.', cvc_error: 'The CVC is not valid.',
+    done: 'The card is saved. You can close this window and return to CSR Desk.',
+    notDone: 'The card was not saved. Return to CSR Desk and try again.',
   },
 } as const;
 
@@ -65,3 +69,10 @@ export function messagePage(lang: Lang, message: string): string {
 <body><main><h1>${TEXT[lang].title}</h1><p class="error" role="alert">${esc(message)}</p></main></body></html>`;
 }
 
+
+/** The provider's landing page after the form (the desk's returnUrl, D63): the outcome in words, nothing else. */
+export function donePage(lang: Lang, saved: boolean): string {
+  const t = TEXT[lang];
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${t.title}</title><style>${STYLE}</style></head>
+<body><main><h1>${t.title}</h1><p${saved ? ' role="status"' : ' class="error" role="alert"'}>${saved ? t.done : t.notDone}</p></main></body></html>`;
+}

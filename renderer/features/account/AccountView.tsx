@@ -17,11 +17,12 @@ import { useWorkspace, type AccountSection } from '../../state/workspaceStore';
 import { BillingGroupsPanel } from '../billingGroups/BillingGroupsPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { PermAddressPanel } from '../permAddress/PermAddressPanel';
+import { PlansPanel } from '../plans/PlansPanel';
 import { Overview } from './Overview';
 import { PendingChanges } from '../outbox/PendingChanges';
 import { TitleFilterControl } from './TitleFilterControl';
 
-export const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address'];
+export const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address', 'plans'];
 /** The DOM id of an account's section tab (shortcuts move the focus there). */
 export const sectionTabId = (accountNo: number, s: AccountSection) => `acct-${accountNo}-${s}-tab`;
 
@@ -114,6 +115,8 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
               <BillingGroupsPanel accountNo={accountNo} active={active && section === s} />
             ) : s === 'comments' ? (
               <CommentsPanel accountNo={accountNo} active={active && section === s} />
+            ) : s === 'plans' ? (
+              <PlansPanel accountNo={accountNo} active={active && section === s} />
             ) : (
               <PermAddressPanel accountNo={accountNo} active={active && section === s} />
             )}

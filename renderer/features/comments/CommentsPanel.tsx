@@ -12,13 +12,21 @@ import { DateInput, INVALID_DATE } from '../../components/DateInput';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty, Loading } from '../../components/StateViews';
 import { selectVisibleComments, useComments } from '../../state/commentsStore';
+import { useOutbox } from '../../state/outboxStore';
 import { CommentComposer } from './CommentComposer';
 import { CommentTimeline } from './CommentTimeline';
+import { passesFilters, pendingComments } from './pendingComments';
 
 export function CommentsPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
   const entry = useComments((s) => s.byAccount[accountNo]);
   const visible = useMemo(() => selectVisibleComments(entry), [entry]);
+  // Comments of this account still in the outbox: shown in the timeline as pending, not as done.
+  const outboxItems = useOutbox((s) => s.items);
+  const pending = useMemo(
+    () => pendingComments(outboxItems, accountNo, entry?.comments ?? []).filter((p) => passesFilters(p, { from: entry?.from ?? '', to: entry?.to ?? '', author: entry?.author ?? '' })),
+    [outboxItems, accountNo, entry?.comments, entry?.from, entry?.to, entry?.author],
+  );
   const authors = useMemo(() => [...new Set((entry?.comments ?? []).map((c) => c.acctCommentAuthor))].sort(), [entry?.comments]);
 
   useEffect(() => {
@@ -75,12 +83,12 @@ export function CommentsPanel({ accountNo, active }: { accountNo: number; active
         </Typography>
         {entry?.error ? <ErrorAlert error={entry.error} title={t('comments.loadFailed')} onRetry={() => void store.load(accountNo)} /> : null}
         {!entry || (entry.status === 'loading' && !entry.comments.length) ? <Loading label={t('comments.loading')} /> : null}
-        {entry?.status === 'ready' && !visible.length ? (
+        {entry?.status === 'ready' && !visible.length && !pending.length ? (
           <Paper variant="outlined">
             <Empty title={entry.comments.length ? t('comments.noneMatch') : t('comments.none')} hint={t('comments.noneHint')} />
           </Paper>
         ) : null}
-        {visible.length ? <CommentTimeline comments={visible} label={t('comments.timelineLabel')} /> : null}
+        {visible.length || pending.length ? <CommentTimeline comments={visible} pending={pending} label={t('comments.timelineLabel')} /> : null}
       </Box>
       <Paper variant="outlined" sx={{ width: 420, flexShrink: 0, p: 2, display: 'flex', flexDirection: 'column', overflowY: 'auto' }}>
         <CommentComposer accountNo={accountNo} />

@@ -58,6 +58,7 @@ describeTeam('createCore with a team store', () => {
     for (let i = 0; i < 30; i++) core.audit.append(intent(i));
     core.team.notify();
     await until(() => core.team.status().shipping?.shippedSeq === core.audit.lastSeq());
+    expect(core.team.status().queued).toBe(0);
     const local = core.audit.since(0, 1000);
     expect(local.length).toBeGreaterThanOrEqual(30);
     // Each local entry's hash, computed here independently, is the one the store holds, in order.
@@ -91,10 +92,12 @@ describeTeam('createCore with a team store', () => {
       configured: true,
       url: u.toString(),
       shipping: null,
+      queued: null,
+      directory: null,
       problem: "The team store's password is not in this desk's secret store. Enter it in Settings.",
     });
     const alone = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'team-app-')), secrets: new MemorySecretStore(), transport: 'web', version: 'test' });
     cores.push(alone);
-    expect(alone.team.status()).toEqual({ configured: false, url: null, shipping: null, problem: null });
+    expect(alone.team.status()).toEqual({ configured: false, url: null, shipping: null, queued: null, problem: null, directory: null });
   });
 });

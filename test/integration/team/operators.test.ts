@@ -39,17 +39,18 @@ describeTeam('team operator directory (PostgreSQL)', () => {
 
   it('copies the directory to the desk, signs in from the cache, also with the store out of reach', async () => {
     const t = Date.parse('2026-12-01T08:00:00.000Z');
-    const d = new TeamOperatorDirectory({ db: deskPool, cacheFile: join(dir, 'team-operators.sqlite'), now: () => t });
+    const d = new TeamOperatorDirectory({ db: deskPool, cacheFile: join(dir, 'team-operators.sqlite'), now: () => t, signInRefreshMs: 0 });
     expect(d.refreshedAt()).toBeNull();
     expect(await d.refresh()).toEqual({ operators: 2 });
     expect(d.refreshedAt()).toBe('2026-12-01T08:00:00.000Z');
-    expect(d.list().map((o) => [o.id, o.displayName, o.role, o.disabled])).toEqual([
+    expect((await d.list()).map((o) => [o.id, o.displayName, o.role, o.disabled])).toEqual([
       ['kari', 'Kari Nordmann', 'agent', false],
       ['sven', 'Sven Supervisor', 'supervisor', false],
     ]);
-    expect(await d.verifyPassword('KARI', 'sommer-2026')).toMatchObject({ ok: true, operator: { id: 'kari', role: 'agent' } });
-    expect(await d.verifyPassword('kari', 'Sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
-    expect(await d.verifyPassword('nobody', 'sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
+    expect(await d.authenticate('KARI', 'sommer-2026')).toMatchObject({ ok: true, operator: { id: 'kari', role: 'agent' }, mustChangePassword: false });
+    expect(await d.authenticate('kari', 'Sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
+    expect(await d.authenticate('nobody', 'sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
+    expect(await d.get('kari')).toMatchObject({ failedAttempts: 1, lastSignInAt: '2026-12-01T08:00:00.000Z', lockedUntil: null });
     d.close();
 
     // Offline: a desk whose store cannot be reached still signs Kari in from its cache.
@@ -57,7 +58,9 @@ describeTeam('team operator directory (PostgreSQL)', () => {
     const offline = new TeamOperatorDirectory({ db: dead, cacheFile: join(dir, 'team-operators.sqlite') });
     expect(await offline.tryRefresh()).toBe(false);
     await expect(offline.refresh()).rejects.toMatchObject({ fault: 'unreachable' });
-    expect(await offline.verifyPassword('kari', 'sommer-2026')).toMatchObject({ ok: true });
+    expect(await offline.authenticate('kari', 'sommer-2026')).toMatchObject({ ok: true });
+    // The wrong password counted before survived closing the cache; the good one cleared it.
+    expect(await offline.get('kari')).toMatchObject({ failedAttempts: 0 });
     expect(offline.refreshedAt()).toBe('2026-12-01T08:00:00.000Z');
     offline.close();
     await dead.end();
@@ -69,11 +72,11 @@ describeTeam('team operator directory (PostgreSQL)', () => {
 
   it('a change made centrally (disabled, new password) reaches the desk at the next refresh', async () => {
     await upsertTeamOperator(admin, { id: 'kari', displayName: 'Kari Nordmann', role: 'agent', passwordHash: testHash('host-2026', 'b3RoZXJzYWx0b3RoZXI='), disabled: true });
-    const d = new TeamOperatorDirectory({ db: deskPool, cacheFile: join(dir, 'team-operators.sqlite') });
-    expect(await d.verifyPassword('kari', 'sommer-2026')).toMatchObject({ ok: true }); // not refreshed yet
+    const d = new TeamOperatorDirectory({ db: deskPool, cacheFile: join(dir, 'team-operators.sqlite'), signInRefreshMs: 0 });
+    expect(await d.authenticate('kari', 'sommer-2026')).toMatchObject({ ok: true }); // not refreshed yet
     await d.refresh();
-    expect(await d.verifyPassword('kari', 'sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
-    expect(await d.verifyPassword('kari', 'host-2026')).toEqual({ ok: false, reason: 'disabled' });
+    expect(await d.authenticate('kari', 'sommer-2026')).toEqual({ ok: false, reason: 'wrong' });
+    expect(await d.authenticate('kari', 'host-2026')).toEqual({ ok: false, reason: 'disabled' });
     const who = (await admin.query("SELECT updated_by FROM team.operators WHERE id = 'kari'")).rows[0];
     expect(who.updated_by).toMatch(/^t_operators_.*_directory\d$/);
     d.close();

@@ -22,9 +22,13 @@ export class FakeSession extends EventEmitter {
   setPermissionCheckHandler = vi.fn((h: FakeSession['permissionCheckHandler']) => void (this.permissionCheckHandler = h));
   setDevicePermissionHandler = vi.fn((h: FakeSession['devicePermissionHandler']) => void (this.devicePermissionHandler = h));
   setDisplayMediaRequestHandler = vi.fn((h: FakeSession['displayMediaRequestHandler']) => void (this.displayMediaRequestHandler = h));
+  clearStorageData = vi.fn(async () => undefined);
+  clearCache = vi.fn(async () => undefined);
 }
 
 export class FakeWebContents extends EventEmitter {
+  /** The session the window was made with (webPreferences.session), else the default one. */
+  session: FakeSession | undefined;
   mainFrame = new FakeFrame('app://csr/index.html');
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler = vi.fn((h: FakeWebContents['windowOpenHandler']) => void (this.windowOpenHandler = h));
@@ -75,8 +79,19 @@ export function createElectronStub() {
     isMaximized = vi.fn(() => false);
     isDestroyed = vi.fn(() => false);
     getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1100, height: 700 }));
+    removeMenu = vi.fn();
+    destroyed = false;
+    /** As in Electron: 'closed' once, then the window is destroyed. */
+    close = vi.fn(() => {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+    });
     constructor(public options: Record<string, unknown>) {
       super();
+      this.isDestroyed.mockImplementation(() => this.destroyed);
+      const prefs = options.webPreferences as { session?: FakeSession } | undefined;
+      this.webContents.session = prefs?.session ?? defaultSession;
       windows.push(this);
       // As in Electron: every new webContents is announced app-wide.
       app.emit('web-contents-created', { preventDefault() {} }, this.webContents);
