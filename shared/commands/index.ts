@@ -183,5 +183,5 @@ export const outboxStatus = z.object({
 });
 export type OutboxStatus = z.infer<typeof outboxStatus>;
 
-export { reasonCommentText } from './reasonText';
+export { reasonCommentText, notMadeInWords, actionWords } from './reasonText';
 export * from './planReplace';

@@ -12,7 +12,7 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
-import { reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
@@ -498,18 +498,44 @@ export class WritePipeline {
   }
 
   private applied(row: OutboxRow, result: unknown, settled = false): void {
+    const partly = this.partly(row, result);
     // The next item of the account is marked 'sending' in the same transaction: one fsync per
     // write in replay instead of two (bench:writes). It is sent by this worker right after.
     const next = this.chosenOffline ? undefined : this.store.after(row);
     const mark = next && next.state === 'pending' && next.nextAt <= this.now() && !this.closed;
     this.store.batch(() => {
-      this.finish(row, 'applied', result, null, settled ? { settledByReading: true } : undefined);
+      const detail = settled || partly ? { ...(settled ? { settledByReading: true } : {}), ...(partly ?? {}) } : undefined;
+      this.finish(row, 'applied', result, null, detail);
       if (mark) {
         this.store.update({ ...next, state: 'sending', attempts: next.attempts + 1 }, this.now());
         this.premarked.add(next.id);
       }
     });
     this.answer(row.id, { outcome: 'APPLIED', requestId: row.id, result });
+  }
+
+  /**
+   * An account change AMPS made only in part (per-action result codes, D57): the audit
+   * outcome says which actions were made and which not, and the reason comment queued
+   * behind it (not sent yet) says what was not made, so nobody reads it as all done.
+   */
+  private partly(row: OutboxRow, result: unknown): { partly: { made: string[]; notMade: { action: string; resultText: string }[] } } | undefined {
+    if (row.command.type !== 'account.manage') return undefined;
+    const results = (result as { results?: { actionDirective: string; resultCode: number; resultText: string }[] } | null)?.results ?? [];
+    if (!results.some((r) => r.resultCode < 0)) return undefined;
+    const note = notMadeInWords(row.command, results);
+    for (const d of this.store.dependents(row.id)) {
+      if (d.command.type !== 'comment.add' || !note) continue;
+      const text = `${d.command.text} ${note}`.slice(0, LIMITS.commentText);
+      const cmd = { ...d.command, text };
+      this.store.replaceCommand(d.id, cmd, buildRequest(cmd, d.operator, d.createdAt, this.o.applicationId ?? 'CSR-DESK'), this.now());
+    }
+    return {
+      partly: {
+        made: results.filter((r) => r.resultCode >= 0).map((r) => r.actionDirective),
+        notMade: results.filter((r) => r.resultCode < 0).map((r) => ({ action: r.actionDirective, resultText: r.resultText })),
+      },
+    };
   }
 
   private rejected(row: OutboxRow, message: string, fields: { path: string; message: string }[]): void {
