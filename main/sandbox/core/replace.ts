@@ -159,11 +159,16 @@ export function planReplace(db: DatabaseSync, req: ReplaceAcctPlanParsed, accoun
     throw refuse(CORE_ERROR.PLAN_NOT_OFFERED, planField, `plan ${newPlan.client_plan_id} is offered only with promotion code ${newPlan.promo_cd} (promo_cd)`);
 
   const units = req.plan_units ?? inst.units;
-  const unitsField = req.plan_units !== undefined ? 'plan_units' : 'plan_units (the current units)';
+
   if (!(units > 0)) throw invalid('plan_units', `must be greater than 0, got ${units}`);
   if (!Number.isInteger(units)) throw invalid('plan_units', `must be a whole number, got ${units}`);
   if (units < newPlan.min_units || units > newPlan.max_units)
-    throw invalid('plan_units', `${unitsField}: ${units} is outside what ${newPlan.plan_name} allows (${newPlan.min_units}–${newPlan.max_units})`);
+    throw invalid(
+      'plan_units',
+      req.plan_units !== undefined
+        ? `${units} is outside what ${newPlan.plan_name} allows (${newPlan.min_units}–${newPlan.max_units})`
+        : `not sent, and the current ${units} units are outside what ${newPlan.plan_name} allows (${newPlan.min_units}–${newPlan.max_units}); send plan_units`,
+    );
 
   const schedule = findSchedule(db, req, newPlan);
 

@@ -266,6 +266,7 @@ describe('replace_acct_plan_m refusals: an Aria error naming the field, and noth
     ['units 0', { ...base, plan_units: 0 }, CORE_ERROR.INVALID_INPUT, 'plan_units', /greater than 0/],
     ['units −1', { ...base, new_client_plan_id: 'FV-PAPIR-DIGITAL', plan_units: -1 }, CORE_ERROR.INVALID_INPUT, 'plan_units'],
     ['units above the plan\'s maximum', { ...base, new_client_plan_id: 'FV-PAPIR-DIGITAL', plan_units: 6 }, CORE_ERROR.INVALID_INPUT, 'plan_units', /1–5/],
+    ['the current units, more than the new plan allows', { acct_no: 42000060, plan_instance_no: 130000135, new_client_plan_id: 'RB-DIGITAL' }, CORE_ERROR.INVALID_INPUT, 'plan_units', /current 2 units .*send plan_units/],
     ['units that are not a number', { ...base, plan_units: 'two' }, CORE_ERROR.INVALID_INPUT, 'plan_units'],
     ['an unknown directive 12', { ...base, assignment_directive: 12 }, CORE_ERROR.INVALID_INPUT, 'assignment_directive', /1–11/],
     ['directive 0', { ...base, assignment_directive: 0 }, CORE_ERROR.INVALID_INPUT, 'assignment_directive'],
