@@ -25,9 +25,12 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from '../commands/accountCreate';
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
+// Supervisor workspace (issue 9): its schemas live in ./supervision.ts
+import * as sv from './supervision';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
 import { PLAN_KINDS } from '../amps/core';
@@ -78,7 +81,7 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 
 const accountNo = z.number().int().positive();
 /** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
-const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a card session');
+const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
@@ -258,6 +261,21 @@ const auditChannels = {
 };
 // --- end of audit log channels ---------------------------------------------------------
 
+// --- Supervisor workspace (issue 9; docs/supervision.md) ---------------------------------
+// The audit across desks (the team store, or this desk's log alone), reviews and the chart:
+// supervisors and admins. Feedback on one's own work: every operator, and main answers for
+// the signed-in operator only (never for an id the renderer names).
+const supervisionChannels = {
+  'supervision.source': read(nothing, sv.supervisionSourceView, { roles: SUPERVISORS }),
+  'supervision.list': read(sv.supervisionListInput, sv.supervisionPage, { roles: SUPERVISORS }),
+  'supervision.perDay': read(sv.supervisionFilter, sv.perDayAnswer, { roles: SUPERVISORS }),
+  'supervision.account': read(z.strictObject({ accountNo }), sv.accountAnswer, { roles: SUPERVISORS }),
+  'supervision.exportCsv': read(sv.supervisionFilter, sv.supervisionCsv, { roles: SUPERVISORS }),
+  'supervision.review': write(sv.reviewInput, sv.reviewAnswer, { roles: SUPERVISORS }),
+  'supervision.feedback': read(nothing, sv.feedbackAnswer),
+  'supervision.acknowledge': write(sv.acknowledgeInput, sv.acknowledgeAnswer),
+};
+// --- end of supervisor workspace channels ------------------------------------------------
 // --- Subscriptions and plan replacement (issue 10 item 5; docs/plans.md, D70–D72) --------
 const subscriptionView = z.object({
   planInstanceNo: z.number().int(),
@@ -378,6 +396,14 @@ export const contract = {
     writeResult({ results: z.array(z.object({ actionDirective: z.string(), resultCode: z.number(), resultText: z.string() })) }),
   ),
 
+  // ── New accounts (issue 10 item 2, D60–D62): the duplicate check, then the create. The
+  // client account ID may be left out: main fixes one when the create is queued.
+  'accounts.duplicates': read(duplicateCheckInput, duplicateCheckResult),
+  'accounts.create': write(
+    z.strictObject({ account: createAccountDetails, ...shown }),
+    writeResult({ accountNo: z.number().int().nullable(), ariaAccountID: z.string(), userID: z.string().nullable() }),
+  ),
+
   'billingGroups.list': read(z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }), billingDetails),
   'billingGroups.add': write(
     z.strictObject({ accountNo, group: billingGroupAdd, reason, ...shown, before: z.strictObject({ groupNos: z.array(z.number().int()).max(1000) }).optional() }),
@@ -495,6 +521,7 @@ export const contract = {
   ),
 
   ...auditChannels,
+  ...supervisionChannels,
   ...planChannels,
   // --- Team store (issue 9, docs/team-store.md): the desk's audit shipping and the team's
   // operator directory. Settings like the profiles: admins only, never on a kiosk.
@@ -540,6 +567,9 @@ export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'drafts.delete',
   'prefs.get',
   'prefs.put',
+  // Reviews and acknowledgements are entries in the desk's own audit log, not AMPS writes.
+  'supervision.review',
+  'supervision.acknowledge',
   ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.') || c.startsWith('teamStore.')),
 ]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
