@@ -16,6 +16,7 @@ import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
 import { addressHandlers } from './services/address';
 import { cardHandlers, type CardFormHost } from './services/cards';
+import { planHandlers } from './services/plans';
 import { settingsHandlers } from './services/settings';
 import { DraftStore } from './drafts/draftStore';
 import { draftHandlers } from './services/drafts';
@@ -280,6 +281,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     store: outboxStore,
     audit,
     clientFor: (name) => connection.clientFor(profiles.get(name)),
+    coreClientFor: (name) => connection.coreClientFor(profiles.get(name)),
     profileExists: (name) => profiles.list().some((p) => p.name === name),
     activeProfile: () => profiles.activeName,
     operator,
@@ -306,6 +308,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...commentHandlers(ctx, outbox),
     ...addressHandlers(ctx, outbox),
     ...cardHandlers(ctx, outbox, { ...(opts.cardFormHost ? { formHost: opts.cardFormHost } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
+    ...planHandlers(ctx, () => connection.coreClient(), outbox),
     ...outboxHandlers(outbox),
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),

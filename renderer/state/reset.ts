@@ -3,6 +3,7 @@
 import { useBillingGroups } from './billingGroupsStore';
 import { useComments } from './commentsStore';
 import { usePermAddress } from './permAddressStore';
+import { usePlans } from '../features/plans/plansStore';
 import { useSearch } from './searchStore';
 import { useShell } from './shellStore';
 import { useWorkspace } from './workspaceStore';
@@ -12,6 +13,7 @@ export function closeAccount(accountNo: number): void {
   useBillingGroups.getState().forget(accountNo);
   useComments.getState().forget(accountNo);
   usePermAddress.getState().forget(accountNo);
+  usePlans.getState().forget(accountNo);
 }
 
 /**
@@ -24,6 +26,7 @@ export function resetWorkspace(reason: 'profile' | 'kiosk' | 'operator'): void {
   useBillingGroups.getState().reset();
   useComments.getState().reset();
   usePermAddress.getState().reset();
+  usePlans.getState().reset();
   useSearch.getState().reset();
   useShell.setState({ shortcutsOpen: false, screen: reason === 'profile' ? useShell.getState().screen : 'workspace' });
 }

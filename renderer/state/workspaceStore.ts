@@ -6,7 +6,7 @@ import { invoke } from './ipc';
 import { useSearch } from './searchStore';
 
 export type AccountDetails = ChannelOutput<'accounts.get'>;
-export type AccountSection = 'overview' | 'billingGroups' | 'comments' | 'address';
+export type AccountSection = 'overview' | 'billingGroups' | 'comments' | 'address' | 'plans';
 export interface TitleFilterEntry {
   titleCode?: string;
   titleDomain?: string;

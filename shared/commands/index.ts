@@ -12,6 +12,8 @@ import {
   billingGroupRemove,
   manageAccountAction,
 } from '../amps';
+// Plan replacement (issue 10 item 5, D70–D72): its own file.
+import { planReplaceCommand } from './planReplace';
 
 export const UI_LANGUAGES = ['en', 'nb'] as const;
 export const uiLanguage = z.enum(UI_LANGUAGES);
@@ -111,6 +113,7 @@ export const command = z.discriminatedUnion('type', [
   addressChangeCommand,
   accountManageCommand,
   cardCompleteCommand,
+  planReplaceCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandInput = z.input<typeof command>;
@@ -180,4 +183,5 @@ export const outboxStatus = z.object({
 });
 export type OutboxStatus = z.infer<typeof outboxStatus>;
 
-export { reasonCommentText } from './reasonText';
+export { reasonCommentText, notMadeInWords, actionWords } from './reasonText';
+export * from './planReplace';

@@ -28,6 +28,9 @@ import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLan
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
+// Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
+import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
+import { PLAN_KINDS } from '../amps/core';
 
 type Kind = 'read' | 'write';
 
@@ -255,6 +258,90 @@ const auditChannels = {
 };
 // --- end of audit log channels ---------------------------------------------------------
 
+// --- Subscriptions and plan replacement (issue 10 item 5; docs/plans.md, D70–D72) --------
+const subscriptionView = z.object({
+  planInstanceNo: z.number().int(),
+  clientPlanInstanceId: z.string(),
+  planNo: z.number().int(),
+  clientPlanId: z.string(),
+  planName: z.string(),
+  planDesc: z.string(),
+  units: z.number(),
+  supplemental: z.boolean(),
+  parentPlanInstanceNo: z.number().int().nullable(),
+  statusCode: z.number().int(),
+  billingIntervalMonths: z.number().int(),
+  /** The current billing period (yyyy-mm-dd, end inclusive) and the next bill date. */
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  nextBillDate: z.string(),
+  rateScheduleNo: z.number().int(),
+  rateScheduleName: z.string(),
+  ratePerUnit: z.number(),
+  currency: z.string(),
+  titleCode: z.string(),
+  titleName: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  /** Changes waiting for their date (the next renewal, a later day). */
+  queued: z.array(z.object({ planNo: z.number().int(), planName: z.string(), units: z.number(), effectiveDate: z.string(), directive: z.number().int() })),
+});
+const offeredPlanView = z.object({
+  planNo: z.number().int(),
+  clientPlanId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  supplemental: z.boolean(),
+  titleCode: z.string(),
+  titleName: z.string(),
+  kind: z.enum(PLAN_KINDS),
+  minUnits: z.number(),
+  maxUnits: z.number(),
+  /** The subscription's own plan (a change of units or rate only). */
+  current: z.boolean(),
+  schedules: z.array(
+    z.object({
+      scheduleNo: z.number().int(),
+      name: z.string(),
+      intervalMonths: z.number().int(),
+      ratePerUnit: z.number(),
+      isDefault: z.boolean(),
+      isAlternative: z.boolean(),
+      currency: z.string(),
+    }),
+  ),
+});
+const planPreviewView = z.object({
+  effects: planEffects,
+  lines: z.array(
+    z.object({ kind: z.enum(['charge', 'credit', 'coupon']), description: z.string(), planName: z.string(), units: z.number(), amount: z.number(), from: z.string(), to: z.string() }),
+  ),
+  tax: z.number(),
+  proration: z.object({ periodStart: z.string(), periodEnd: z.string(), daysInPeriod: z.number().int().nullable(), daysRemaining: z.number().int().nullable() }).nullable(),
+  intervalMonths: z.number().int().nullable(),
+});
+const planChannels = {
+  'plans.forAccount': read(z.strictObject({ accountNo }), z.object({ subscriptions: z.array(subscriptionView) })),
+  'plans.offered': read(
+    z.strictObject({ accountNo, planInstanceNo: z.number().int().positive(), promoCode: z.string().trim().max(30).optional() }),
+    z.object({ titleCode: z.string(), titleName: z.string(), plans: z.array(offeredPlanView) }),
+  ),
+  /** replace_acct_plan_m with do_write=false: the effects, nothing changed, no audit entry (D72). */
+  'plans.preview': read(z.strictObject(planChangeFields), planPreviewView),
+  /** The change (do_write=true) through the write pipeline; agents and up (every role). */
+  'plans.replace': write(
+    z.strictObject({ ...planChangeFields, before: planBefore.optional(), preview: planEffects.optional(), reason, ...shown }),
+    writeResult({
+      planNo: z.number().int().nullable(),
+      units: z.number().nullable(),
+      invoiceNo: z.number().int().nullable(),
+      effectiveDate: z.string().nullable(),
+      scheduled: z.boolean().nullable(),
+      nextBillDate: z.string().nullable(),
+    }),
+  ),
+};
+// --- end of plan channels ----------------------------------------------------------------
+
 export const contract = {
   'app.info': read(
     nothing,
@@ -408,6 +495,7 @@ export const contract = {
   ),
 
   ...auditChannels,
+  ...planChannels,
   // --- Team store (issue 9, docs/team-store.md): the desk's audit shipping and the team's
   // operator directory. Settings like the profiles: admins only, never on a kiosk.
   'teamStore.get': read(nothing, teamStoreView, ADMIN_SETTINGS),

@@ -124,6 +124,14 @@ describe('secrets never leave main', () => {
     await call('cards.closeForm', { sessionId });
     await call('cards.complete', { accountNo, paymentMethodNo: 999999, billingGroupNo: 1, createNewBillingGroup: false });
 
+    // Plans on Aria's core API (D70): the auth_key travels in the body there; it must not come back either.
+    const subs = await call('plans.forAccount', { accountNo });
+    const pi = subs.ok ? ((subs.value as { subscriptions: Array<{ planInstanceNo: number }> }).subscriptions[0]?.planInstanceNo ?? 1) : 1;
+    await call('plans.offered', { accountNo, planInstanceNo: pi });
+    const change = { accountNo, planInstanceNo: pi, newPlanNo: 999999, planUnits: 1, directive: 4 };
+    await call('plans.preview', change);
+    await call('plans.replace', { ...change, reason: 'canary' });
+
     // The outbox: offline by choice, a queued comment, its edit and discard.
     expect(await call('outbox.setOffline', { offline: true })).toMatchObject({ ok: true, value: { mode: 'chosen' } });
     expect(await call('comments.add', { accountNo, text: 'queued canary' })).toMatchObject({ ok: true, value: { outcome: 'QUEUED' } });

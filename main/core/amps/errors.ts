@@ -11,6 +11,9 @@ export type AmpsErrorCode =
   | 'HTTP_ERROR'
   | 'CANCELLED';
 
+/** An AMPS endpoint, or a method of Aria's core API as `core:<rest_call>` (./coreClient.ts). */
+export type CallName = EndpointName | `core:${string}`;
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -18,7 +21,7 @@ export interface FieldIssue {
 
 export class AmpsError extends Error {
   readonly code: AmpsErrorCode;
-  readonly endpoint: EndpointName;
+  readonly endpoint: CallName;
   readonly resultCode: number | undefined;
   readonly fields: FieldIssue[];
   readonly retryable: boolean;
@@ -26,7 +29,7 @@ export class AmpsError extends Error {
   constructor(
     code: AmpsErrorCode,
     message: string,
-    extra: { endpoint: EndpointName; resultCode?: number; fields?: FieldIssue[]; retryable?: boolean },
+    extra: { endpoint: CallName; resultCode?: number; fields?: FieldIssue[]; retryable?: boolean },
   ) {
     super(message);
     this.name = 'AmpsError';

@@ -28,5 +28,7 @@ export function describeItem(cmd: Command): string {
       return cmd.actions.map((a) => a.actionDirective).join(', ');
     case 'card.complete':
       return String(cmd.billingGroupId ?? cmd.billingGroupNo ?? '');
+    case 'plan.replace':
+      return clip(cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : `${cmd.planInstanceNo} → ${cmd.newPlanNo}`);
   }
 }

@@ -7,15 +7,16 @@
 // is settled by reading state before anything is sent again (./settle.ts).
 import { randomUUID } from 'node:crypto';
 import type { AmpsClient } from '../amps/client';
+import type { CoreClient } from '../amps/coreClient';
 import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
-import { reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
-import type { OutboxStore, OutboxRow, Problem } from './store';
+import { isCoreRequest, type OutboxStore, type OutboxRow, type Problem } from './store';
 import { describeItem } from './describe';
 
 export type Answer =
@@ -38,6 +39,11 @@ export interface PipelineOptions {
   audit: AuditLog;
   /** The signed client of one profile (never another's). */
   clientFor(profile: string): Promise<AmpsClient>;
+  /**
+   * The core API client of one profile (Aria's /v1/core: plan replacement, D71). Only the
+   * commands that use it ask for it; without it such a command waits, it is never sent elsewhere.
+   */
+  coreClientFor?(profile: string): Promise<CoreClient>;
   profileExists(profile: string): boolean;
   activeProfile(): string | null;
   operator(): Operator | null;
@@ -388,22 +394,45 @@ export class WritePipeline {
       this.answerQueued(row.id);
       return;
     }
-    if (row.state === 'sending' && this.premarked.delete(row.id)) await this.send(row, client, true);
+    let core: CoreClient | undefined;
+    if (isCoreRequest(row.request)) {
+      // Set up before anything is sent: a plan command without its core client waits, unsent.
+      try {
+        core = await this.coreFor(row)();
+      } catch (e) {
+        this.retryLater(row, row.state === 'pending' ? 'pending' : 'unknown', e instanceof Error ? e.message : 'the core API connection could not be set up');
+        this.answerQueued(row.id);
+        return;
+      }
+    }
+    if (row.state === 'sending' && this.premarked.delete(row.id)) await this.send(row, client, true, core);
     else if (row.state === 'sending' || row.state === 'unknown') await this.settleRow(row, client);
-    else await this.send(row, client);
+    else await this.send(row, client, false, core);
   }
 
-  private async send(row: OutboxRow, client: AmpsClient, marked = false): Promise<void> {
+  /** The core API client of the row's profile (plan commands, D71); the same profile, never another. */
+  private coreFor(row: OutboxRow): () => Promise<CoreClient> {
+    return async () => {
+      if (!this.o.coreClientFor) throw new CoreError('NOT_CONFIGURED', 'This desk has no connection to the billing system’s core API.');
+      return this.o.coreClientFor(row.profile);
+    };
+  }
+
+  private async send(row: OutboxRow, client: AmpsClient, marked = false, core?: CoreClient): Promise<void> {
     // Durably 'sending' before it leaves: after a crash it is settled by reading, never resent blindly.
     const sending = marked ? row : { ...row, state: 'sending' as const, attempts: row.attempts + 1 };
     if (!marked) this.store.update(sending, this.now());
     this.o.fault?.('sending', sending);
     let response: unknown;
+    const request = row.request;
     try {
-      response = await client.call(row.request.endpoint, row.request.payload as never, {
-        account: { ariaAccountNo: row.accountNo },
-        userID: row.operator.id,
-      });
+      response = isCoreRequest(request)
+        ? // Aria's core API (plans, D71): one POST to /v1/core, as the operator who queued it.
+          await (core ?? (await this.coreFor(row)())).call(request.restCall, request.payload as never, { write: true, callerId: row.operator.id })
+        : await client.call(request.endpoint, request.payload as never, {
+            account: { ariaAccountNo: row.accountNo },
+            userID: row.operator.id,
+          });
     } catch (e) {
       this.o.fault?.('sent', sending);
       return this.sendFailed(sending, client, e);
@@ -448,7 +477,7 @@ export class WritePipeline {
   private async settleRow(row: OutboxRow, client: AmpsClient): Promise<void> {
     let verdict;
     try {
-      verdict = await settle(row, client);
+      verdict = await settle(row, client, this.coreFor(row));
     } catch (e) {
       if (e instanceof AmpsError && (e.code === 'UNREACHABLE' || e.code === 'TIMEOUT')) this.reachable = false;
       this.retryLater(row, 'unknown', e instanceof Error ? e.message : 'reading back failed');
@@ -469,18 +498,44 @@ export class WritePipeline {
   }
 
   private applied(row: OutboxRow, result: unknown, settled = false): void {
+    const partly = this.partly(row, result);
     // The next item of the account is marked 'sending' in the same transaction: one fsync per
     // write in replay instead of two (bench:writes). It is sent by this worker right after.
     const next = this.chosenOffline ? undefined : this.store.after(row);
     const mark = next && next.state === 'pending' && next.nextAt <= this.now() && !this.closed;
     this.store.batch(() => {
-      this.finish(row, 'applied', result, null, settled ? { settledByReading: true } : undefined);
+      const detail = settled || partly ? { ...(settled ? { settledByReading: true } : {}), ...(partly ?? {}) } : undefined;
+      this.finish(row, 'applied', result, null, detail);
       if (mark) {
         this.store.update({ ...next, state: 'sending', attempts: next.attempts + 1 }, this.now());
         this.premarked.add(next.id);
       }
     });
     this.answer(row.id, { outcome: 'APPLIED', requestId: row.id, result });
+  }
+
+  /**
+   * An account change AMPS made only in part (per-action result codes, D57): the audit
+   * outcome says which actions were made and which not, and the reason comment queued
+   * behind it (not sent yet) says what was not made, so nobody reads it as all done.
+   */
+  private partly(row: OutboxRow, result: unknown): { partly: { made: string[]; notMade: { action: string; resultText: string }[] } } | undefined {
+    if (row.command.type !== 'account.manage') return undefined;
+    const results = (result as { results?: { actionDirective: string; resultCode: number; resultText: string }[] } | null)?.results ?? [];
+    if (!results.some((r) => r.resultCode < 0)) return undefined;
+    const note = notMadeInWords(row.command, results);
+    for (const d of this.store.dependents(row.id)) {
+      if (d.command.type !== 'comment.add' || !note) continue;
+      const text = `${d.command.text} ${note}`.slice(0, LIMITS.commentText);
+      const cmd = { ...d.command, text };
+      this.store.replaceCommand(d.id, cmd, buildRequest(cmd, d.operator, d.createdAt, this.o.applicationId ?? 'CSR-DESK'), this.now());
+    }
+    return {
+      partly: {
+        made: results.filter((r) => r.resultCode >= 0).map((r) => r.actionDirective),
+        notMade: results.filter((r) => r.resultCode < 0).map((r) => ({ action: r.actionDirective, resultText: r.resultText })),
+      },
+    };
   }
 
   private rejected(row: OutboxRow, message: string, fields: { path: string; message: string }[]): void {
@@ -571,5 +626,11 @@ function afterOf(cmd: Command): unknown {
   delete rest.reason;
   delete rest.lang;
   delete rest.before;
+  // A previewed change (plan.replace, D72): the effects the operator confirmed are the entry's
+  // "after", next to what was asked for; the preview itself writes no entry of its own.
+  if (rest.preview && typeof rest.preview === 'object') {
+    const { preview, changes: _c, ...asked } = rest;
+    return { ...(preview as Record<string, unknown>), asked };
+  }
   return rest;
 }

@@ -4,9 +4,11 @@
 import { formatAmpsDateTime, type AmpsResponse } from '../../../shared/amps';
 import type { Command } from '../../../shared/commands';
 import type { Operator } from '../services/context';
-import type { AmpsRequestData } from './store';
+import type { RequestData } from './store';
+import { replacePlanPayload } from '../amps/coreClient';
+import type { CoreResponse } from '../../../shared/amps/core';
 
-export function buildRequest(cmd: Command, operator: Operator, now: number, applicationId: string): AmpsRequestData {
+export function buildRequest(cmd: Command, operator: Operator, now: number, applicationId: string): RequestData {
   const accountNo = cmd.accountNo;
   switch (cmd.type) {
     case 'comment.add': {
@@ -61,6 +63,9 @@ export function buildRequest(cmd: Command, operator: Operator, now: number, appl
           },
         },
       };
+    // Plan replacement goes to Aria's core API (seed 003, D71), not to an AMPS endpoint.
+    case 'plan.replace':
+      return { api: 'core', restCall: 'replace_acct_plan_m', payload: replacePlanPayload(cmd, true, applicationId, formatAmpsDateTime(now)) };
   }
 }
 
@@ -111,8 +116,27 @@ export function interpret(cmd: Command, response: unknown): Interpreted {
       const d = r.acctCompleteCCUpdateResponseDetails;
       return { kind: 'applied', result: { paymentMethodId: d?.ariaPaymentMethodID ?? null, billingGroupId: d?.ariaBillingGroupID ?? null } };
     }
+    case 'plan.replace':
+      return { kind: 'applied', result: planResult(response as CoreResponse<'replace_acct_plan_m'>, cmd.newPlanNo, cmd.planUnits) };
   }
 }
+
+/** What a stored plan change did, in the desk's words (plans.replace's answer, the audit outcome). */
+export function planResult(r: CoreResponse<'replace_acct_plan_m'>, newPlanNo: number, units: number) {
+  return {
+    planInstanceNo: r.plan_instance_no ?? null,
+    planNo: r.new_plan_no ?? newPlanNo,
+    units: r.new_plan_units ?? units,
+    invoiceNo: r.invoice_no ?? null,
+    effectiveDate: r.effective_date ?? null,
+    nextBillDate: r.next_bill_date ?? null,
+    scheduled: r.change_queued ?? false,
+    charges: r.total_charges_after_tax ?? r.total_charges_before_tax ?? 0,
+    credits: r.total_credit ?? 0,
+    settledByReading: false,
+  };
+}
+export type PlanResult = ReturnType<typeof planResult>;
 
 /** The actions of an account change that AMPS refused (per-action result codes). */
 export function refusedActions(result: unknown): string[] {

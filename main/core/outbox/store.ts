@@ -13,6 +13,17 @@ export interface AmpsRequestData {
   payload: Record<string, unknown>;
 }
 
+/** A command carried out by Aria's core API instead (plan replacement, D71): POST /v1/core. */
+export interface CoreRequestData {
+  api: 'core';
+  restCall: string;
+  payload: Record<string, unknown>;
+}
+
+/** What a row sends: an AMPS endpoint, or a core API method. */
+export type RequestData = AmpsRequestData | CoreRequestData;
+export const isCoreRequest = (r: RequestData): r is CoreRequestData => (r as { api?: unknown }).api === 'core';
+
 export interface Problem {
   kind: ParkKind;
   message: string;
@@ -26,7 +37,7 @@ export interface OutboxRow {
   accountNo: number;
   type: Command['type'];
   command: Command;
-  request: AmpsRequestData;
+  request: RequestData;
   operator: Operator;
   dependsOn: string | null;
   state: OutboxState;
@@ -214,7 +225,7 @@ export class OutboxStore {
     );
   }
 
-  replaceCommand(id: string, command: Command, request: AmpsRequestData, now: number): void {
+  replaceCommand(id: string, command: Command, request: RequestData, now: number): void {
     this.stmts.setCommand!.run(JSON.stringify(command), JSON.stringify(request), command.accountNo, now, id);
   }
 
@@ -244,7 +255,7 @@ function toRow(r: RawRow): OutboxRow {
     accountNo: r.account_no,
     type: r.type as Command['type'],
     command: JSON.parse(r.command) as Command,
-    request: JSON.parse(r.request) as AmpsRequestData,
+    request: JSON.parse(r.request) as RequestData,
     operator: JSON.parse(r.operator) as Operator,
     dependsOn: r.depends_on,
     state: r.state as OutboxState,

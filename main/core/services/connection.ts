@@ -1,6 +1,8 @@
 // The live connection: an AmpsClient for the active profile. For the embedded sandbox
 // the client waits for the sandbox to be up, so first paint never waits for it.
 import { AmpsClient } from '../amps/client';
+import { CoreClient } from '../amps/coreClient';
+import { CORE_MESSAGES } from '../../../shared/amps/core';
 import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import { insecureBaseUrl, type Credentials, type ProfileStore, type StoredProfile } from '../settings/profiles';
@@ -36,6 +38,7 @@ export class Connection {
 
   invalidate(): void {
     this.cached.clear();
+    this.cachedCore.clear();
   }
 
   async client(): Promise<AmpsClient> {
@@ -76,6 +79,35 @@ export class Connection {
       ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
       ...(this.opts.log ? { log: this.opts.log } : {}),
     });
+  }
+
+  // ── Aria's core API (plans, D70): the same profile's base URL, client_no and auth_key. ──
+  private readonly cachedCore = new Map<string, { key: string; client: CoreClient<typeof CORE_MESSAGES> }>();
+
+  async coreClient(): Promise<CoreClient<typeof CORE_MESSAGES>> {
+    const p = this.profiles.active();
+    if (!p) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    return this.coreClientFor(p);
+  }
+
+  async coreClientFor(p: StoredProfile): Promise<CoreClient<typeof CORE_MESSAGES>> {
+    // The AMPS client first: it starts the embedded sandbox and applies the base-URL rule (D23).
+    const amps = await this.clientFor(p);
+    const key = `${JSON.stringify(p)} ${amps.baseUrl}`;
+    const hit = this.cachedCore.get(p.name);
+    if (hit?.key === key) return hit.client;
+    const creds = await this.profiles.credentials(p.name);
+    const client = new CoreClient({
+      baseUrl: amps.baseUrl,
+      clientNo: p.clientNo,
+      authKey: creds.authKey,
+      messages: CORE_MESSAGES,
+      ...(this.opts.timeoutMs ? { timeoutMs: this.opts.timeoutMs } : {}),
+      ...(this.opts.fetch ? { fetch: this.opts.fetch } : {}),
+      ...(this.opts.log ? { log: this.opts.log } : {}),
+    });
+    this.cachedCore.set(p.name, { key, client });
+    return client;
   }
 
   /** "Test connection": one signed read; says what failed in words. */

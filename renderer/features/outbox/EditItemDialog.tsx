@@ -30,6 +30,8 @@ const EDITABLE: Record<Command['type'], string> = {
   'address.changePerm': 'change',
   'account.manage': 'actions',
   'card.complete': '',
+  // A parked plan change is retried or discarded: its confirmed preview would not fit an edit.
+  'plan.replace': '',
 };
 
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
