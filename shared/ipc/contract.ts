@@ -78,7 +78,7 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 
 const accountNo = z.number().int().positive();
 /** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
-const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a card session');
+const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
