@@ -54,6 +54,7 @@ const PHRASES = {
     'address.changePerm': 'Permanent address changed',
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
+    'account.create': 'Account created',
     'plan.replace': 'Subscription changed',
     'comment.add': 'Comment',
     empty: '(empty)',
@@ -67,6 +68,7 @@ const PHRASES = {
     'address.changePerm': 'Fast adresse endret',
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
+    'account.create': 'Konto opprettet',
     'plan.replace': 'Abonnement endret',
     'comment.add': 'Kommentar',
     empty: '(tom)',
@@ -107,6 +109,7 @@ function subject(cmd: Command, lang: UiLanguage): string {
     case 'plan.replace':
       return cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : '';
     case 'comment.add':
+    case 'account.create':
       return '';
   }
 }
@@ -144,7 +147,8 @@ export function notMadeInWords(cmd: Extract<Command, { type: 'account.manage' }>
  * EHF. Reason: customer asked". Undefined when the command carries no reason.
  */
 export function reasonCommentText(cmd: Command): string | undefined {
-  if (cmd.type === 'comment.add') return undefined;
+  // A new account has no account to write a reason on until AMPS answers (D60).
+  if (cmd.type === 'comment.add' || cmd.type === 'account.create') return undefined;
   const reason = cmd.reason?.trim();
   if (!reason) return undefined;
   const lang = cmd.lang ?? 'en';

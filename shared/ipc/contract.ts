@@ -25,6 +25,7 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from '../commands/accountCreate';
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
@@ -376,6 +377,14 @@ export const contract = {
   'accounts.manage': write(
     z.strictObject({ accountNo, actions: z.array(manageAccountAction).min(1).max(20), reason, ...shown, before: shownFields.optional() }),
     writeResult({ results: z.array(z.object({ actionDirective: z.string(), resultCode: z.number(), resultText: z.string() })) }),
+  ),
+
+  // ── New accounts (issue 10 item 2, D60–D62): the duplicate check, then the create. The
+  // client account ID may be left out: main fixes one when the create is queued.
+  'accounts.duplicates': read(duplicateCheckInput, duplicateCheckResult),
+  'accounts.create': write(
+    z.strictObject({ account: createAccountDetails, ...shown }),
+    writeResult({ accountNo: z.number().int().nullable(), ariaAccountID: z.string(), userID: z.string().nullable() }),
   ),
 
   'billingGroups.list': read(z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }), billingDetails),

@@ -674,7 +674,7 @@ export class WritePipeline {
     result?: unknown,
   ): AuditInput {
     const cmd = row.command;
-    const reason = cmd.type === 'comment.add' ? null : (cmd.reason ?? null);
+    const reason = 'reason' in cmd ? (cmd.reason ?? null) : null;
     const entry: AuditInput = {
       kind,
       operator: { id: row.operator.id, displayName: row.operator.displayName, role: row.operator.role },

@@ -10,6 +10,7 @@ import type { CoreClient } from '../amps/coreClient';
 import { type CORE_MESSAGES, type AcctPlan } from '../../../shared/amps/core';
 import type { Command } from '../../../shared/commands';
 import type { OutboxRow } from './store';
+import { settleCreate } from './accountCreate';
 
 export type Verdict = { kind: 'applied'; result: unknown } | { kind: 'notApplied' } | { kind: 'undecided'; message: string };
 
@@ -46,6 +47,9 @@ export async function settle(row: OutboxRow, client: AmpsClient, core?: () => Pr
       if (!d) return undecided('the account could not be read');
       return settleAccount(cmd, { ...d.acctRetrieveAccountDetails, ariaAccountID: d.ariaAccountID ?? null });
     }
+    case 'account.create':
+      // Searched for by the client account ID it was queued with (D60).
+      return settleCreate(cmd, client);
     case 'plan.replace': {
       // Read on the core API, as the change was made (D71).
       if (!core) return undecided('the core API cannot be read from here');
