@@ -3,7 +3,8 @@
 // escaped, so they match themselves. Reads need the supervisor role (or the owner).
 //
 // What counts as what (the write pipeline's entries, docs/audit.md):
-//   a comment  = an 'intent' entry whose action starts with 'comment.'
+//   a comment  = an 'intent' entry whose action starts with 'comment.', or is 'reason.add'
+//                (the reason for a change, stored as its own comment: D24)
 //   a change   = any other 'intent' entry (a write to an account the operator asked for)
 //   without a reason = a change whose reason is null or blank
 import type pg from 'pg';
@@ -105,7 +106,7 @@ export async function searchTeamAudit(db: Queryable, f: TeamAuditFilter = {}): P
   return rows(await db.query(`SELECT entry, hash, received_at FROM team.audit_entries ${w} ORDER BY at_ts DESC, desk_id DESC, seq DESC LIMIT $${params.length}`, params));
 }
 
-const CHANGE = "kind = 'intent' AND action NOT LIKE 'comment.%'";
+const CHANGE = "kind = 'intent' AND action NOT LIKE 'comment.%' AND action <> 'reason.add'";
 const NO_REASON = "(reason IS NULL OR btrim(reason) = '')";
 
 /** Changes made without a reason, newest first (same filters; kind is implied). */

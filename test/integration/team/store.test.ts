@@ -192,6 +192,12 @@ describeTeam('team store (PostgreSQL)', () => {
       // Only entry and hash: the derived columns cannot be supplied.
       expect(await sqlError(c, 'INSERT INTO team.audit_entries (entry, hash, operator_id) VALUES ($1, $2, $3)', ['{}', 'a'.repeat(64), 'someone'])).toBe('42501');
       expect((await c.query('SELECT count(*)::int AS n FROM team.operators')).rows[0].n).toBe(0);
+      // Its one read path into the audit (migration 3): feedback on one operator's reviewed
+      // entries. No review names agent-1's entries here, so it answers nothing; the function
+      // cannot be replaced or its owner's rights borrowed otherwise.
+      expect((await c.query('SELECT count(*)::int AS n FROM team.feedback_for_operator($1)', ['agent-1'])).rows[0].n).toBe(0);
+      expect(await sqlError(c, 'CREATE OR REPLACE FUNCTION team.feedback_for_operator(p_operator text) RETURNS TABLE (entry text, hash text) LANGUAGE sql AS $$ SELECT entry, hash FROM team.audit_entries $$')).toBe('42501');
+      expect(await sqlError(c, 'SELECT entry FROM team.audit_entries WHERE kind = $1', ['event'])).toBe('42501');
     } finally {
       await c.end();
     }
