@@ -267,6 +267,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f
 $fn$;
 REVOKE ALL ON FUNCTION team.feedback_for_operator(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION team.feedback_for_operator(text) TO ${TEAM_ROLES.desk}, ${TEAM_ROLES.supervisor};
+`;
+
 // Migration 4 (load, docs/team-store.md; independent of migration 3, which the supervisor
 // workspace adds): (1) comments and changes per operator per Oslo day, kept by a statement
 // trigger on every shipment, so the chart's counts read one row per operator-day instead of
