@@ -24,6 +24,8 @@ export const CORE_ERROR = {
   ACCOUNT_NOT_FOUND: 1009,
   MISSING_PARAMETER: 1010,
   OBJECT_NOT_FOUND: 1013,
+  /** new_client_plan_instance_id already names another plan instance. */
+  DUPLICATE: 1015,
   INVALID_INPUT: 1016,
   INVALID_BOOLEAN: 1033,
   INVALID_PLAN_INSTANCE_NO: 14046,

@@ -72,7 +72,7 @@ async function printSubscriptions(via: Call = call, want = 4): Promise<{ account
   const out: { accountNo: number; sub: Subs[number] }[] = [];
   for (const r of found.rows) {
     const subs = value(await via<{ subscriptions: Subs }>('plans.forAccount', { accountNo: r.ariaAccountNo })).subscriptions;
-    const sub = subs.find((s) => s.kind === 'print' && !s.supplemental && s.statusCode === 1 && s.units === 1 && !s.queued.length);
+    const sub = subs.find((s) => s.kind === 'print' && !s.supplemental && s.statusCode === 1 && s.units === 1 && s.billingIntervalMonths === 1 && !s.queued.length);
     if (sub) out.push({ accountNo: r.ariaAccountNo, sub });
     if (out.length >= want) break;
   }

@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { DOC_COLUMNS } from '../search/doc';
 import { reindexAccount } from '../store/contacts';
+import { CATALOGUE_SQL, insertCatalogue } from '../core/catalogue';
 
 /**
  * 'append': the seeder inserts in key order (sequences, time-ordered IDs), so the index is
@@ -176,6 +177,39 @@ CREATE TABLE replay_window (signature_sha256 BLOB PRIMARY KEY, request_at INTEGE
 // search can look up the words one typo away.
 export const VOCAB_TABLE_SQL = `CREATE TABLE search_vocab (len INTEGER NOT NULL, word TEXT NOT NULL, PRIMARY KEY (len, word)) WITHOUT ROWID`;
 
+// v5: Aria's core API (main/sandbox/core, docs/plans.md): the plan catalogue, and per plan
+// instance the core state a change has set. NULL columns mean "as seeded": the seeded state
+// is derived from the instance's plan name, title and number (core/instances.ts), so seeding
+// a million accounts costs nothing more. Queued (dated) changes, invoice lines, history.
+const V5_TABLES = `
+${CATALOGUE_SQL}
+ALTER TABLE plan_instances ADD COLUMN core_plan_no INTEGER;
+ALTER TABLE plan_instances ADD COLUMN core_units REAL;
+ALTER TABLE plan_instances ADD COLUMN core_schedule_no INTEGER;
+ALTER TABLE plan_instances ADD COLUMN core_anchor TEXT;
+ALTER TABLE plan_instances ADD COLUMN core_status_cd INTEGER;
+ALTER TABLE plan_instances ADD COLUMN core_promo_cd TEXT;
+ALTER TABLE plan_instances ADD COLUMN core_coupons TEXT;
+ALTER TABLE plan_instances ADD COLUMN core_description TEXT;
+CREATE TABLE core_plan_queue (
+  queue_no INTEGER PRIMARY KEY, mpi_no INTEGER NOT NULL UNIQUE, account_no INTEGER NOT NULL, effective_date TEXT NOT NULL,
+  directive INTEGER NOT NULL, change_json TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE INDEX core_plan_queue_account ON core_plan_queue(account_no);
+CREATE TABLE core_invoice_lines (
+  invoice_no INTEGER NOT NULL, line_no INTEGER NOT NULL, line_type TEXT NOT NULL, mpi_no INTEGER NOT NULL, plan_no INTEGER NOT NULL,
+  units REAL NOT NULL, rate_ore INTEGER NOT NULL, amount_ore INTEGER NOT NULL, description TEXT NOT NULL,
+  start_date TEXT NOT NULL, end_date TEXT NOT NULL, factor REAL NOT NULL,
+  PRIMARY KEY (invoice_no, line_no)
+) WITHOUT ROWID;
+CREATE TABLE core_plan_history (
+  id INTEGER PRIMARY KEY, mpi_no INTEGER NOT NULL, account_no INTEGER NOT NULL, changed_at INTEGER NOT NULL, effective_date TEXT NOT NULL,
+  directive INTEGER NOT NULL, old_plan_no INTEGER NOT NULL, new_plan_no INTEGER NOT NULL, old_units REAL NOT NULL, new_units REAL NOT NULL,
+  old_schedule_no INTEGER NOT NULL, new_schedule_no INTEGER NOT NULL, invoice_no INTEGER, client_receipt_id TEXT, comments TEXT, caller TEXT
+);
+CREATE INDEX core_plan_history_mpi ON core_plan_history(mpi_no);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', tables: V1_TABLES, indexes: V1_INDEXES },
   {
@@ -202,6 +236,13 @@ export const MIGRATIONS: readonly Migration[] = [
       const accounts = db.prepare('SELECT account_no FROM accounts ORDER BY account_no').all() as { account_no: number }[];
       for (const a of accounts) reindexAccount(db, a.account_no);
     },
+  },
+  {
+    version: 5,
+    description: "Aria core API: the plan catalogue, plan instances' core state, queued changes, invoice lines, history",
+    tables: V5_TABLES,
+    indexes: [],
+    run: insertCatalogue,
   },
 ];
 

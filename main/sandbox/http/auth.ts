@@ -39,6 +39,15 @@ export class Authenticator {
     for (const c of clients) this.clients.set(c.clientNo, c);
   }
 
+  /**
+   * Aria's core API (main/sandbox/core): client_no + auth_key in the body, no signature
+   * (seed 003). True when they are a registered client's; the key is compared in constant time.
+   */
+  checkClientKey(clientNo: number, authKey: string): boolean {
+    const client = this.clients.get(clientNo);
+    return !!client && sameSecret(authKey, client.authKey);
+  }
+
   verify(endpoint: EndpointName, body: Record<string, unknown>): AuthContext {
     const rawAuth = body.msgAuthDetails;
     if (rawAuth === undefined || rawAuth === null || typeof rawAuth !== 'object' || Array.isArray(rawAuth))

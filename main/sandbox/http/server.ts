@@ -1,10 +1,11 @@
 // The sandbox's HTTP server (fastify): POST /PostDataToFlow/ARIAMediaSuite/AccountManagement/<Name>
-// for the AMPS endpoints, the Direct Post card form, and JSON resultCode -7 for anything
-// else. AMPS-level results are HTTP 200, as a real AMPS answers.
+// for the AMPS endpoints, the Direct Post card form, POST /v1/core for Aria's core API
+// (core/http.ts), and JSON resultCode -7 for anything else. AMPS-level results are HTTP 200, as a real AMPS answers.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ENDPOINT_PATH_PREFIX, RESULT } from '../../../shared/amps/codes';
 import { isEndpoint, HANDLERS } from '../endpoints';
 import { registerDirectPost } from '../directpost/routes';
+import { registerCore } from '../core/http';
 import { handleAmps, type PipelineDeps } from './pipeline';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -34,6 +35,8 @@ export function buildServer(deps: PipelineDeps): FastifyInstance {
     return reply.header('cache-control', 'no-store').send(handleAmps(deps, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
   });
   registerDirectPost(app, deps);
+  // Aria's core API (POST /v1/core, docs/plans.md): its own body parsing and error shape.
+  registerCore(app, deps);
 
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(unknownEndpoint(`No ${req.method} ${req.url.split('?')[0]}`));

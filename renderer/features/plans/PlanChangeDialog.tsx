@@ -97,7 +97,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
       return;
     }
     setBusy(true);
-    const res = await usePlans.getState().preview(toChange(accountNo, sub, values));
+    const res = await usePlans.getState().preview(toChange(accountNo, sub, values, chosen));
     setBusy(false);
     if (res.ok) {
       setPreview(res.value);
@@ -121,7 +121,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
 
   async function confirm() {
     if (!preview) return;
-    const change = toChange(accountNo, sub, values);
+    const change = toChange(accountNo, sub, values, chosen);
     setBusy(true);
     setFailure(null);
     const shown = [

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { isoDate } from '../../../shared/amps/fields';
 import type { FieldIssue, IpcError } from '../../../shared/ipc';
 import { serverFieldMessage } from '../../i18n/fieldMessages';
-import type { PlanChange, Subscription } from './plansStore';
+import type { OfferedPlan, PlanChange, Subscription } from './plansStore';
 
 export type When = 'now' | 'renewal' | 'date';
 /** The directive each plain choice stands for (003): 4 now with proration, 1 next anniversary, 9 on a date with proration. */
@@ -78,10 +78,22 @@ const couponList = (s: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/**
+ * The rate the change asks for: the one chosen under More, else the new plan's rate on the
+ * subscription's own billing interval when that is not the plan's default (the billing system
+ * would otherwise move a quarterly or yearly customer to monthly; docs/plans.md).
+ */
+export function scheduleFor(sub: Subscription, v: PlanForm, plan: OfferedPlan | undefined): number | undefined {
+  if (v.altRateScheduleNo) return Number(v.altRateScheduleNo);
+  const same = plan?.schedules.find((s) => s.intervalMonths === sub.billingIntervalMonths && !s.isAlternative);
+  return same && !same.isDefault ? same.scheduleNo : undefined;
+}
+
 /** The channel input of a checked form. */
-export function toChange(accountNo: number, sub: Subscription, v: PlanForm): PlanChange {
+export function toChange(accountNo: number, sub: Subscription, v: PlanForm, plan?: OfferedPlan): PlanChange {
   const directive = directiveOf(v);
   const codes = couponList(v.couponCodes);
+  const schedule = scheduleFor(sub, v, plan);
   return {
     accountNo,
     planInstanceNo: sub.planInstanceNo,
@@ -91,7 +103,7 @@ export function toChange(accountNo: number, sub: Subscription, v: PlanForm): Pla
     ...(isDated(directive) && v.effectiveDate ? { effectiveDate: v.effectiveDate } : {}),
     ...(v.prorationStart ? { prorationStart: v.prorationStart } : {}),
     ...(v.prorationEnd ? { prorationEnd: v.prorationEnd } : {}),
-    ...(v.altRateScheduleNo ? { altRateScheduleNo: Number(v.altRateScheduleNo) } : {}),
+    ...(schedule !== undefined ? { altRateScheduleNo: schedule } : {}),
     ...(codes.length ? { couponCodes: codes } : {}),
     ...(v.promoCode.trim() ? { promoCode: v.promoCode.trim() } : {}),
   };

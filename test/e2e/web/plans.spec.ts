@@ -17,7 +17,7 @@ async function accountWithPrint(page: Page, query: string, skip = 0): Promise<{ 
     await view.getByRole('tab', { name: /^(Subscriptions|Abonnementer)$/ }).click();
     const panel = view.getByTestId('plans-panel');
     await expect(panel).toHaveAttribute('data-state', 'ready');
-    const row = panel.locator('tr[data-plan-kind="print"]').filter({ has: page.getByRole('button', { disabled: false }) }).first();
+    const row = panel.locator('tr[data-plan-kind="print"][data-interval="1"]').filter({ has: page.getByRole('button', { disabled: false }) }).first();
     if ((await row.count()) && found++ >= skip) return { view, row };
     await page.keyboard.press('Control+k');
     await quickSearch(page, query);
