@@ -67,13 +67,22 @@ function snapshot(accountNo: number): string {
 
 /** Accounts of the seeded sandbox with a print master subscription on a title that offers "Digital". */
 type Call = <T>(channel: string, input: unknown) => Promise<Envelope<T>>;
-async function printSubscriptions(via: Call = call, want = 4): Promise<{ accountNo: number; sub: Subs[number] }[]> {
-  const found = value(await via<{ rows: { ariaAccountNo: number }[] }>('accounts.search', { contact: { lastName: 'a' }, limit: 60 }));
+/**
+ * Accounts with an active monthly paper subscription (print or weekend) of one unit, on a title
+ * that offers "Digital". Set-up only: the sandbox's file names candidate accounts, the channel
+ * says which fit.
+ */
+async function printSubscriptions(via: Call = call, want = 4, file = dbFile): Promise<{ accountNo: number; sub: Subs[number] }[]> {
+  const d = new DatabaseSync(file, { readOnly: true });
+  const accounts = (
+    d.prepare("SELECT DISTINCT account_no FROM plan_instances WHERE plan_name IN ('Papir 7 dager', 'Helg (fre-lør)', 'Lørdag') AND status = 'ACTIVE' ORDER BY account_no LIMIT 60").all() as { account_no: number }[]
+  ).map((r) => r.account_no);
+  d.close();
   const out: { accountNo: number; sub: Subs[number] }[] = [];
-  for (const r of found.rows) {
-    const subs = value(await via<{ subscriptions: Subs }>('plans.forAccount', { accountNo: r.ariaAccountNo })).subscriptions;
-    const sub = subs.find((s) => s.kind === 'print' && !s.supplemental && s.statusCode === 1 && s.units === 1 && s.billingIntervalMonths === 1 && !s.queued.length);
-    if (sub) out.push({ accountNo: r.ariaAccountNo, sub });
+  for (const accountNo of accounts) {
+    const subs = value(await via<{ subscriptions: Subs }>('plans.forAccount', { accountNo })).subscriptions;
+    const sub = subs.find((s) => (s.kind === 'print' || s.kind === 'weekend') && !s.supplemental && s.statusCode === 1 && s.units === 1 && s.billingIntervalMonths === 1 && !s.queued.length);
+    if (sub) out.push({ accountNo, sub });
     if (out.length >= want) break;
   }
   return out;
@@ -93,6 +102,7 @@ beforeAll(async () => {
   core = createCore({ dataDir: dir, secrets, transport: 'web', version: 'test', checkOutputs: true, demoOperators: true, scrypt: TEST_SCRYPT, sandbox, outbox: { answerWaitMs: 8000, backoff: { baseMs: 50, maxMs: 400 } } });
   await core.ready();
   await signInAs((c, i) => call(c, i), 'agent');
+  await core.connection.client(); // starts the embedded sandbox (and seeds its file)
   candidates = await printSubscriptions();
   expect(candidates.length).toBeGreaterThanOrEqual(3);
 }, 120_000);
@@ -266,7 +276,7 @@ describe('settling a plan change whose answer was lost', () => {
   });
 
   it('the instance on the new plan = applied (settled by reading), stored once, never reported as failed', async () => {
-    const { accountNo, sub } = (await printSubscriptions(call2, 1))[0]!;
+    const { accountNo, sub } = (await printSubscriptions(call2, 1, db2File))[0]!;
     const offered = value(await call2<ChannelOutput<'plans.offered'>>('plans.offered', { accountNo, planInstanceNo: sub.planInstanceNo }));
     const target = offered.plans.find((p) => p.name === 'Digital')!;
     mode = 'drop';
@@ -298,7 +308,7 @@ describe('settling a plan change whose answer was lost', () => {
   });
 
   it('still the old plan after a lost answer that never reached the sandbox = not applied: sent again, once', async () => {
-    const { accountNo, sub } = (await printSubscriptions(call2, 2))[1]!;
+    const { accountNo, sub } = (await printSubscriptions(call2, 2, db2File))[1]!;
     const offered = value(await call2<ChannelOutput<'plans.offered'>>('plans.offered', { accountNo, planInstanceNo: sub.planInstanceNo }));
     const target = offered.plans.find((p) => p.name === 'Digital')!;
     // Settle directly: the row as the pipeline would hold it after a crash mid-send.
