@@ -52,12 +52,13 @@ export const needsDate = (v: PlanForm) => isDated(directiveOf(v));
 const validDate = (s: string) => isoDate.safeParse(s).success;
 
 /** The form's own checks, each on its field (messages already in the UI language). */
-export function checkPlanForm(t: TFunction, v: PlanForm): Partial<Record<PlanFormField, string>> {
+export function checkPlanForm(t: TFunction, v: PlanForm, plan?: OfferedPlan): Partial<Record<PlanFormField, string>> {
   const e: Partial<Record<PlanFormField, string>> = {};
   if (!v.newPlanNo) e.newPlanNo = t('plans.error.choosePlan');
   const units = Number(v.planUnits.replace(',', '.'));
   if (v.planUnits.trim() === '' || !Number.isFinite(units)) e.planUnits = t('validation.number');
   else if (units <= 0) e.planUnits = t('plans.error.units');
+  else if (plan && (units < plan.minUnits || units > plan.maxUnits)) e.planUnits = unitsRange(t, plan);
   if (needsDate(v)) {
     if (!v.effectiveDate) e.effectiveDate = t('plans.error.dateRequired');
     else if (!validDate(v.effectiveDate)) e.effectiveDate = t('validation.dateInvalid');
@@ -71,6 +72,9 @@ export function checkPlanForm(t: TFunction, v: PlanForm): Partial<Record<PlanFor
   if (v.promoCode.trim().length > 30) e.promoCode = t('validation.tooLong', { max: '30' });
   return e;
 }
+
+const unitsRange = (t: TFunction, plan: OfferedPlan) =>
+  plan.minUnits === plan.maxUnits ? t('plans.error.unitsExactly', { n: plan.minUnits }) : t('plans.error.unitsRange', { min: plan.minUnits, max: plan.maxUnits });
 
 const couponList = (s: string) =>
   s
@@ -152,7 +156,14 @@ export interface PlacedErrors {
  * A refusal of plans.preview or plans.replace, on the form's fields, in the UI language. The
  * billing system names the field (error_field); its code (when it travels) says why.
  */
-export function placeServerErrors(t: TFunction, error: IpcError, v: PlanForm, sub: Subscription, dateText: (d: string) => string): PlacedErrors {
+export function placeServerErrors(
+  t: TFunction,
+  error: IpcError,
+  v: PlanForm,
+  sub: Subscription,
+  dateText: (d: string) => string,
+  plan?: OfferedPlan,
+): PlacedErrors {
   const fields: Partial<Record<PlanFormField, string>> = {};
   let general: string | null = null;
   const code = error.resultCode;
@@ -162,8 +173,11 @@ export function placeServerErrors(t: TFunction, error: IpcError, v: PlanForm, su
     switch (field) {
       case 'newPlanNo':
         return code === OBJECT_NOT_FOUND ? t('plans.error.planUnknown') : code === NOTHING_TO_CHANGE ? t('plans.error.nothingToChange') : t('plans.error.notOffered');
-      case 'planUnits':
-        return t('plans.error.units');
+      case 'planUnits': {
+        const units = Number(v.planUnits.replace(',', '.'));
+        if (!(units > 0)) return t('plans.error.units');
+        return plan ? unitsRange(t, plan) : t('plans.error.unitsNotAllowed');
+      }
       case 'directive':
       case 'when':
         return code === DIRECTIVE_NOT_ALLOWED || code === undefined
