@@ -65,7 +65,8 @@ const pipeline = new WritePipeline({
   profileExists: () => true,
   activeProfile: () => 'bench',
   operator: () => OPERATOR,
-  concurrency: 4,
+  // The pipeline's own default (8) unless --concurrency N.
+  ...(process.argv.includes('--concurrency') ? { concurrency: arg('concurrency', 8) } : {}),
 });
 pipeline.start();
 

@@ -27,6 +27,8 @@ interface Props {
   error: IpcError | null;
   confirmLabel: string;
   destructive?: boolean;
+  /** Keeps the confirm button disabled, e.g. until the account number is typed again. */
+  confirmDisabled?: boolean;
   children?: ReactNode;
   onConfirm(reason: string): void;
   onCancel(): void;
@@ -70,7 +72,7 @@ export function ConfirmWriteDialog(props: Props) {
           variant="contained"
           color={props.destructive ? 'error' : 'primary'}
           onClick={() => props.onConfirm(reason)}
-          disabled={props.busy}
+          disabled={props.busy || !!props.confirmDisabled}
           data-testid="confirm-write-button"
           startIcon={props.busy ? <CircularProgress size={14} color="inherit" aria-hidden /> : undefined}
         >

@@ -87,6 +87,12 @@ export const payOptionInfoInput = z
       ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: INPUT_RULE.glnInvalid });
   });
 
+/** altBillDay / acctBillDay: a day of the month, as text or a number (the samples send "1"). */
+const billDay = z.union([
+  z.string().regex(/^\d{1,2}$/, 'must be a day of the month, 1 to 31'),
+  z.number().int('must be a day of the month, 1 to 31'),
+]);
+
 export const acctCreateAccountRequest = z.object({
   acctCreateAccountRequestDetails: z
     .object({
@@ -103,8 +109,8 @@ export const acctCreateAccountRequest = z.object({
       paymentTerms: z.enum(['BANKGIRO', 'EHF']).nullish(),
       paymentEANNum: optText(LIMITS.code),
       paymentEANRequisitionNum: optText(LIMITS.code),
-      acctBillDay: z.union([z.string().regex(/^\d{1,2}$/), z.number().int()]).nullish(),
-      altBillDay: z.union([z.string().regex(/^\d{1,2}$/), z.number().int()]).nullish(),
+      acctBillDay: billDay.nullish(),
+      altBillDay: billDay.nullish(),
       channelCode: optText(LIMITS.code),
       reservationCode: optText(LIMITS.code),
       sourceCode: optText(LIMITS.code),
@@ -117,15 +123,17 @@ export const acctCreateAccountRequest = z.object({
       acctCreateAccountPayOptionInfo: payOptionInfoInput.nullish(),
     })
     .superRefine((d, ctx) => {
-      const ehf = d.acctCreateAccountPayOptionInfo?.payOptionID
-        ? d.acctCreateAccountPayOptionInfo.payOptionID.startsWith('EHF')
-        : d.paymentTerms === 'EHF';
-      const src = d.acctCreateAccountPayOptionInfo ?? d;
+      const info = d.acctCreateAccountPayOptionInfo;
+      const ehf = info?.payOptionID ? info.payOptionID.startsWith('EHF') : d.paymentTerms === 'EHF';
+      // The EAN fields are named where they were given: in payOptionInfo, or the deprecated top-level ones.
+      const src = info?.payOptionID ? info : d;
+      const at = info?.payOptionID ? ['acctCreateAccountPayOptionInfo'] : [];
       if (ehf && !(src.paymentEANNum ?? '').trim())
-        ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: 'paymentEANNum is required for EHF' });
+        ctx.addIssue({ code: 'custom', path: [...at, 'paymentEANNum'], message: 'paymentEANNum is required for EHF' });
       if (ehf && !(src.paymentEANRequisitionNum ?? '').trim())
-        ctx.addIssue({ code: 'custom', path: ['paymentEANRequisitionNum'], message: 'paymentEANRequisitionNum is required for EHF' });
-      if (ehf && (src.paymentEANNum ?? '').trim() && !normalizeGln(src.paymentEANNum!))
+        ctx.addIssue({ code: 'custom', path: [...at, 'paymentEANRequisitionNum'], message: 'paymentEANRequisitionNum is required for EHF' });
+      // payOptionInfoInput checks its own EAN; the deprecated field is checked here.
+      if (ehf && !at.length && (src.paymentEANNum ?? '').trim() && !normalizeGln(src.paymentEANNum!))
         ctx.addIssue({ code: 'custom', path: ['paymentEANNum'], message: INPUT_RULE.glnInvalid });
     }),
 });

@@ -12,6 +12,7 @@ import {
   billingGroupRemove,
   manageAccountAction,
 } from '../amps';
+import { accountCreateFields } from './accountCreate';
 // Plan replacement (issue 10 item 5, D70–D72): its own file.
 import { planReplaceCommand } from './planReplace';
 
@@ -105,6 +106,10 @@ export const cardCompleteCommand = z.object({
   ...reasoned,
 });
 
+// account.create (issue 10 item 2, shared/commands/accountCreate.ts): no reason comment, as
+// there is no account to write it on until AMPS answers.
+export const accountCreateCommand = z.object({ ...accountCreateFields, lang: uiLanguage.optional(), changes: z.array(shownChange).max(100).optional() });
+
 export const command = z.discriminatedUnion('type', [
   commentAddCommand,
   billingGroupAddCommand,
@@ -113,6 +118,7 @@ export const command = z.discriminatedUnion('type', [
   addressChangeCommand,
   accountManageCommand,
   cardCompleteCommand,
+  accountCreateCommand,
   planReplaceCommand,
 ]);
 export type Command = z.infer<typeof command>;
@@ -183,5 +189,5 @@ export const outboxStatus = z.object({
 });
 export type OutboxStatus = z.infer<typeof outboxStatus>;
 
-export { reasonCommentText } from './reasonText';
+export { reasonCommentText, notMadeInWords, actionWords } from './reasonText';
 export * from './planReplace';

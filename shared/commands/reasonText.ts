@@ -18,6 +18,10 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postal code', distAddrCity: 'city', distAddrCountryCode: 'country', distCoAddr: 'c/o', distFlatNo: 'flat',
     distFlatFloor: 'floor', distEntranceNo: 'entrance', ariaMPINo: 'subscription', dateEffective: 'effective from',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'channel', consentCode: 'consent', sourceCode: 'source',
+    // The account contact and IDs (AcctManageAccount).
+    middleInitials: 'middle initials', addressLine1: 'address line 1', addressLine2: 'address line 2', addressLine3: 'address line 3',
+    flatNo: 'flat', flatFloor: 'floor', flatSpec: 'flat specification', entranceNo: 'entrance', countryCode: 'country',
+    addrLocality: 'locality', addrStateProv: 'state / province', birthDate: 'date of birth', ariaAccountID: 'client account ID', userID: 'user ID',
     // plan.replace (D72)
     plan: 'plan', units: 'units', effectiveDate: 'takes effect', charges: 'charged now', credits: 'credited', nextInvoiceDate: 'next invoice',
   },
@@ -33,6 +37,10 @@ const LABELS: Record<UiLanguage, Words> = {
     distAddrPostalCode: 'postnummer', distAddrCity: 'poststed', distAddrCountryCode: 'land', distCoAddr: 'c/o', distFlatNo: 'leilighet',
     distFlatFloor: 'etasje', distEntranceNo: 'oppgang', ariaMPINo: 'abonnement', dateEffective: 'gjelder fra',
     ariaStatusCode: 'status', newStatusCode: 'status', channelCode: 'kanal', consentCode: 'samtykke', sourceCode: 'kilde',
+    // Kontoens kontakt og ID-er (AcctManageAccount).
+    middleInitials: 'mellomnavn (initialer)', addressLine1: 'adresselinje 1', addressLine2: 'adresselinje 2', addressLine3: 'adresselinje 3',
+    flatNo: 'leilighet', flatFloor: 'etasje', flatSpec: 'leilighetsbeskrivelse', entranceNo: 'oppgang', countryCode: 'land',
+    addrLocality: 'sted', addrStateProv: 'delstat / provins', birthDate: 'fødselsdato', ariaAccountID: 'konto-ID hos kunden', userID: 'bruker-ID',
     // plan.replace (D72)
     plan: 'produkt', units: 'antall', effectiveDate: 'gjelder fra', charges: 'belastes nå', credits: 'krediteres', nextInvoiceDate: 'neste faktura',
   },
@@ -46,6 +54,7 @@ const PHRASES = {
     'address.changePerm': 'Permanent address changed',
     'account.manage': 'Account changed',
     'card.complete': 'Card updated',
+    'account.create': 'Account created',
     'plan.replace': 'Subscription changed',
     'comment.add': 'Comment',
     empty: '(empty)',
@@ -59,6 +68,7 @@ const PHRASES = {
     'address.changePerm': 'Fast adresse endret',
     'account.manage': 'Konto endret',
     'card.complete': 'Kort oppdatert',
+    'account.create': 'Konto opprettet',
     'plan.replace': 'Abonnement endret',
     'comment.add': 'Kommentar',
     empty: '(tom)',
@@ -93,14 +103,43 @@ function subject(cmd: Command, lang: UiLanguage): string {
     case 'address.changePerm':
       return cmd.change.ariaMPINo ? `${label(lang, 'ariaMPINo')} ${cmd.change.ariaMPINo}` : '';
     case 'account.manage':
-      return cmd.actions.map((a) => a.actionDirective).join(', ');
+      return cmd.actions.map((a) => actionWords(lang, a)).join(', ');
     case 'card.complete':
       return `${PHRASES[lang].group} ${cmd.billingGroupId ?? cmd.billingGroupNo ?? ''}`.trim();
     case 'plan.replace':
       return cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : '';
     case 'comment.add':
+    case 'account.create':
       return '';
   }
+}
+
+// ── account changes (AcctManageAccount): each action in words, and what a partly made
+// request did not make (the "contact" helper, D57).
+const ACTION_WORDS = {
+  en: { ASSIGN: 'new IDs', MODIFY: 'contact', CANCEL: 'account cancelled', ACTIVATE: 'activated', DEACTIVATE: 'deactivated', BANNED: 'banned', notMade: 'Not made' },
+  nb: { ASSIGN: 'nye ID-er', MODIFY: 'kontakt', CANCEL: 'konto kansellert', ACTIVATE: 'aktivert', DEACTIVATE: 'deaktivert', BANNED: 'utestengt', notMade: 'Ikke utført' },
+} as const;
+
+type ManageAction = Extract<Command, { type: 'account.manage' }>['actions'][number];
+
+export function actionWords(lang: UiLanguage, a: ManageAction | { actionDirective: string }): string {
+  const w = ACTION_WORDS[lang];
+  if ('acctManageAccountDetailsSTATUS' in a) return w[a.acctManageAccountDetailsSTATUS.newStatusCode];
+  return (w as Record<string, string>)[a.actionDirective] ?? a.actionDirective;
+}
+
+/**
+ * Added to the reason comment of an account change the billing system made only in part:
+ * "Not made: banned (account 7 is already archived)".
+ */
+export function notMadeInWords(cmd: Extract<Command, { type: 'account.manage' }>, results: readonly { resultCode: number; resultText: string }[]): string | undefined {
+  const lang = cmd.lang ?? 'en';
+  const missing = cmd.actions.flatMap((a, i) => {
+    const r = results[i];
+    return r && r.resultCode < 0 ? [`${actionWords(lang, a)} (${r.resultText})`] : [];
+  });
+  return missing.length ? `${ACTION_WORDS[lang].notMade}: ${missing.join('; ')}.` : undefined;
 }
 
 /**
@@ -108,7 +147,8 @@ function subject(cmd: Command, lang: UiLanguage): string {
  * EHF. Reason: customer asked". Undefined when the command carries no reason.
  */
 export function reasonCommentText(cmd: Command): string | undefined {
-  if (cmd.type === 'comment.add') return undefined;
+  // A new account has no account to write a reason on until AMPS answers (D60).
+  if (cmd.type === 'comment.add' || cmd.type === 'account.create') return undefined;
   const reason = cmd.reason?.trim();
   if (!reason) return undefined;
   const lang = cmd.lang ?? 'en';

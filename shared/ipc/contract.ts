@@ -25,6 +25,7 @@ import {
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
 import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from '../commands/accountCreate';
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
@@ -78,7 +79,7 @@ const write = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, po
 
 const accountNo = z.number().int().positive();
 /** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
-const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a card session');
+const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Optional reason, recorded as its own comment command after the write (D24). */
 const reason = z.string().max(2000).optional();
 const nothing = z.strictObject({});
@@ -376,6 +377,14 @@ export const contract = {
   'accounts.manage': write(
     z.strictObject({ accountNo, actions: z.array(manageAccountAction).min(1).max(20), reason, ...shown, before: shownFields.optional() }),
     writeResult({ results: z.array(z.object({ actionDirective: z.string(), resultCode: z.number(), resultText: z.string() })) }),
+  ),
+
+  // ── New accounts (issue 10 item 2, D60–D62): the duplicate check, then the create. The
+  // client account ID may be left out: main fixes one when the create is queued.
+  'accounts.duplicates': read(duplicateCheckInput, duplicateCheckResult),
+  'accounts.create': write(
+    z.strictObject({ account: createAccountDetails, ...shown }),
+    writeResult({ accountNo: z.number().int().nullable(), ariaAccountID: z.string(), userID: z.string().nullable() }),
   ),
 
   'billingGroups.list': read(z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }), billingDetails),

@@ -81,6 +81,9 @@ describe('secrets never leave main', () => {
       reason: 'canary run',
     });
 
+    // New accounts (issue 10 item 2): the duplicate check and a create.
+    expect(await call('accounts.duplicates', { emailAddress: 'canary@example.no', fullName: 'Canary Person', postalCode: '0150' })).toMatchObject({ ok: true });
+    expect(await call('accounts.create', { account: { currencyCode: 'NOK', accountContact: { fullName: 'Canary Newcomer' } } })).toMatchObject({ ok: true, value: { outcome: 'APPLIED' } });
     const groups = await call('billingGroups.list', { accountNo });
     expect(groups.ok).toBe(true);
     const added = await call('billingGroups.add', {

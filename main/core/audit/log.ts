@@ -219,7 +219,8 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
       db.exec('COMMIT');
       return out;
     } catch (e) {
-      db.exec('ROLLBACK');
+      // A failed COMMIT (the disk is full) has rolled back already: keep the real error.
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw e;
     }
   };

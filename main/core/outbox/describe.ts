@@ -2,6 +2,7 @@
 // comment's beginning, the group's name, the address. The kind of change is put in words
 // by the renderer (i18n); this line carries only what the operator typed or chose.
 import type { Command } from '../../../shared/commands';
+import { describeCreate } from './accountCreate';
 
 const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -28,6 +29,8 @@ export function describeItem(cmd: Command): string {
       return cmd.actions.map((a) => a.actionDirective).join(', ');
     case 'card.complete':
       return String(cmd.billingGroupId ?? cmd.billingGroupNo ?? '');
+    case 'account.create':
+      return clip(describeCreate(cmd));
     case 'plan.replace':
       return clip(cmd.before && cmd.preview ? `${cmd.before.plan} → ${cmd.preview.plan}` : `${cmd.planInstanceNo} → ${cmd.newPlanNo}`);
   }

@@ -12,7 +12,7 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
-import { reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
+import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
@@ -53,7 +53,7 @@ export interface PipelineOptions {
   backoff?: { baseMs: number; maxMs: number };
   /** How long a submit waits for AMPS before answering QUEUED or UNKNOWN (default 12 s). */
   answerWaitMs?: number;
-  /** Accounts sent to in parallel (default 4); one account is always one at a time. */
+  /** Accounts sent to in parallel (default 8: their results share one group commit, D80); one account is always one at a time. */
   concurrency?: number;
   random?: () => number;
   log?: (line: string) => void;
@@ -82,6 +82,8 @@ export class WritePipeline {
   private readonly idleWaiters: (() => void)[] = [];
   /** Rows marked 'sending' together with their predecessor's outcome, not yet sent (see applied()). */
   private readonly premarked = new Set<string>();
+  /** Group commit (D80): state changes and audit entries waiting for the next flush. */
+  private group: { run: (() => void) | null; entries: AuditInput[]; resolve(): void; reject(e: unknown): void }[] = [];
 
   constructor(private readonly o: PipelineOptions) {
     this.store = o.store;
@@ -90,7 +92,7 @@ export class WritePipeline {
     this.log = o.log ?? (() => {});
     this.backoff = o.backoff ?? { baseMs: 1000, maxMs: 30_000 };
     this.answerWaitMs = o.answerWaitMs ?? 12_000;
-    this.concurrency = o.concurrency ?? 4;
+    this.concurrency = o.concurrency ?? 8;
     this.chosenOffline = this.store.meta(CHOSEN_KEY) === '1';
   }
 
@@ -101,6 +103,7 @@ export class WritePipeline {
   }
 
   close(): void {
+    this.flush(); // what is decided is written before the store closes
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
   }
@@ -121,8 +124,15 @@ export class WritePipeline {
       : undefined;
     const rows = reason ? [main, reason] : [main];
 
-    // Intent first: a write that is later lost to a crash still shows who meant what.
-    for (const r of rows) this.audit(r, 'intent', null);
+    // Intent first: a write that is later lost to a crash still shows who meant what. The
+    // write and its reason in one audit transaction (one fsync).
+    try {
+      this.appendAudit(rows.map((r) => this.auditInput(r, 'intent', null)));
+    } catch (e) {
+      // The audit log cannot take it (its disk is full): nothing is stored, nothing is sent.
+      this.log(`outbox: could not record the intent of a write (${(e as Error).message})`);
+      throw new CoreError('NOT_SAVED', 'The change could not be saved on this computer (is the disk full?). Nothing was sent; try again.');
+    }
     this.o.fault?.('queuing', main as OutboxRow);
     try {
       this.store.insert(rows);
@@ -166,8 +176,11 @@ export class WritePipeline {
   }
 
   private queued(id: string): Answer {
+    // The answer rests on the row, which is durable already. The "queued" note in the audit
+    // log goes with the next group commit, right after this answer (D80): not one more fsync
+    // between the agent and "saved on this computer".
     const row = this.store.get(id);
-    if (row) this.audit(row, 'outcome', 'QUEUED');
+    if (row) this.commit(null, [this.auditInput(row, 'outcome', 'QUEUED')]).catch((e: unknown) => this.log(`outbox: the audit note "queued" could not be written (${String(e)})`));
     return { outcome: 'QUEUED', requestId: id };
   }
 
@@ -421,7 +434,8 @@ export class WritePipeline {
   private async send(row: OutboxRow, client: AmpsClient, marked = false, core?: CoreClient): Promise<void> {
     // Durably 'sending' before it leaves: after a crash it is settled by reading, never resent blindly.
     const sending = marked ? row : { ...row, state: 'sending' as const, attempts: row.attempts + 1 };
-    if (!marked) this.store.update(sending, this.now());
+    // Accounts started together are marked in one transaction (group commit, D80).
+    if (!marked) await this.commit(() => this.store.update(sending, this.now()), []);
     this.o.fault?.('sending', sending);
     let response: unknown;
     const request = row.request;
@@ -446,7 +460,7 @@ export class WritePipeline {
       // AMPS accepted the write; only reading its answer failed here. It stands.
       verdict = { kind: 'applied' as const, result: null };
     }
-    if (verdict.kind === 'applied') this.applied(sending, verdict.result);
+    if (verdict.kind === 'applied') await this.applied(sending, verdict.result);
     else this.rejected(sending, verdict.message, verdict.fields);
   }
 
@@ -486,7 +500,7 @@ export class WritePipeline {
     }
     this.reachable = true;
     if (verdict.kind === 'applied') {
-      this.applied(row, verdict.result, true);
+      await this.applied(row, verdict.result, true);
     } else if (verdict.kind === 'notApplied') {
       // Read and not there: now, and only now, it may be sent again.
       this.log(`outbox: ${row.type} was not applied; sending again`);
@@ -497,19 +511,52 @@ export class WritePipeline {
     }
   }
 
-  private applied(row: OutboxRow, result: unknown, settled = false): void {
-    // The next item of the account is marked 'sending' in the same transaction: one fsync per
-    // write in replay instead of two (bench:writes). It is sent by this worker right after.
-    const next = this.chosenOffline ? undefined : this.store.after(row);
-    const mark = next && next.state === 'pending' && next.nextAt <= this.now() && !this.closed;
-    this.store.batch(() => {
-      this.finish(row, 'applied', result, null, settled ? { settledByReading: true } : undefined);
-      if (mark) {
-        this.store.update({ ...next, state: 'sending', attempts: next.attempts + 1 }, this.now());
-        this.premarked.add(next.id);
-      }
-    });
+  private async applied(row: OutboxRow, result: unknown, settled = false): Promise<void> {
+    const partly = this.partly(row, result);
+    const detail = settled || partly ? { ...(settled ? { settledByReading: true } : {}), ...(partly ?? {}) } : undefined;
+    // Group commit (D80): writes of several accounts that land in the same turn of the event
+    // loop are recorded together, one outbox fsync and one audit fsync for all of them. The
+    // next item of the account is marked 'sending' in the same transaction and sent by this
+    // worker right after. The answer waits until both are on disk.
+    let marked: string | undefined;
+    await this.commit(
+      () => {
+        this.store.update({ ...row, state: 'applied', result, problem: null, nextAt: 0 }, this.now());
+        const next = this.chosenOffline || this.closed ? undefined : this.store.after(row);
+        if (next && next.state === 'pending' && next.nextAt <= this.now()) {
+          this.store.update({ ...next, state: 'sending', attempts: next.attempts + 1 }, this.now());
+          marked = next.id;
+        }
+      },
+      [this.auditInput(row, 'outcome', 'APPLIED', detail, result)],
+    );
+    // Only once committed: a mark that was rolled back must not let the row skip settling.
+    if (marked) this.premarked.add(marked);
     this.answer(row.id, { outcome: 'APPLIED', requestId: row.id, result });
+  }
+
+  /**
+   * An account change AMPS made only in part (per-action result codes, D57): the audit
+   * outcome says which actions were made and which not, and the reason comment queued
+   * behind it (not sent yet) says what was not made, so nobody reads it as all done.
+   */
+  private partly(row: OutboxRow, result: unknown): { partly: { made: string[]; notMade: { action: string; resultText: string }[] } } | undefined {
+    if (row.command.type !== 'account.manage') return undefined;
+    const results = (result as { results?: { actionDirective: string; resultCode: number; resultText: string }[] } | null)?.results ?? [];
+    if (!results.some((r) => r.resultCode < 0)) return undefined;
+    const note = notMadeInWords(row.command, results);
+    for (const d of this.store.dependents(row.id)) {
+      if (d.command.type !== 'comment.add' || !note) continue;
+      const text = `${d.command.text} ${note}`.slice(0, LIMITS.commentText);
+      const cmd = { ...d.command, text };
+      this.store.replaceCommand(d.id, cmd, buildRequest(cmd, d.operator, d.createdAt, this.o.applicationId ?? 'CSR-DESK'), this.now());
+    }
+    return {
+      partly: {
+        made: results.filter((r) => r.resultCode >= 0).map((r) => r.actionDirective),
+        notMade: results.filter((r) => r.resultCode < 0).map((r) => ({ action: r.actionDirective, resultText: r.resultText })),
+      },
+    };
   }
 
   private rejected(row: OutboxRow, message: string, fields: { path: string; message: string }[]): void {
@@ -573,8 +620,61 @@ export class WritePipeline {
     detail?: unknown,
     result?: unknown,
   ): void {
+    this.appendAudit([this.auditInput(row, kind, outcome, detail, result)]);
+  }
+
+  /**
+   * Appends now, together with whatever waits for the group commit (in one audit transaction,
+   * in the order things happened); throws if that cannot be written.
+   */
+  private appendAudit(entries: AuditInput[]): void {
+    let failure: { e: unknown } | undefined;
+    this.group.push({ run: null, entries, resolve: () => {}, reject: (e) => (failure = { e }) });
+    this.flush();
+    if (failure) throw failure.e;
+  }
+
+  // ── group commit (D80) ──────────────────────────────────────────────────────────────
+
+  /**
+   * Queues a state change (run inside one outbox transaction with the others) and audit
+   * entries (one audit transaction) for the next flush, which runs once the event loop has
+   * handled the I/O that is ready: answers that arrive together are written together.
+   * Resolves once both are on disk.
+   */
+  private commit(run: (() => void) | null, entries: AuditInput[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.group.push({ run, entries, resolve, reject });
+      if (this.group.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    if (!this.group.length) return;
+    const batch = this.group;
+    this.group = [];
+    try {
+      const runs = batch.filter((b) => b.run);
+      if (runs.length) this.store.batch(() => runs.forEach((b) => b.run!()));
+      const entries = batch.flatMap((b) => b.entries);
+      if (entries.length) appendAll(this.o.audit, entries);
+    } catch (e) {
+      // E.g. the disk is full: nothing of this batch is confirmed; each caller handles it.
+      for (const b of batch) b.reject(e);
+      return;
+    }
+    for (const b of batch) b.resolve();
+  }
+
+  private auditInput(
+    row: Pick<OutboxRow, 'id' | 'type' | 'accountNo' | 'profile' | 'operator' | 'command' | 'dependsOn'>,
+    kind: 'intent' | 'outcome',
+    outcome: WriteOutcome | null,
+    detail?: unknown,
+    result?: unknown,
+  ): AuditInput {
     const cmd = row.command;
-    const reason = cmd.type === 'comment.add' ? null : (cmd.reason ?? null);
+    const reason = 'reason' in cmd ? (cmd.reason ?? null) : null;
     const entry: AuditInput = {
       kind,
       operator: { id: row.operator.id, displayName: row.operator.displayName, role: row.operator.role },
@@ -588,8 +688,15 @@ export class WritePipeline {
       reason,
       detail: detail ?? (row.dependsOn ? { reasonFor: row.dependsOn } : null),
     };
-    this.o.audit.append(entry);
+    return entry;
   }
+}
+
+/** Several entries in one transaction where the log can (the desk's log: one fsync), else one by one. */
+function appendAll(log: AuditLog, entries: AuditInput[]): void {
+  const batchable = log as AuditLog & { appendBatch?: (inputs: readonly AuditInput[]) => unknown };
+  if (entries.length > 1 && typeof batchable.appendBatch === 'function') batchable.appendBatch(entries);
+  else for (const e of entries) log.append(e);
 }
 
 const key = (r: Pick<OutboxRow, 'profile' | 'accountNo'>) => `${r.profile}\u0000${r.accountNo}`;

@@ -4,6 +4,7 @@
 import { formatAmpsDateTime, type AmpsResponse } from '../../../shared/amps';
 import type { Command } from '../../../shared/commands';
 import type { Operator } from '../services/context';
+import { buildCreateRequest, interpretCreate } from './accountCreate';
 import type { RequestData } from './store';
 import { replacePlanPayload } from '../amps/coreClient';
 import type { CoreResponse } from '../../../shared/amps/core';
@@ -63,6 +64,8 @@ export function buildRequest(cmd: Command, operator: Operator, now: number, appl
           },
         },
       };
+    case 'account.create':
+      return buildCreateRequest(cmd);
     // Plan replacement goes to Aria's core API (seed 003, D71), not to an AMPS endpoint.
     case 'plan.replace':
       return { api: 'core', restCall: 'replace_acct_plan_m', payload: replacePlanPayload(cmd, true, applicationId, formatAmpsDateTime(now)) };
@@ -116,6 +119,8 @@ export function interpret(cmd: Command, response: unknown): Interpreted {
       const d = r.acctCompleteCCUpdateResponseDetails;
       return { kind: 'applied', result: { paymentMethodId: d?.ariaPaymentMethodID ?? null, billingGroupId: d?.ariaBillingGroupID ?? null } };
     }
+    case 'account.create':
+      return interpretCreate(cmd, response);
     case 'plan.replace':
       return { kind: 'applied', result: planResult(response as CoreResponse<'replace_acct_plan_m'>, cmd.newPlanNo, cmd.planUnits) };
   }

@@ -4,12 +4,13 @@
 // change by the permanent address; a billing-group add by a new group with its fields; an
 // account change by the account. Where reading cannot decide, a person decides (parked).
 import { flattenFields } from '../../../shared/domain/fieldDiff';
-import { labelCommentParts, parseAmpsDateTime, splitComment } from '../../../shared/amps';
+import { RESULT, labelCommentParts, parseAmpsDateTime, splitComment } from '../../../shared/amps';
 import type { AmpsClient } from '../amps/client';
 import type { CoreClient } from '../amps/coreClient';
 import { type CORE_MESSAGES, type AcctPlan } from '../../../shared/amps/core';
 import type { Command } from '../../../shared/commands';
 import type { OutboxRow } from './store';
+import { settleCreate } from './accountCreate';
 
 export type Verdict = { kind: 'applied'; result: unknown } | { kind: 'notApplied' } | { kind: 'undecided'; message: string };
 
@@ -46,6 +47,9 @@ export async function settle(row: OutboxRow, client: AmpsClient, core?: () => Pr
       if (!d) return undecided('the account could not be read');
       return settleAccount(cmd, { ...d.acctRetrieveAccountDetails, ariaAccountID: d.ariaAccountID ?? null });
     }
+    case 'account.create':
+      // Searched for by the client account ID it was queued with (D60).
+      return settleCreate(cmd, client);
     case 'plan.replace': {
       // Read on the core API, as the change was made (D71).
       if (!core) return undecided('the core API cannot be read from here');
@@ -222,41 +226,70 @@ function settleAddress(cmd: Extract<Command, { type: 'address.changePerm' }>, d:
   return cmd.before && current === cmd.before.permanentAddressNo ? { kind: 'notApplied' } : undecided('the permanent address changed to another address');
 }
 
+// ── account changes (AcctManageAccount; D59) ─────────────────────────────────────────────
 // As the sandbox and Aria number them: 1 active, 0 inactive, -99 archived (banned).
 const STATUS_CODE = { ACTIVATE: 1, DEACTIVATE: 0, BANNED: -99 } as const;
+/** An action read back as there (yes), still as before (no), or neither (?). */
+type Seen = 'yes' | 'no' | '?';
 
-function settleAccount(cmd: Extract<Command, { type: 'account.manage' }>, acct: Record<string, unknown>): Verdict {
-  const verdicts = cmd.actions.map((a): 'yes' | 'no' | '?' => {
-    const was = (k: string) => (cmd.before && k in cmd.before ? norm(cmd.before[k]) : undefined);
+/**
+ * Each action is decided by reading the account: a field the action sets that now holds the
+ * new value is there; one that still holds what the confirmation showed ("before") is not;
+ * anything else (changed by someone else meanwhile, or no "before" to compare with) cannot be
+ * told. A value that was already the wanted one before the change reads as there: the
+ * account is as the operator wanted either way.
+ */
+export function settleAccount(cmd: Extract<Command, { type: 'account.manage' }>, acct: Record<string, unknown>): Verdict {
+  const was = (k: string) => (cmd.before && k in cmd.before ? norm(cmd.before[k]) : undefined);
+  const compare = (pairs: [string, string, string][]): Seen => {
+    // [path, value now, value wanted]
+    if (!pairs.length) return '?';
+    if (pairs.every(([, now, want]) => now === want)) return 'yes';
+    // Not there: at least one field the change would have changed still shows its "before",
+    // and every other one is as before too (a field sent unchanged, such as fullName, has no
+    // "before" and must simply still be what was sent).
+    const telling = pairs.filter(([p, , want]) => was(p) !== undefined && was(p) !== want);
+    const asBefore = pairs.every(([p, now, want]) => (was(p) !== undefined ? was(p) === now : now === want));
+    return telling.length && asBefore ? 'no' : '?';
+  };
+  const status = norm(acct.ariaStatusCode);
+  const seen = cmd.actions.map((a): Seen => {
     switch (a.actionDirective) {
-      case 'STATUS': {
-        const want = String(STATUS_CODE[a.acctManageAccountDetailsSTATUS.newStatusCode]);
-        const now = norm(acct.ariaStatusCode);
-        return now === want ? 'yes' : was('ariaStatusCode') === now ? 'no' : '?';
-      }
+      case 'STATUS':
+        return compare([['ariaStatusCode', status, String(STATUS_CODE[a.acctManageAccountDetailsSTATUS.newStatusCode])]]);
       case 'CANCEL': {
-        const now = norm(acct.ariaStatusCode);
-        return now === '0' ? 'yes' : was('ariaStatusCode') === now ? 'no' : '?';
+        // A cancelled account is inactive. From inactive, the status cannot tell (only its
+        // subscriptions changed), so a person decides.
+        if (was('ariaStatusCode') === '0') return '?';
+        return compare([['ariaStatusCode', status, '0']]);
       }
       case 'ASSIGN': {
         const d = a.acctManageAccountDetailsASSIGN;
-        const pairs: [string, string][] = [];
-        if (norm(d.newUserID)) pairs.push(['userID', norm(d.newUserID)]);
-        if (norm(d.newAriaAccountID)) pairs.push(['ariaAccountID', norm(d.newAriaAccountID)]);
-        if (pairs.every(([k, v]) => norm(acct[k]) === v)) return 'yes';
-        return pairs.every(([k]) => was(k) !== undefined && was(k) === norm(acct[k])) ? 'no' : '?';
+        const pairs: [string, string, string][] = [];
+        if (norm(d.newUserID)) pairs.push(['userID', norm(acct.userID), norm(d.newUserID)]);
+        if (norm(d.newAriaAccountID)) pairs.push(['ariaAccountID', norm(acct.ariaAccountID), norm(d.newAriaAccountID)]);
+        return compare(pairs);
       }
       case 'MODIFY': {
         const d = a.acctManageAccountDetailsMODIFY;
         const theirs = flattenFields({ ...acct, ownerContactDetails: acct.acctContactDetails });
-        const mine = Object.entries(flattenFields(d)).filter(([p, v]) => v !== null && p !== 'ariaAccountNo' && p !== 'ariaAccountID' && p in theirs);
-        if (!mine.length) return '?';
-        if (mine.every(([p, v]) => norm(theirs[p]) === norm(v))) return 'yes';
-        return mine.every(([p]) => was(p) !== undefined && was(p) === norm(theirs[p])) ? 'no' : '?';
+        // flattenFields reads "" as null: a cleared field is compared as empty on both sides.
+        const pairs = Object.entries(flattenFields(d))
+          .filter(([p]) => p !== 'ariaAccountNo' && p !== 'ariaAccountID' && p !== 'ownerTitleDomain' && p in theirs)
+          .map(([p, v]): [string, string, string] => [p, norm(theirs[p]), norm(v)]);
+        return compare(pairs);
       }
     }
   });
-  if (verdicts.every((v) => v === 'yes')) return { kind: 'applied', result: { results: cmd.actions.map((a) => ({ actionDirective: a.actionDirective, resultCode: 0, resultText: 'settled by reading the account' })) } };
-  if (verdicts.every((v) => v === 'no')) return { kind: 'notApplied' };
+  const results = cmd.actions.map((a, i) =>
+    seen[i] === 'yes'
+      ? { actionDirective: a.actionDirective, resultCode: 0, resultText: 'settled by reading the account' }
+      : { actionDirective: a.actionDirective, resultCode: RESULT.NOT_APPLIED, resultText: 'not seen on the account when it was read back' },
+  );
+  if (seen.every((v) => v === 'yes')) return { kind: 'applied', result: { results } };
+  if (seen.every((v) => v === 'no')) return { kind: 'notApplied' };
+  // Some landed and the rest read as before: the request was made once and partly taken.
+  // Sending it again would repeat what landed, so it stands as it is, action by action.
+  if (!seen.includes('?')) return { kind: 'applied', result: { results } };
   return undecided('some of the account changes can be seen and some cannot');
 }

@@ -147,7 +147,9 @@ function toInstance(cat: Catalogue, row: InstanceDbRow, title: string, billDay: 
     units: row.core_units ?? seededUnits,
     schedule,
     anchor: row.core_anchor ?? seededAnchor(row.created_at, billDay),
-    statusCd: row.core_status_cd ?? STATUS_CD[row.status] ?? 0,
+    // AMPS's cancel and suspend (AcctManageAccount) write the status text: they win over a
+    // status a core change set earlier; otherwise the core status, or the seeded text's.
+    statusCd: row.status === 'CANCELLED' || row.status === 'SUSPENDED' ? STATUS_CD[row.status]! : (row.core_status_cd ?? STATUS_CD[row.status] ?? 0),
     promo: row.core_promo_cd,
     coupons: row.core_coupons ? (JSON.parse(row.core_coupons) as string[]) : [],
     description: row.core_description,

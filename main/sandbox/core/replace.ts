@@ -274,7 +274,8 @@ export function applyChange(db: DatabaseSync, c: PlannedChange, nowMs: number): 
   const cat = catalogue(db);
   const account = q(db, 'SELECT account_no, bill_day, owner_title_code FROM accounts WHERE account_no = ?').get(c.accountNo) as unknown as CoreAccount;
   const inst = accountInstances(db, account).find((i) => i.mpiNo === c.mpiNo);
-  if (!inst) return null;
+  // Cancelled or suspended (through AMPS) since the change was queued: it is not carried out.
+  if (!inst || inst.statusCd <= 0) return null;
   const plan = cat.plans.get(c.after.planNo)!;
   const schedule = cat.schedules.get(c.after.scheduleNo)!;
   saveInstance(db, { ...inst, mpiId: c.after.mpiId, plan, units: c.after.units, schedule, anchor: c.after.anchor, statusCd: c.after.statusCd, promo: c.after.promo, coupons: c.after.coupons, description: c.after.description });

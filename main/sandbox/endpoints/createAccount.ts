@@ -17,6 +17,7 @@ import type { HandlerContext } from './context';
 type Request = z.infer<typeof acctCreateAccountRequest>;
 const P = 'acctCreateAccountRequestDetails';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 export function createAccount(ctx: HandlerContext, req: Request) {
   const { db } = ctx;
@@ -29,6 +30,9 @@ export function createAccount(ctx: HandlerContext, req: Request) {
     throw invalid(`${P}.localeCode`, `must be one of ${LOCALES.join(', ')} or OTHER`);
   const language = (d.languageCode ?? '').trim().toUpperCase() || 'NO';
   if (locale !== 'OTHER' && language !== 'NO') throw invalid(`${P}.languageCode`, `must be NO when localeCode is ${locale}`);
+  // OTHER: "the ISO defined code representing the chosen language" (ISO 639-1, e.g. EN).
+  if (locale === 'OTHER' && (!/^[A-Z]{2}$/.test(language) || !LANGUAGE_NAMES.of(language.toLowerCase())))
+    throw invalid(`${P}.languageCode`, `"${d.languageCode ?? ''}" is not an ISO 639-1 language code such as EN`);
   const title = resolveTitle(db, d.ownerTitleCode, d.ownerTitleDomain, { code: `${P}.ownerTitleCode`, domain: `${P}.ownerTitleDomain` });
   const source = d.requestSource ?? 'WEB';
   // payOptionInfo takes over from the deprecated paymentTerms / paymentEAN* fields (004).

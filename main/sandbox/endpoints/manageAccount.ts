@@ -17,6 +17,22 @@ type Action = z.infer<typeof manageAccountAction>;
 
 const ARCHIVED = -99;
 const STATUS_CODES = { ACTIVATE: 1, DEACTIVATE: 0, BANNED: ARCHIVED } as const;
+const STATUS_WORD: Record<number, string> = { 0: 'inactive', 1: 'active', 32: 'pending activation', 99: 'permanent' };
+const word = (code: number) => STATUS_WORD[code] ?? `status ${code}`;
+
+/**
+ * Which status changes an account allows (D58): ACTIVATE from inactive or pending (an active
+ * or permanent account is already in service); DEACTIVATE from active, pending or permanent;
+ * BANNED from any status but archived. Archived (banned included) allows nothing (usable()).
+ */
+function statusRefusal(a: AccountRow, code: keyof typeof STATUS_CODES): string | null {
+  if (code === 'ACTIVATE' && (a.status === 1 || a.status === 99)) return `account ${a.account_no} is already ${word(a.status)}`;
+  if (code === 'DEACTIVATE' && a.status === 0) return `account ${a.account_no} is already inactive`;
+  return null;
+}
+
+const openSubscriptions = (db: DatabaseSync, accountNo: number) =>
+  (q(db, "SELECT COUNT(*) AS n FROM plan_instances WHERE account_no = ? AND is_special = 0 AND status <> 'CANCELLED'").get(accountNo) as { n: number }).n;
 
 function usable(a: AccountRow, path: string): void {
   if (a.status === ARCHIVED)
@@ -68,6 +84,8 @@ function apply(db: DatabaseSync, action: Action, i: number): ActionRow {
       const p = `${base}.acctManageAccountDetailsCANCEL`;
       const a = resolveAccount(db, action.acctManageAccountDetailsCANCEL, 'id-first', p);
       usable(a, `${p}.ariaAccountNo`);
+      if (a.status === 0 && !openSubscriptions(db, a.account_no))
+        throw ruleViolation(`${p}.ariaAccountNo`, `account ${a.account_no} is inactive and has no subscriptions left to cancel`);
       // "Cancel the account and any associated subscriptions"; the special plan instance stays.
       q(db, 'UPDATE accounts SET status = 0 WHERE account_no = ?').run(a.account_no);
       q(db, "UPDATE plan_instances SET status = 'CANCELLED' WHERE account_no = ? AND is_special = 0").run(a.account_no);
@@ -78,6 +96,8 @@ function apply(db: DatabaseSync, action: Action, i: number): ActionRow {
       const p = `${base}.acctManageAccountDetailsSTATUS`;
       const a = resolveAccount(db, d, 'id-first', p);
       usable(a, `${p}.newStatusCode`);
+      const refused = statusRefusal(a, d.newStatusCode);
+      if (refused) throw ruleViolation(`${p}.newStatusCode`, refused);
       q(db, 'UPDATE accounts SET status = ?, banned = ? WHERE account_no = ?').run(STATUS_CODES[d.newStatusCode], d.newStatusCode === 'BANNED' ? 1 : 0, a.account_no);
       return row(db, 'STATUS', a.account_no);
     }

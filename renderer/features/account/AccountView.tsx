@@ -1,5 +1,7 @@
 // One open account: header (who, status, balance), title filter, and the sections.
 // Sections stay mounted once visited, so nothing typed is lost when switching.
+import EditIcon from '@mui/icons-material/Edit';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -17,6 +19,8 @@ import { useWorkspace, type AccountSection } from '../../state/workspaceStore';
 import { BillingGroupsPanel } from '../billingGroups/BillingGroupsPanel';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { PermAddressPanel } from '../permAddress/PermAddressPanel';
+import { EditContactDialog } from './EditContactDialog';
+import { ManageAccountDialog } from './ManageAccountDialog';
 import { PlansPanel } from '../plans/PlansPanel';
 import { Overview } from './Overview';
 import { PendingChanges } from '../outbox/PendingChanges';
@@ -31,6 +35,8 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
   const entry = useWorkspace((s) => s.accounts[accountNo]);
   const [visited, setVisited] = useState<Set<AccountSection>>(() => new Set(['overview']));
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The contact edit and account management dialogs (issue 10; features/account).
+  const [dialog, setDialog] = useState<'contact' | 'manage' | null>(null);
   const opened = entry?.opened ?? 0;
   // Opening an account (from the results, the recent list, or again) puts the focus on its
   // heading, so a screen reader says whose account this is and Tab goes on from there.
@@ -75,6 +81,16 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
           {d ? <StatusChip code={d.ariaStatusCode} /> : null}
           {d ? <BalanceText balance={d.acctBalance} currency={d.acctCurrencyCode} variant="body1" /> : null}
           <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
+            {d ? (
+              <>
+                <Button startIcon={<EditIcon />} onClick={() => setDialog('contact')} data-testid="edit-contact">
+                  {t('contactEdit.open')}
+                </Button>
+                <Button startIcon={<ManageAccountsIcon />} onClick={() => setDialog('manage')} data-testid="manage-account-open">
+                  {t('manageAccount.open')}
+                </Button>
+              </>
+            ) : null}
             <TitleFilterControl accountNo={accountNo} />
             <Button startIcon={<RefreshIcon />} onClick={() => void useWorkspace.getState().load(accountNo)}>
               {t('common.reload')}
@@ -92,6 +108,8 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
           ))}
         </Tabs>
       </Box>
+      {dialog === 'contact' && d ? <EditContactDialog accountNo={accountNo} contact={d.acctContactDetails} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'manage' && data ? <ManageAccountDialog accountNo={accountNo} data={data} onClose={() => setDialog(null)} /> : null}
       <PendingChanges accountNo={accountNo} />
       <Box sx={{ flex: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
         {SECTIONS.filter((s) => visited.has(s)).map((s) => (

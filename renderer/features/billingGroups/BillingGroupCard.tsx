@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { BillingGroupInfo, PaymentMethodOut } from '../../../shared/amps';
 import { Facts } from '../account/Overview';
-import { cardLabel, findPaymentMethod } from './cards';
+import { cardExpired, cardLabel, findPaymentMethod } from './cards';
 
 interface Props {
   group: BillingGroupInfo;
@@ -20,9 +20,11 @@ interface Props {
   canRemove: boolean;
   onEdit(): void;
   onRemove(): void;
+  /** Opens the card update through the provider's form (renderer/features/cardUpdate). */
+  onUpdateCard?: (() => void) | undefined;
 }
 
-export function BillingGroupCard({ group: g, methods, canRemove, onEdit, onRemove }: Props) {
+export function BillingGroupCard({ group: g, methods, canRemove, onEdit, onRemove, onUpdateCard }: Props) {
   const { t } = useTranslation();
   const terms = g.paymentTermInfo;
   const primary = findPaymentMethod(methods, g.paymentMethodInfo?.primaryPaymentMethodID);
@@ -35,8 +37,14 @@ export function BillingGroupCard({ group: g, methods, canRemove, onEdit, onRemov
         <span data-testid="masked-card">
           <CreditCardIcon sx={{ fontSize: 16, verticalAlign: 'text-bottom', mr: 0.5 }} aria-hidden />
           {primary ? cardLabel(primary) : t('billingGroups.noCardYet')}
+          {primary && cardExpired(primary) ? <ExpiredChip label={t('cardUpdate.expired')} /> : null}
         </span>
-        {backup ? <span>{t('billingGroups.backup', { card: cardLabel(backup) })}</span> : null}
+        {backup ? (
+          <span data-testid="backup-card">
+            {t('billingGroups.backup', { card: cardLabel(backup) })}
+            {cardExpired(backup) ? <ExpiredChip label={t('cardUpdate.expired')} /> : null}
+          </span>
+        ) : null}
       </Box>
     ) : terms ? (
       [t(`terms.${terms.paymentTerms}`, { defaultValue: terms.paymentTerms }), terms.paymentTermID, terms.paymentTerms === 'EHF' ? t('billingGroups.ean', { ean: terms.paymentEANNum ?? '—', req: terms.paymentEANRequisitionNum ?? '—' }) : null]
@@ -58,6 +66,11 @@ export function BillingGroupCard({ group: g, methods, canRemove, onEdit, onRemov
         ) : null}
         <Chip label={g.paymentOption ? t(`paymentOption.${g.paymentOption}`) : t('common.notSet')} variant="outlined" />
         <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
+          {onUpdateCard ? (
+            <Button startIcon={<CreditCardIcon />} onClick={onUpdateCard} aria-label={t('cardUpdate.openNamed', { name })} data-testid="update-card">
+              {t('cardUpdate.open')}
+            </Button>
+          ) : null}
           <Button startIcon={<EditIcon />} onClick={onEdit} aria-label={t('billingGroups.editNamed', { name })}>
             {t('common.edit')}
           </Button>
@@ -97,4 +110,9 @@ export function BillingGroupCard({ group: g, methods, canRemove, onEdit, onRemov
       </Box>
     </Paper>
   );
+}
+
+/** "Expired" next to a card, in words (not colour alone). */
+function ExpiredChip({ label }: { label: string }) {
+  return <Chip size="small" color="error" variant="outlined" label={label} sx={{ ml: 1 }} data-testid="card-expired" />;
 }

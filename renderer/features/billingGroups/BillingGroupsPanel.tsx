@@ -12,12 +12,14 @@ import { useBillingGroups } from '../../state/billingGroupsStore';
 import { BillingGroupCard } from './BillingGroupCard';
 import { BillingGroupFormDialog } from './BillingGroupFormDialog';
 import { RemoveGroupDialog } from './RemoveGroupDialog';
+import { CardUpdateDialog } from '../cardUpdate/CardUpdateDialog';
 
 export function BillingGroupsPanel({ accountNo, active }: { accountNo: number; active: boolean }) {
   const { t } = useTranslation();
   const entry = useBillingGroups((s) => s.byAccount[accountNo]);
   const [editing, setEditing] = useState<BillingGroupInfo | 'new' | null>(null);
   const [removing, setRemoving] = useState<BillingGroupInfo | null>(null);
+  const [cardFor, setCardFor] = useState<BillingGroupInfo | null>(null);
 
   useEffect(() => {
     if (active && !useBillingGroups.getState().byAccount[accountNo]) void useBillingGroups.getState().load(accountNo);
@@ -53,9 +55,11 @@ export function BillingGroupsPanel({ accountNo, active }: { accountNo: number; a
           canRemove={groups.length > 1}
           onEdit={() => setEditing(g)}
           onRemove={() => setRemoving(g)}
+          onUpdateCard={() => setCardFor(g)}
         />
       ))}
       {editing && data ? <BillingGroupFormDialog accountNo={accountNo} group={editing === 'new' ? null : editing} list={data} onClose={() => setEditing(null)} /> : null}
+      {cardFor && data ? <CardUpdateDialog accountNo={accountNo} group={cardFor} list={data} onClose={() => setCardFor(null)} /> : null}
       {removing ? <RemoveGroupDialog accountNo={accountNo} group={removing} onClose={() => setRemoving(null)} /> : null}
     </Box>
   );

@@ -18,7 +18,7 @@ import { FormText } from '../../components/FormText';
 import type { BillingGroupList } from '../../state/billingGroupsStore';
 import type { BillingGroupForm, GroupRequest } from './billingGroupModel';
 import { ContactFields } from './ContactFields';
-import { cardLabel } from './cards';
+import { cardChoiceLabel } from './cards';
 
 const row = { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 1 } as const;
 
@@ -48,7 +48,8 @@ export function GroupFormFields({ control, watch, errors, isModify, list, curren
   const terms = watch('paymentTermInfo.paymentTerms');
   const contactMode = watch('contactMode');
   const opts = (values: readonly string[], prefix: string): Option[] => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`, { defaultValue: v }) }));
-  const cards: Option[] = (list.acctRetrieveBillingGroupPayMethodList ?? []).map((m) => ({ value: m.ariaPaymentMethodID, label: cardLabel(m) }));
+  // Expired cards are flagged where they are offered (issue 10 item 4).
+  const cards: Option[] = (list.acctRetrieveBillingGroupPayMethodList ?? []).map((m) => ({ value: m.ariaPaymentMethodID, label: cardChoiceLabel(m, t) }));
   const contacts = new Map<number, string>();
   for (const g of list.acctRetrieveBillingGroupList)
     if (g.statementContactNo) contacts.set(g.statementContactNo, `${g.statementContactDetails?.fullName ?? '—'} (#${g.statementContactNo}, ${g.billingGroupName ?? g.ariaBillingGroupNo})`);

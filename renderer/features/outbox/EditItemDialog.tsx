@@ -30,6 +30,7 @@ const EDITABLE: Record<Command['type'], string> = {
   'address.changePerm': 'change',
   'account.manage': 'actions',
   'card.complete': '',
+  'account.create': 'account',
   // A parked plan change is retried or discarded: its confirmed preview would not fit an edit.
   'plan.replace': '',
 };

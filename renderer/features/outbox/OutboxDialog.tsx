@@ -129,9 +129,16 @@ function ItemRow(props: { item: OutboxItemView; onOpenAccount(): void; onRetry()
   return (
     <TableRow data-testid="outbox-item" data-state={item.state} data-type={item.type}>
       <TableCell>
-        <Link component="button" type="button" onClick={props.onOpenAccount} sx={{ verticalAlign: 'baseline' }}>
-          {item.accountNo}
-        </Link>
+        {item.accountNo === 0 ? (
+          // A new account (account.create, D60) has no number until the billing system answers.
+          <Typography variant="body2" component="span" color="text.secondary">
+            {t('createAccount.outboxNew')}
+          </Typography>
+        ) : (
+          <Link component="button" type="button" onClick={props.onOpenAccount} sx={{ verticalAlign: 'baseline' }}>
+            {item.accountNo}
+          </Link>
+        )}
       </TableCell>
       <TableCell>
         <Typography variant="body2" sx={{ fontWeight: 500 }}>

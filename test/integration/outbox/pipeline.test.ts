@@ -2,11 +2,15 @@
 // confirmed as queued is sent exactly once (after restarts and faults), unknown outcomes are
 // settled by reading, rejections park, reasons are their own commands.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { AddressInfo } from 'node:net';
 import type { AmpsClient } from '../../../main/core/amps/client';
-import type { RunningSandbox } from '../../../main/sandbox/index';
-import { AGENT, OTHER, client, rig, startOutboxSandbox, startProxy, type FaultProxy, type Rig } from './helpers';
+import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
+import { AGENT, CLIENT, OTHER, client, rig, startOutboxSandbox, startProxy, type FaultProxy, type Rig } from './helpers';
 
 let sb: RunningSandbox;
 let proxy: FaultProxy;
@@ -99,7 +103,8 @@ describe('write pipeline', () => {
   });
 
   it('queues when the sandbox is stopped, and replays to the restarted sandbox', async () => {
-    const own = await startOutboxSandbox();
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'outbox-stopped-')), 'sandbox.sqlite');
+    const own = await startOutboxSandbox(dbFile);
     const c = client(own.url, 5000);
     const made = await c.call('AcctCreateAccount', { acctCreateAccountRequestDetails: { ariaAccountID: 'STOPPED-1', currencyCode: 'NOK', accountContact: { fullName: 'Stopp Sara' } } });
     const no = made.acctCreateAccountResponseDetails!.ariaAccountNo;
@@ -108,7 +113,18 @@ describe('write pipeline', () => {
     r = rig({ A: () => `http://127.0.0.1:${port}` });
     expect((await r.pipeline.submit({ type: 'comment.add', accountNo: no, text: 'While stopped 4' })).main.outcome).toBe('QUEUED');
     expect(r.pipeline.status()).toMatchObject({ mode: 'offline', pending: 1 });
-    expect(no).toBeGreaterThan(0);
+    // The sandbox comes back on the same port with the same database; replay finds it.
+    const again = await startSandbox({ dbFile, port, clients: [CLIENT] });
+    try {
+      expect(await r.pipeline.idle(20_000)).toBe(true);
+      const db = new DatabaseSync(dbFile, { readOnly: true });
+      const rows = db.prepare('SELECT author, text FROM comments WHERE account_no = ?').all(no);
+      db.close();
+      expect(rows).toEqual([{ author: 'kari.agent', text: 'While stopped 4' }]);
+      expect(r.pipeline.status()).toMatchObject({ mode: 'online', pending: 0 });
+    } finally {
+      await again.close();
+    }
   });
 
   for (const [mode, what] of [

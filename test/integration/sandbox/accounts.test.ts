@@ -132,7 +132,7 @@ describe('AcctManageAccount', () => {
     const a = (await newAccount()).acctCreateAccountResponseDetails!;
     const body = signedBody('AcctManageAccount', {
       acctManageAccountDetails: [
-        { actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'ACTIVATE' } },
+        { actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'DEACTIVATE' } },
         { actionDirective: 'ASSIGN', acctManageAccountDetailsASSIGN: { ariaAccountNo: a.ariaAccountNo, newAriaAccountID: 'TEST-ACCT-1' } },
       ],
     });
@@ -154,6 +154,22 @@ describe('AcctManageAccount', () => {
     expect((await retrieve(a.ariaAccountNo)).acctRetrieveAccountResponseDetails!.acctRetrieveAccountDetails).toMatchObject({ ariaStatusCode: -99, ariaStatusCodeText: 'ARCHIVED' });
     const again = await fail(client.call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'ACTIVATE' } }] }));
     expect(again).toMatchObject({ resultCode: RESULT.RULE_VIOLATION });
+  });
+
+  it('refuses a status change the account does not allow, with the reason on newStatusCode, and changes nothing', async () => {
+    const a = (await newAccount()).acctCreateAccountResponseDetails!;
+    const status = async () => (await retrieve(a.ariaAccountNo)).acctRetrieveAccountResponseDetails!.acctRetrieveAccountDetails.ariaStatusCode;
+    expect(await status()).toBe(1);
+    const active = await fail(client.call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'ACTIVATE' } }] }));
+    expect(active).toMatchObject({ resultCode: RESULT.RULE_VIOLATION, fields: [{ path: 'acctManageAccountDetails[0].acctManageAccountDetailsSTATUS.newStatusCode', message: `account ${a.ariaAccountNo} is already active` }] });
+    await client.call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'DEACTIVATE' } }] });
+    expect(await status()).toBe(0);
+    const inactive = await fail(client.call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: a.ariaAccountNo, newStatusCode: 'DEACTIVATE' } }] }));
+    expect(inactive).toMatchObject({ resultCode: RESULT.RULE_VIOLATION, fields: [{ message: `account ${a.ariaAccountNo} is already inactive` }] });
+    // Inactive with only the special plan: nothing left to cancel.
+    const cancel = await fail(client.call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'CANCEL', acctManageAccountDetailsCANCEL: { ariaAccountNo: a.ariaAccountNo } }] }));
+    expect(cancel).toMatchObject({ resultCode: RESULT.RULE_VIOLATION, fields: [{ path: 'acctManageAccountDetails[0].acctManageAccountDetailsCANCEL.ariaAccountNo', message: `account ${a.ariaAccountNo} is inactive and has no subscriptions left to cancel` }] });
+    expect(await status()).toBe(0);
   });
 
   it('refuses an ariaAccountID already used by another account (-12)', async () => {

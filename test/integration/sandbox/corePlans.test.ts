@@ -11,6 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../../main/sandbox/index';
 import { CORE_ERROR } from '../../../shared/amps/core';
+import { AmpsClient } from '../../../main/core/amps/client';
 import { TEST_CLIENT } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'core-plans-'));
@@ -314,6 +315,38 @@ describe('replace_acct_plan_m refusals: an Aria error naming the field, and noth
       w.close();
     }
     expect(await replace({ acct_no: 42000035, plan_instance_no: 130000074, new_client_plan_id: 'NL-HELG', assignment_directive: 4, do_write: 'false' })).toMatchObject({ error_code: 0 });
+  });
+});
+
+describe('AMPS and the core API see the same subscriptions', () => {
+  // Signed AMPS calls on the sandbox's fixed clock (one second apart, so no two share a signature).
+  let tick = 0;
+  const amps = () =>
+    new AmpsClient({ baseUrl: url, ...TEST_CLIENT, signatureVersion: '2.0', userID: 'tester', now: () => nowMs + ++tick * 1000, readRetries: 0 });
+
+  it('AMPS shows the plan name a core change set; an AMPS cancel wins over the status it set', async () => {
+    const r = await amps().call('AcctRetrieveDeliveryInfo', { acctRetrieveDeliveryInfoCriteria: { ariaAccountNo: 42000001 } });
+    const pi = r.acctRetrieveDeliveryInfoDetails!.planInstances!.find((p) => p.ariaMPINo === 130000002);
+    expect(pi).toMatchObject({ planName: 'Digital pluss', status: 'ACTIVE' }); // replaced above (do_write=true)
+    // Cancelled through AMPS afterwards: the status a core change stored does not outlive it.
+    await amps().call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'CANCEL', acctManageAccountDetailsCANCEL: { ariaAccountNo: 42000001 } }] });
+    expect(await planOf(42000001, 130000002)).toMatchObject({ client_plan_id: 'FV-DIGITAL-PLUSS', plan_instance_status_cd: -2 });
+  });
+
+  it('an account cancelled through AMPS: its subscriptions read as cancelled and a queued change is not carried out', async () => {
+    expect(await planOf(42000022, 130000044)).toMatchObject({ client_plan_id: 'DT-HELG', next_bill_date: '2026-12-26' });
+    expect(await replace({ acct_no: 42000022, plan_instance_no: 130000044, new_client_plan_id: 'DT-DIGITAL', assignment_directive: 1 })).toMatchObject({ error_code: 0, change_queued: true });
+    await amps().call('AcctManageAccount', { acctManageAccountDetails: [{ actionDirective: 'CANCEL', acctManageAccountDetailsCANCEL: { ariaAccountNo: 42000022 } }] });
+    expect(await planOf(42000022, 130000044)).toMatchObject({ plan_instance_status_cd: -2, plan_instance_status_label: 'Cancelled' });
+    expect(await replace({ acct_no: 42000022, plan_instance_no: 130000044, new_client_plan_id: 'DT-LORDAG', do_write: 'false' })).toMatchObject({ error_code: CORE_ERROR.PLAN_INSTANCE_NOT_CHANGEABLE });
+    nowMs = Date.UTC(2026, 11, 27, 9);
+    try {
+      expect(await planOf(42000022, 130000044)).toMatchObject({ client_plan_id: 'DT-HELG', plan_instance_status_cd: -2, plan_instance_queue: null });
+      expect(row('SELECT COUNT(*) AS n FROM core_plan_history WHERE mpi_no = 130000044')!.n).toBe(0);
+      expect(row('SELECT status FROM plan_instances WHERE mpi_no = 130000044')!.status).toBe('CANCELLED');
+    } finally {
+      nowMs = Date.UTC(2026, 11, 1, 10);
+    }
   });
 });
 

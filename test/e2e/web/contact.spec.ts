@@ -1,0 +1,156 @@
+// The most common call, "I have a new phone number": edit the contact from the account view
+// (a bad number is said on the field and nothing typed is lost; a landline in the mobile
+// field is a warning), before → after of only what changes, and the new number on the
+// account after. Then ban the account with its number typed again, and see the account
+// archived with nothing left to change. Axe and a screenshot of each screen.
+import { expect, expectAccessible, openAccount, screenshot, test } from './fixtures';
+
+test('edit the phone number, see it on the account; then ban with the typed account number', async ({ app: page }) => {
+  const no = await openAccount(page, 3);
+  const view = page.getByTestId(`account-${no}`);
+  const contactCard = view.getByTestId('account-contact');
+  await expect(contactCard).toBeVisible();
+
+  // ── the contact edit ──
+  await view.getByTestId('edit-contact').click();
+  const dialog = page.getByTestId('contact-edit');
+  await expect(dialog).toBeVisible();
+  const mobile = dialog.getByTestId('contact-cellPhone');
+  await expect(mobile).toBeFocused();
+  await screenshot(page, 'contact-01-edit-form');
+  await expectAccessible(page, 'the contact form');
+
+  // A number with letters: the error is on the field, in words, and the text stays.
+  await mobile.fill('912 34 ab');
+  await dialog.getByTestId('contact-homePhone').fill('22 33 44 55');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('Enter a phone number: 8 digits for Norway, or + and the country code')).toBeVisible();
+  await expect(mobile).toHaveValue('912 34 ab');
+  await expect(dialog.getByTestId('contact-homePhone')).toHaveValue('22 33 44 55');
+  await screenshot(page, 'contact-02-field-error');
+  await expectAccessible(page, 'the contact form with an error');
+
+  // A landline in the mobile field is allowed, with a warning under it.
+  await mobile.fill('22 33 44 66');
+  await expect(dialog.getByTestId('contact-cellPhone-warning')).toContainText('looks like a landline number');
+  await screenshot(page, 'contact-03-landline-warning');
+
+  await mobile.fill('934 56 789');
+  await expect(dialog.getByText('Saved as +47 93 45 67 89')).toBeVisible();
+  await dialog.getByTestId('contact-review').click();
+  const confirm = page.getByTestId('confirm-write');
+  await expect(confirm.locator('[data-path="cellPhone"] [data-testid="after"]')).toHaveText('+47 93 45 67 89');
+  await expect(confirm.locator('[data-path="homePhone"] [data-testid="after"]')).toHaveText('+47 22 33 44 55');
+  // Only what changes is shown: the name, email and address are not in the table.
+  await expect(confirm.locator('[data-path]')).toHaveCount(2);
+  await confirm.getByTestId('reason').fill('Customer has a new mobile number');
+  await screenshot(page, 'contact-04-confirm');
+  await expectAccessible(page, 'the contact confirmation');
+  await page.getByTestId('confirm-write-button').click();
+
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('Contact saved');
+  // Read back from the billing system: the overview shows the new numbers.
+  await expect(contactCard.getByTestId('phone-cellPhone')).toContainText('+4793456789');
+  await expect(contactCard.getByTestId('phone-homePhone')).toContainText('+4722334455');
+  await screenshot(page, 'contact-05-account-after');
+  await view.getByRole('tab', { name: 'Comments' }).click();
+  await expect(view.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready');
+  await expect(view.getByTestId('comment-timeline')).toContainText('Reason: Customer has a new mobile number');
+  await view.getByRole('tab', { name: 'Overview' }).click();
+
+  // ── ban, with the account number typed again ──
+  await view.getByTestId('manage-account-open').click();
+  const manage = page.getByTestId('manage-account');
+  await expect(manage).toBeVisible();
+  // Only what the status allows: an active account offers no "Activate".
+  await expect(manage.getByTestId('status-ACTIVATE')).toHaveCount(0);
+  await screenshot(page, 'contact-06-manage-form');
+  await expectAccessible(page, 'the manage account form');
+  await manage.getByTestId('status-BANNED').check();
+  await manage.getByTestId('manage-review').click();
+  const button = page.getByTestId('confirm-write-button');
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveText('Ban the account');
+  const typed = page.getByTestId('type-account-number');
+  await typed.fill(String(no + 1));
+  await expect(button).toBeDisabled();
+  await expect(page.getByText('That is not this account’s number')).toBeVisible();
+  await typed.fill(String(no));
+  await expect(button).toBeEnabled();
+  await screenshot(page, 'contact-07-ban-confirm');
+  await expectAccessible(page, 'the ban confirmation');
+  await typed.press('Enter');
+
+  const outcome = manage.getByTestId('manage-outcome');
+  await expect(outcome).toHaveAttribute('data-outcome', 'APPLIED');
+  await expect(manage.getByTestId('action-row-0')).toHaveAttribute('data-state', 'made');
+  await expect(manage.getByTestId('action-row-0')).toContainText('Ban — made');
+  await screenshot(page, 'contact-08-ban-done');
+  await expectAccessible(page, 'the ban outcome');
+  await page.keyboard.press('Escape');
+  await expect(manage).toHaveCount(0);
+  await expect(view.getByTestId('account-overview')).toContainText('Archived');
+
+  // An archived account offers nothing to change.
+  await view.getByTestId('manage-account-open').click();
+  await expect(page.getByTestId('manage-archived')).toBeVisible();
+  await screenshot(page, 'contact-09-archived');
+  await page.getByTestId('manage-close').click();
+});
+
+test('two changes in one request: done row by row; refused whole, with the refused one named and marked', async ({ app: page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Another account's client account ID, read off its header.
+  const other = await openAccount(page, 6);
+  const otherId = ((await page.getByTestId(`account-${other}`).getByText(/^ID /).first().textContent()) ?? '').replace(/^ID\s*/, '').trim();
+  expect(otherId).not.toBe('');
+  const no = await openAccount(page, 5);
+  const view = page.getByTestId(`account-${no}`);
+  const ownId = ((await view.getByText(/^ID /).first().textContent()) ?? '').replace(/^ID\s*/, '').trim();
+  await view.getByTestId('manage-account-open').click();
+  const manage = page.getByTestId('manage-account');
+
+  // The ID it already has is no change: said on the field before anything is sent.
+  await manage.getByTestId('new-account-id').fill(ownId);
+  await manage.getByTestId('manage-review').click();
+  await expect(manage.getByText('That is already the account’s client account ID')).toBeVisible();
+
+  // Another account's ID and a deactivation: the billing system refuses the request whole.
+  await manage.getByTestId('new-account-id').fill(otherId);
+  await manage.getByTestId('status-DEACTIVATE').check();
+  await manage.getByTestId('manage-review').click();
+  await expect(page.getByTestId('confirm-write').locator('[data-path]')).toHaveCount(2);
+  await screenshot(page, 'contact-10-two-actions-confirm-1280');
+  await expectAccessible(page, 'the two-action confirmation');
+  await page.getByTestId('confirm-write-button').click();
+  await expect(manage.getByTestId('manage-outcome')).toHaveAttribute('data-outcome', 'REJECTED');
+  await expect(manage.getByTestId('action-row-0')).toHaveAttribute('data-state', 'refused');
+  await expect(manage.getByTestId('action-row-0')).toContainText(`Another account (number ${other}) already has this ID.`);
+  await expect(manage.getByTestId('action-row-1')).toHaveAttribute('data-state', 'notMade');
+  // On the field too, with what was typed kept.
+  await expect(manage.getByTestId('new-account-id')).toHaveValue(otherId);
+  await expect(manage.getByTestId('new-account-id')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'contact-11-refused-rows-1280');
+  await expectAccessible(page, 'the refused request');
+  await expect(view.getByTestId('account-overview')).toContainText('Active');
+
+  // A free user ID instead: both made, row by row, and the account shows them.
+  await manage.getByTestId('new-account-id').fill('');
+  await manage.getByTestId('new-user-id').fill(`e2e-user-${no}`);
+  await manage.getByTestId('manage-review').click();
+  await page.getByTestId('confirm-write-button').click();
+  await expect(manage.getByTestId('manage-outcome')).toHaveAttribute('data-outcome', 'APPLIED');
+  await expect(manage.getByTestId('action-row-0')).toContainText('New IDs — made');
+  await expect(manage.getByTestId('action-row-1')).toContainText('Deactivate — made');
+  await screenshot(page, 'contact-12-two-actions-done-1280');
+  await manage.getByTestId('manage-close').click();
+  await expect(view.getByTestId('account-overview')).toContainText(`e2e-user-${no}`);
+  await expect(view.getByTestId('account-overview')).toContainText('Inactive');
+  // Deactivate is no longer offered once inactive.
+  await view.getByTestId('manage-account-open').click();
+  await expect(manage.getByTestId('status-DEACTIVATE')).toHaveCount(0);
+  await expect(manage.getByTestId('status-ACTIVATE')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(manage).toHaveCount(0);
+});
