@@ -231,10 +231,49 @@ const m002 = `
 CREATE INDEX audit_entries_intent_day ON team.audit_entries (at_ts) INCLUDE (operator_id, operator_name, action) WHERE kind = 'intent';
 `;
 
+// Reviews (supervisor workspace, issue 9; decisions D74, D75). A review or an acknowledgement
+// is an audit entry of the desk where it was made ('event', review.reviewed / review.flagged /
+// review.acknowledged, its target named in detail.target), shipped like every entry. These
+// indexes find them by the entry they name; team.feedback_for_operator is the one read path a
+// desk role has into the audit: an operator's reviewed entries, their reviews and the
+// operator's acknowledgements — nothing about anyone else's work. Which operator is asked
+// for is the desk's to decide (it signs the operator in); see docs/team-store.md.
+const m003 = `
+CREATE INDEX audit_entries_review_target ON team.audit_entries ((detail -> 'target' ->> 'hash'))
+  WHERE kind = 'event' AND action LIKE 'review.%';
+CREATE INDEX audit_entries_review_operator ON team.audit_entries ((detail -> 'target' ->> 'operatorId'))
+  WHERE kind = 'event' AND action LIKE 'review.%';
+CREATE INDEX audit_entries_ack_operator ON team.audit_entries (operator_id)
+  WHERE kind = 'event' AND action = 'review.acknowledged';
+
+CREATE FUNCTION team.feedback_for_operator(p_operator text) RETURNS TABLE (entry text, hash text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $fn$
+  WITH r AS (
+    SELECT rv.entry, rv.hash, rv.detail -> 'target' ->> 'hash' AS target
+      FROM team.audit_entries rv
+     WHERE rv.kind = 'event' AND rv.action LIKE 'review.%' AND rv.action IN ('review.reviewed', 'review.flagged')
+       AND (rv.detail -> 'target' ->> 'operatorId') = p_operator
+  ), t AS (
+    -- Only entries that really are this operator's: a review naming another's entry shows nothing.
+    SELECT te.entry, te.hash FROM team.audit_entries te
+     WHERE te.hash IN (SELECT r.target FROM r) AND te.operator_id = p_operator AND te.kind = 'intent'
+  )
+  SELECT t.entry, t.hash FROM t
+  UNION ALL
+  SELECT r.entry, r.hash FROM r WHERE r.target IN (SELECT t.hash FROM t)
+  UNION ALL
+  SELECT a.entry, a.hash FROM team.audit_entries a
+   WHERE a.kind = 'event' AND a.action = 'review.acknowledged' AND a.operator_id = p_operator
+$fn$;
+REVOKE ALL ON FUNCTION team.feedback_for_operator(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION team.feedback_for_operator(text) TO ${TEAM_ROLES.desk}, ${TEAM_ROLES.supervisor};
+`;
+
 /** Every migration this app knows, in order. The last one's version is the schema this app needs. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'desks, audit entries with the chain check, operators, roles', sql: m001 },
   { version: 2, name: 'covering index for counts per operator per day', sql: m002 },
+  { version: 3, name: 'reviews: indexes and feedback_for_operator for desks', sql: m003 },
 ];
 
 export const KNOWN_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

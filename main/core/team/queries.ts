@@ -3,7 +3,8 @@
 // escaped, so they match themselves. Reads need the supervisor role (or the owner).
 //
 // What counts as what (the write pipeline's entries, docs/audit.md):
-//   a comment  = an 'intent' entry whose action starts with 'comment.'
+//   a comment  = an 'intent' entry whose action starts with 'comment.', or is 'reason.add'
+//                (the reason for a change, stored as its own comment: D24)
 //   a change   = any other 'intent' entry (a write to an account the operator asked for)
 //   without a reason = a change whose reason is null or blank
 import type pg from 'pg';
@@ -94,7 +95,7 @@ export async function searchTeamAudit(db: Queryable, f: TeamAuditFilter = {}): P
   return rows(await db.query(`SELECT entry, hash, received_at FROM team.audit_entries ${w} ORDER BY at_ts DESC, desk_id DESC, seq DESC LIMIT ${limit}`, params));
 }
 
-const CHANGE = "kind = 'intent' AND action NOT LIKE 'comment.%'";
+const CHANGE = "kind = 'intent' AND action NOT LIKE 'comment.%' AND action <> 'reason.add'";
 const NO_REASON = "(reason IS NULL OR btrim(reason) = '')";
 
 /** Changes made without a reason, newest first (same filters; kind is implied). */
@@ -123,8 +124,8 @@ export async function countsPerOperatorPerDay(
   const w = where(f, params, ["kind = 'intent'", 'operator_id IS NOT NULL']);
   const r = await db.query<{ day: string; operator_id: string; operator_name: string | null; comments: string; changes: string }>(
     `SELECT to_char((at_ts AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, operator_id, max(operator_name) AS operator_name,
-            count(*) FILTER (WHERE action LIKE 'comment.%') AS comments,
-            count(*) FILTER (WHERE action NOT LIKE 'comment.%') AS changes
+            count(*) FILTER (WHERE action LIKE 'comment.%' OR action = 'reason.add') AS comments,
+            count(*) FILTER (WHERE action NOT LIKE 'comment.%' AND action <> 'reason.add') AS changes
        FROM team.audit_entries ${w}
       GROUP BY 1, 2 ORDER BY 1, 2`,
     params,

@@ -52,7 +52,7 @@ describeTeam('team store (PostgreSQL)', () => {
 
   it('refuses a schema newer than this app knows, naming both versions', async () => {
     const c = await db.asRole(db.owner.user, db.owner.password);
-    const known = 2;
+    const known = 3;
     try {
       await c.query("INSERT INTO team.schema_version (version, name, checksum) VALUES ($1, 'from a newer desk', 'x')", [known + 1]);
       const msg = `The team store's schema is version ${known + 1}, newer than this CSR Desk knows (version ${known}). Update CSR Desk on this desk before it connects to the team store.`;
@@ -70,16 +70,16 @@ describeTeam('team store (PostgreSQL)', () => {
     }
   });
 
-  it('a store one version behind is refused until migrated, then migrate brings it from 1 to 2', async () => {
+  it('a store behind is refused until migrated, then migrate brings it from 1 to 3', async () => {
     const old = await createTeamDb('old', undefined, MIGRATIONS.slice(0, 1));
     try {
       const c = await old.asRole(old.owner.user, old.owner.password);
       try {
         await expect(checkSchema(c)).rejects.toThrow(
-          "The team store's schema is version 1, older than this CSR Desk needs (version 2). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).",
+          "The team store's schema is version 1, older than this CSR Desk needs (version 3). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).",
         );
-        expect(await migrate(c)).toEqual({ from: 1, to: 2, applied: [2] });
-        expect(await checkSchema(c)).toBe(2);
+        expect(await migrate(c)).toEqual({ from: 1, to: 3, applied: [2, 3] });
+        expect(await checkSchema(c)).toBe(3);
         // A migration changed after it was applied is refused.
         await c.query("UPDATE team.schema_version SET checksum = 'edited' WHERE version = 1");
         await expect(migrate(c)).rejects.toThrow("The team store's migration 1 differs from the one this CSR Desk ships");
@@ -174,6 +174,12 @@ describeTeam('team store (PostgreSQL)', () => {
       // Only entry and hash: the derived columns cannot be supplied.
       expect(await sqlError(c, 'INSERT INTO team.audit_entries (entry, hash, operator_id) VALUES ($1, $2, $3)', ['{}', 'a'.repeat(64), 'someone'])).toBe('42501');
       expect((await c.query('SELECT count(*)::int AS n FROM team.operators')).rows[0].n).toBe(0);
+      // Its one read path into the audit (migration 3): feedback on one operator's reviewed
+      // entries. No review names agent-1's entries here, so it answers nothing; the function
+      // cannot be replaced or its owner's rights borrowed otherwise.
+      expect((await c.query('SELECT count(*)::int AS n FROM team.feedback_for_operator($1)', ['agent-1'])).rows[0].n).toBe(0);
+      expect(await sqlError(c, 'CREATE OR REPLACE FUNCTION team.feedback_for_operator(p_operator text) RETURNS TABLE (entry text, hash text) LANGUAGE sql AS $$ SELECT entry, hash FROM team.audit_entries $$')).toBe('42501');
+      expect(await sqlError(c, 'SELECT entry FROM team.audit_entries WHERE kind = $1', ['event'])).toBe('42501');
     } finally {
       await c.end();
     }
