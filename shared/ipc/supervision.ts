@@ -90,6 +90,7 @@ export const supervisionListInput = supervisionFilter.extend({
 });
 export const supervisionPage = z.object({
   rows: z.array(supervisedRow),
+  /** Matching entries; -1 on a pinned later page (the first page's total holds). */
   total: z.number().int(),
   offset: z.number().int(),
   pin: z.string(),

@@ -95,13 +95,15 @@ export class LocalAuditSource implements AuditSource {
   }
 
   async list(f: SourceFilter, page: SourcePage = {}) {
-    const pinned = page.pin?.startsWith('d:') ? Number(page.pin.slice(2)) : NaN;
-    const pinSeq = Number.isSafeInteger(pinned) ? pinned : ((this.prepared('SELECT max(seq) AS s FROM audit_entries').get() as { s: number | null }).s ?? 0);
+    const given = page.pin?.startsWith('d:') ? Number(page.pin.slice(2)) : NaN;
+    const pinned = Number.isSafeInteger(given);
+    const pinSeq = pinned ? given : ((this.prepared('SELECT max(seq) AS s FROM audit_entries').get() as { s: number | null }).s ?? 0);
     const { sql, params } = this.where(f, pinSeq);
     const limit = Math.min(Math.max(1, Math.trunc(page.limit ?? 200)), MAX_LIMIT);
     const offset = Math.max(0, Math.trunc(page.offset ?? 0));
     const entries = this.rows(`SELECT ${ENTRY_COLUMNS} FROM audit_entries ${sql} ORDER BY seq DESC LIMIT ? OFFSET ?`, [...params, limit, offset]);
-    const total = (this.prepared(`SELECT count(*) AS n FROM audit_entries ${sql}`).get(...params) as { n: number }).n;
+    // A pinned later page has the first page's total by definition: not counted again.
+    const total = pinned ? -1 : (this.prepared(`SELECT count(*) AS n FROM audit_entries ${sql}`).get(...params) as { n: number }).n;
     return { entries, total, pin: `d:${pinSeq}` };
   }
 

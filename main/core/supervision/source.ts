@@ -46,7 +46,11 @@ export interface DeskFresh {
 
 export interface AuditSource {
   readonly kind: 'desk' | 'team';
-  /** Entries matching the filter, newest first; `pin` keeps later pages stable. */
+  /**
+   * Entries matching the filter, newest first; `pin` keeps later pages stable. `total` is
+   * counted for a first page (no pin given) and -1 for a pinned later page, whose total is
+   * the first page's by definition.
+   */
   list(filter: SourceFilter, page?: SourcePage): Promise<{ entries: AuditEntry[]; total: number; pin: string }>;
   /** Comments and changes per operator per day (filter.category is ignored). */
   perDay(filter: SourceFilter, timeZone: string): Promise<OperatorDayCount[]>;

@@ -84,7 +84,8 @@ export class TeamAuditSource implements AuditSource {
 
   async list(f: SourceFilter, page: SourcePage = {}) {
     let pin = page.pin?.startsWith('t:') ? page.pin.slice(2) : '';
-    if (!pin || Number.isNaN(Date.parse(pin))) {
+    const pinned = !!pin && !Number.isNaN(Date.parse(pin));
+    if (!pinned) {
       const r = await this.q<{ now: Date }>('SELECT now() AS now', []);
       pin = r.rows[0]!.now.toISOString();
     }
@@ -92,14 +93,13 @@ export class TeamAuditSource implements AuditSource {
     const w = this.where(f, params, pin);
     const limit = Math.min(Math.max(1, Math.trunc(page.limit ?? 200)), MAX_LIMIT);
     const offset = Math.max(0, Math.trunc(page.offset ?? 0));
-    const [rows, count] = [
-      await this.q<{ entry: string; hash: string }>(
-        `SELECT ${COLS} FROM team.audit_entries ${w} ORDER BY at_ts DESC, desk_id DESC, seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, limit, offset],
-      ),
-      await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM team.audit_entries ${w}`, params),
-    ];
-    return { entries: rows.rows.map(parse), total: count.rows[0]?.n ?? 0, pin: `t:${pin}` };
+    const rows = await this.q<{ entry: string; hash: string }>(
+      `SELECT ${COLS} FROM team.audit_entries ${w} ORDER BY at_ts DESC, desk_id DESC, seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    // A pinned later page has the first page's total by definition: not counted again.
+    const total = pinned ? -1 : ((await this.q<{ n: number }>(`SELECT count(*)::int AS n FROM team.audit_entries ${w}`, params)).rows[0]?.n ?? 0);
+    return { entries: rows.rows.map(parse), total, pin: `t:${pin}` };
   }
 
   async perDay(f: SourceFilter, timeZone: string): Promise<OperatorDayCount[]> {

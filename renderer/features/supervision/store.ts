@@ -92,9 +92,9 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
     }
     set((s) => ({
       pages: { ...s.pages, [page]: res.value.rows },
-      total: res.value.total,
       source: res.value.source,
-      ...(page === 0 ? { pin: res.value.pin, status: 'ready' as const } : {}),
+      // Only a first page is counted; later pages are pinned to it.
+      ...(page === 0 ? { pin: res.value.pin, total: res.value.total, status: 'ready' as const } : {}),
     }));
   }
 
