@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'nextResult', label: 'Next result', accelerator: 'Alt+Down', key: { key: 'ArrowDown', code: 'ArrowDown', alt: true } },
   { id: 'previousResult', label: 'Previous result', accelerator: 'Alt+Up', key: { key: 'ArrowUp', code: 'ArrowUp', alt: true } },
   { id: 'newComment', label: 'New comment', accelerator: 'Alt+C', key: { key: 'c', code: 'KeyC', alt: true } },
+  { id: 'newAccount', label: 'New account', accelerator: 'Alt+N', key: { key: 'n', code: 'KeyN', alt: true } },
   { id: 'sectionOverview', label: 'Overview', accelerator: 'Alt+O', key: { key: 'o', code: 'KeyO', alt: true } },
   { id: 'sectionBillingGroups', label: 'Billing groups', accelerator: 'Alt+B', key: { key: 'b', code: 'KeyB', alt: true } },
   { id: 'sectionComments', label: 'Comments', accelerator: 'Alt+M', key: { key: 'm', code: 'KeyM', alt: true } },
