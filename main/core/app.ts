@@ -25,6 +25,9 @@ import { UiPrefsStore } from './prefs/uiPrefs';
 // Audit log (docs/audit.md)
 import { AUDIT_FILE, openAuditLog, type DeskAuditLog } from './audit/log';
 import { auditHandlers } from './audit/handlers';
+// Supervisor workspace (issue 9; docs/supervision.md): the audit across desks, reviews, feedback
+import { supervisionHandlers } from './supervision/handlers';
+import { SupervisionSources } from './supervision/sources';
 // Team store (docs/team-store.md): ships the audit log to the team's PostgreSQL when configured
 import { startTeamDesk, type TeamDesk } from './team/desk';
 import { DeskDirectory } from './team/deskDirectory';
@@ -85,6 +88,7 @@ interface Services {
   directory: OperatorDirectory;
   audit: DeskAuditLog;
   team: TeamDesk;
+  supervision: SupervisionSources;
   outbox: WritePipeline;
   outboxStore: OutboxStore;
   /** Resolves once the demo operators (if any) are seeded. */
@@ -175,7 +179,8 @@ export function createCore(opts: CoreOptions): Core {
     ready: () => services?.ready ?? Promise.resolve(),
     close: () => {
       if (!services) return;
-      const { audit, team, directory, outbox, outboxStore } = services;
+      const { audit, team, directory, outbox, outboxStore, supervision } = services;
+      void supervision.close().catch(() => {});
       outbox.close();
       outboxStore.close();
       // With a team store, the shipper stops after its batch in flight and the log closes after it.
@@ -292,6 +297,10 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...opts.outbox,
   });
   outbox.start();
+  // --- Supervisor workspace: the desk's log, or the team store through a reader login. ---
+  const supervision = new SupervisionSources({ dataDir: opts.dataDir, auditFile: audit.file, deskId: audit.deskId, secrets: opts.secrets, log, ...(opts.now ? { now: opts.now } : {}) });
+  const commentsOf = commentHandlers(ctx, outbox)['comments.list'];
+  // ---
   const handlers: Handlers = {
     async 'app.info'() {
       const p = profiles.active();
@@ -315,6 +324,15 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     ...settingsHandlers(profiles, connection),
     ...draftHandlers(new DraftStore(join(opts.dataDir, 'drafts.json'), { log }), new UiPrefsStore(join(opts.dataDir, 'ui-prefs.json')), ctx),
     ...auditHandlers(audit, () => session.current()?.operator ?? null, opts.now),
+    ...supervisionHandlers({
+      sources: supervision,
+      audit,
+      operator,
+      comments: async (accountNo) => (await commentsOf({ accountNo }, { transport: 'test', trustedSender: true })).comments,
+      appended: () => team.notify(),
+      waitShipped: (seq) => waitShipped(team, seq),
+      ...(opts.now ? { now: opts.now } : {}),
+    }),
     // Team store settings (docs/team-store.md): admins, not on a kiosk.
     ...teamStoreHandlers({ dataDir: opts.dataDir, secrets: opts.secrets, team }),
     ...sessionHandlers(session, directory, { ready, onEvent: (e) => emit({ type: 'operators', by: session.current()?.operator ?? null, ...e }) }),
@@ -329,7 +347,18 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
       ...(opts.checkOutputs ? { checkOutputs: true } : {}),
     },
   );
-  return { router, profiles, connection, session, directory, audit, team, outbox, outboxStore, ready };
+  return { router, profiles, connection, session, directory, audit, team, supervision, outbox, outboxStore, ready };
+}
+
+/** Up to 2 s for the shipper to confirm `seq`, only while it is healthy (a review shows in the team store at once). */
+async function waitShipped(team: TeamDesk, seq: number): Promise<void> {
+  const healthy = () => {
+    const s = team.status().shipping;
+    return !!s && !s.lastError;
+  };
+  if (!team.enabled || !healthy()) return;
+  const end = Date.now() + 2_000;
+  while (Date.now() < end && healthy() && (team.status().shipping?.shippedSeq ?? 0) < seq) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Recovery mode: what the app can still do while a local file cannot be read. */

@@ -5,8 +5,11 @@ import type { ChannelOutput, IpcError } from '../../shared/ipc';
 import { invoke, onAppWideError } from './ipc';
 
 export type AppInfo = ChannelOutput<'app.info'>;
-/** 'audit': the supervisor's audit log screen (renderer/features/audit); 'operators': the admins' (features/session). */
-export type Screen = 'workspace' | 'settings' | 'audit' | 'operators';
+/**
+ * 'audit': the desk's audit log screen (renderer/features/audit); 'operators': the admins' (features/session);
+ * 'supervision': the supervisor workspace, 'feedback': an operator's feedback (features/supervision).
+ */
+export type Screen = 'workspace' | 'settings' | 'audit' | 'operators' | 'supervision' | 'feedback';
 
 export interface Notice {
   id: number;

@@ -173,7 +173,6 @@ export const replaceAcctPlanRequest = z
     alt_caller_id: optString(30),
     application_id: optString(300),
     application_date: optString(300),
-    po_num: optString(100),
   })
   .superRefine((v, ctx) => {
     needAccount(v, ctx);

@@ -29,6 +29,8 @@ import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from 
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
+// Supervisor workspace (issue 9): its schemas live in ./supervision.ts
+import * as sv from './supervision';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
 import { PLAN_KINDS } from '../amps/core';
@@ -259,6 +261,21 @@ const auditChannels = {
 };
 // --- end of audit log channels ---------------------------------------------------------
 
+// --- Supervisor workspace (issue 9; docs/supervision.md) ---------------------------------
+// The audit across desks (the team store, or this desk's log alone), reviews and the chart:
+// supervisors and admins. Feedback on one's own work: every operator, and main answers for
+// the signed-in operator only (never for an id the renderer names).
+const supervisionChannels = {
+  'supervision.source': read(nothing, sv.supervisionSourceView, { roles: SUPERVISORS }),
+  'supervision.list': read(sv.supervisionListInput, sv.supervisionPage, { roles: SUPERVISORS }),
+  'supervision.perDay': read(sv.supervisionFilter, sv.perDayAnswer, { roles: SUPERVISORS }),
+  'supervision.account': read(z.strictObject({ accountNo }), sv.accountAnswer, { roles: SUPERVISORS }),
+  'supervision.exportCsv': read(sv.supervisionFilter, sv.supervisionCsv, { roles: SUPERVISORS }),
+  'supervision.review': write(sv.reviewInput, sv.reviewAnswer, { roles: SUPERVISORS }),
+  'supervision.feedback': read(nothing, sv.feedbackAnswer),
+  'supervision.acknowledge': write(sv.acknowledgeInput, sv.acknowledgeAnswer),
+};
+// --- end of supervisor workspace channels ------------------------------------------------
 // --- Subscriptions and plan replacement (issue 10 item 5; docs/plans.md, D70–D72) --------
 const subscriptionView = z.object({
   planInstanceNo: z.number().int(),
@@ -504,6 +521,7 @@ export const contract = {
   ),
 
   ...auditChannels,
+  ...supervisionChannels,
   ...planChannels,
   // --- Team store (issue 9, docs/team-store.md): the desk's audit shipping and the team's
   // operator directory. Settings like the profiles: admins only, never on a kiosk.
@@ -549,6 +567,9 @@ export const LOCAL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'drafts.delete',
   'prefs.get',
   'prefs.put',
+  // Reviews and acknowledgements are entries in the desk's own audit log, not AMPS writes.
+  'supervision.review',
+  'supervision.acknowledge',
   ...CHANNELS.filter((c) => c.startsWith('session.') || c.startsWith('operators.') || c.startsWith('localState.') || c.startsWith('teamStore.')),
 ]);
 export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);

@@ -1,4 +1,5 @@
 export * from './envelope';
 export * from './contract';
 export * from './api';
+export * from './supervision';
 export * from './teamStore';

@@ -79,6 +79,8 @@ export const teamStoreStatus = z.object({
   url: z.string().nullable(),
   /** Why shipping does not run (settings, password), in words from main; null when it runs. */
   problem: z.string().nullable(),
+  /** What kind of problem, for the words the renderer shows. */
+  problemFault: z.enum(['config', 'auth', 'unreachable', 'dropped', 'refused', 'schema', 'local', 'other']).nullable(),
   state: z.enum(['idle', 'shipping', 'backoff', 'stopped']).nullable(),
   /** Entries written on this desk the team store does not hold yet. */
   queued: z.number().int().nullable(),

@@ -155,6 +155,17 @@ describe('secrets never leave main', () => {
     expect(await call('audit.list', { text: 'canary', limit: 50 })).toMatchObject({ ok: true });
     expect(await call('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call('audit.exportCsv', {})).toMatchObject({ ok: true });
+    // Supervisor workspace channels (docs/supervision.md).
+    expect(await call('supervision.source', {})).toMatchObject({ ok: true, value: { source: 'desk' } });
+    const sv = await call('supervision.list', { text: 'canary' });
+    expect(sv).toMatchObject({ ok: true });
+    await call('supervision.perDay', {});
+    expect(await call('supervision.account', { accountNo })).toMatchObject({ ok: true });
+    await call('supervision.exportCsv', {});
+    const svRow = sv.ok ? (sv.value as { rows: Array<{ entry: { deskId: string; seq: number; hash: string } }> }).rows[0] : undefined;
+    if (svRow) await call('supervision.review', { target: { deskId: svRow.entry.deskId, seq: svRow.entry.seq, hash: svRow.entry.hash }, state: 'reviewed', note: 'canary' });
+    await call('supervision.feedback', {});
+    await call('supervision.acknowledge', { review: { deskId: 'x', seq: 1, hash: 'a'.repeat(64) } });
     // The session and operator channels (passwords are secrets too: none comes back).
     await call('session.status', {});
     await call('session.ping', {});

@@ -1,7 +1,7 @@
 // One line of data that says which change an outbox item is, for the pending list: the
 // comment's beginning, the group's name, the address. The kind of change is put in words
 // by the renderer (i18n); this line carries only what the operator typed or chose.
-import type { Command } from '../../../shared/commands';
+import { actionWords, type Command } from '../../../shared/commands';
 import { describeCreate } from './accountCreate';
 
 const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -26,7 +26,23 @@ export function describeItem(cmd: Command): string {
       return clip([street, [a?.distAddrPostalCode, a?.distAddrCity].filter(Boolean).join(' ')].filter(Boolean).join(', '));
     }
     case 'account.manage':
-      return cmd.actions.map((a) => a.actionDirective).join(', ');
+      // What was typed (a contact's new values, new IDs) or chosen (a status in words), never the directive codes.
+      return clip(
+        cmd.actions
+          .map((a) => {
+            if (a.actionDirective === 'MODIFY') {
+              const c = (a.acctManageAccountDetailsMODIFY.ownerContactDetails ?? {}) as Record<string, unknown>;
+              const typed = Object.entries(c).filter(([k, v]) => k !== 'fullName' && typeof v === 'string' && v.trim()).map(([, v]) => String(v));
+              return typed.length ? typed.join(' ') : String(c.fullName ?? actionWords(cmd.lang ?? 'en', a));
+            }
+            if (a.actionDirective === 'ASSIGN') {
+              const d = a.acctManageAccountDetailsASSIGN;
+              return [d.newAriaAccountID, d.newUserID].filter((x) => x && x.trim()).join(' ');
+            }
+            return actionWords(cmd.lang ?? 'en', a);
+          })
+          .join(', '),
+      );
     case 'card.complete':
       return String(cmd.billingGroupId ?? cmd.billingGroupNo ?? '');
     case 'account.create':

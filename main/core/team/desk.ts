@@ -13,7 +13,7 @@ import type { SecretStore } from '../secrets/secretStore';
 import { readTeamSettings, teamConnection, teamDirectoryConnection, type TeamStoreSettings } from './config';
 import { TeamOperatorDirectory } from './operators';
 import { TeamShipper, type ShipStatus } from './shipper';
-import { classify, poolConfig, TeamStore } from './store';
+import { classify, poolConfig, TeamStore, type TeamFault } from './store';
 import pg from 'pg';
 
 export const SHIP_CURSOR_FILE = 'team-ship.sqlite';
@@ -37,6 +37,8 @@ export interface TeamDeskStatus {
   queued: number | null;
   /** Why shipping could not start (no password, bad settings), in words. */
   problem: string | null;
+  /** Its kind ('config': settings or password; 'schema', 'other'). */
+  problemFault: TeamFault | null;
   /** The team operator directory, when this desk signs in with it. */
   directory: TeamDirectoryStatus | null;
 }
@@ -84,6 +86,7 @@ interface Running {
   admin: pg.Pool | null;
   timer: ReturnType<typeof setInterval> | null;
   problem: string | null;
+  problemFault: TeamFault | null;
   stopped: boolean;
   started: Promise<void>;
 }
@@ -93,15 +96,18 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
   const log = o.log ?? (() => {});
   let run: Running | null = null;
   let settingsProblem: string | null = null;
+  let settingsFault: TeamFault | null = null;
   let chain: Promise<void> = Promise.resolve();
 
   const begin = () => {
     settingsProblem = null;
+    settingsFault = null;
     let settings: TeamStoreSettings | null = null;
     try {
       settings = readTeamSettings(o.dataDir, o.env);
     } catch (e) {
       settingsProblem = classify(e).message;
+      settingsFault = 'config';
       log(`team store: settings not used: ${settingsProblem}`);
     }
     if (!settings) {
@@ -109,7 +115,7 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
       run = null;
       return;
     }
-    const r: Running = { settings, store: null, shipper: null, dir: null, admin: null, timer: null, problem: null, stopped: false, started: Promise.resolve() };
+    const r: Running = { settings, store: null, shipper: null, dir: null, admin: null, timer: null, problem: null, problemFault: null, stopped: false, started: Promise.resolve() };
     run = r;
     let storeReady: (s: TeamStore | null) => void = () => {};
     const storeP = new Promise<TeamStore | null>((res) => (storeReady = res));
@@ -163,7 +169,9 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
         log(`team store: shipping the audit log to ${settings.url}`);
         if (r.dir && !(await r.dir.tryRefresh())) log('team store: the team directory could not be read now; signing in from this desk’s copy');
       } catch (e) {
-        r.problem = classify(e).message;
+        const c = classify(e);
+        r.problem = c.message;
+        r.problemFault = c.fault;
         storeReady(null);
         log(`team store: not shipping: ${r.problem}`);
       }
@@ -189,7 +197,7 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
 
   const status = (): TeamDeskStatus => {
     const r = run;
-    if (!r) return { configured: settingsProblem !== null, url: null, shipping: null, queued: null, problem: settingsProblem, directory: null };
+    if (!r) return { configured: settingsProblem !== null, url: null, shipping: null, queued: null, problem: settingsProblem, problemFault: settingsFault, directory: null };
     const shipping = r.shipper?.status() ?? null;
     const last = o.audit.lastSeq?.();
     return {
@@ -198,6 +206,7 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
       shipping,
       queued: shipping && last !== undefined ? Math.max(0, last - shipping.shippedSeq) : null,
       problem: r.problem,
+      problemFault: r.problemFault,
       directory: r.dir ? { refreshedAt: r.dir.refreshedAt(), operators: r.dir.countCached(), canChange: !!r.settings.directoryUrl } : null,
     };
   };

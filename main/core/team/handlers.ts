@@ -149,6 +149,7 @@ export function teamStoreHandlers(o: TeamStoreHandlerOptions): TeamHandlers {
         configured: st.configured,
         url: st.url,
         problem: st.problem,
+        problemFault: st.problemFault,
         state: sh?.state ?? null,
         queued: st.queued,
         shippedSeq: sh?.shippedSeq ?? null,

@@ -33,13 +33,34 @@ export function tooNewMessage(storeVersion: number, appVersion = KNOWN_SCHEMA_VE
   return `The team store's schema is version ${storeVersion}, newer than this CSR Desk knows (version ${appVersion}). Update CSR Desk on this desk before it connects to the team store.`;
 }
 
-/** Refuses a store whose schema is not exactly the one this app knows. */
+/** The applied migrations' versions, in order (empty for an empty store). */
+export async function storeMigrations(db: Queryable): Promise<number[]> {
+  const t = await db.query<{ t: string | null }>(`SELECT to_regclass('team.schema_version')::text AS t`);
+  if (!t.rows[0]?.t) return [];
+  return (await db.query<{ version: number }>('SELECT version FROM team.schema_version ORDER BY version')).rows.map((r) => r.version);
+}
+
+/** The known migrations up to appVersion that a store with these applied versions lacks. */
+export function missingMigrations(applied: readonly number[], appVersion = KNOWN_SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const have = new Set(applied);
+  return migrations.filter((m) => m.version <= appVersion && !have.has(m.version)).map((m) => m.version);
+}
+
+/**
+ * Refuses a store whose schema is not exactly the one this app knows: newer (a version this
+ * app does not know) or older (a known migration not applied — also one in the middle, as
+ * when migrations 3 and 4 were written side by side and 4 was applied first).
+ */
 export async function checkSchema(db: Queryable, appVersion = KNOWN_SCHEMA_VERSION): Promise<number> {
-  const v = await storeSchemaVersion(db);
+  const applied = await storeMigrations(db);
+  const v = applied.length ? applied[applied.length - 1]! : 0;
   if (v > appVersion) throw new TeamSchemaError(tooNewMessage(v, appVersion), v, appVersion);
-  if (v < appVersion)
+  const missing = missingMigrations(applied, appVersion);
+  if (missing.length)
     throw new TeamSchemaError(
-      `The team store's schema is version ${v}, older than this CSR Desk needs (version ${appVersion}). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).`,
+      v < appVersion
+        ? `The team store's schema is version ${v}, older than this CSR Desk needs (version ${appVersion}). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).`
+        : `The team store lacks migration ${missing.join(', ')} that this CSR Desk needs (version ${appVersion}). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).`,
       v,
       appVersion,
     );
@@ -82,8 +103,11 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Migrat
         );
     }
     const done: number[] = [];
+    // Every known migration not applied yet, in order: also one below the store's newest
+    // (two written side by side, the higher applied first).
+    const have = new Set(applied.rows.map((r) => r.version));
     for (const m of migrations) {
-      if (m.version <= from) continue;
+      if (have.has(m.version)) continue;
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
@@ -95,7 +119,7 @@ export async function migrate(client: pg.ClientBase, migrations: readonly Migrat
       }
       done.push(m.version);
     }
-    return { from, to: done.length ? done[done.length - 1]! : from, applied: done };
+    return { from, to: Math.max(from, ...done), applied: done };
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['csr-team-migrate']).catch(() => {});
   }

@@ -29,7 +29,7 @@ const NOT_HONOURED = new Set([
   'offset_interval', 'invoice_unbilled_usage', 'force_supp_bill_date_reset', 'force_master_bill_date_reset', 'usage_accumulation_reset_months',
   'usage_pooling', 'usage_threshold_applicability', 'proration_invoice_timing', 'plan_update_services', 'force_bill_date_reset',
   'force_currency_change', 'optional_transaction_qualifiers', 'recurring_processing_model_ind', 'usage_accumulation_reset_months_renewal_option',
-  'include_plan_instance_queue', 'bill_lag_days', 'proc_field_override',
+  'include_plan_instance_queue', 'bill_lag_days', 'proc_field_override', 'po_num',
 ]);
 /** Form fields that are arrays (repeated keys, key[] or key[n]). */
 const ARRAY_FIELDS = new Set(['coupon_codes']);
@@ -40,19 +40,20 @@ const failure = (code: number, msg: string, field?: string): Answer => ({ error_
 
 function parseForm(text: string): Record<string, unknown> {
   if (!text.trim()) throw new CoreFailure(CORE_ERROR.MALFORMED, 'Malformed request: the body is empty; expected rest_call=<call>&client_no=…');
-  const out: Record<string, unknown> = {};
+  // A Map, then own properties: a key like "__proto__" stays a field (and is refused as unknown).
+  const out = new Map<string, string | string[]>();
   for (const [rawKey, value] of new URLSearchParams(text)) {
     const m = /^(.*?)\[(\d*)\]$/.exec(rawKey);
     const key = m ? m[1]! : rawKey;
     if (ARRAY_FIELDS.has(key)) {
-      const list = (out[key] as string[] | undefined) ?? [];
+      const list = (out.get(key) as string[] | undefined) ?? [];
       list.push(value);
-      out[key] = list;
-    } else if (Object.hasOwn(out, key)) {
-      throw refuse(CORE_ERROR.INVALID_INPUT, key, 'appears twice; send each field once');
-    } else out[key] = value;
+      out.set(key, list);
+    } else if (out.has(key)) {
+      throw refuse(CORE_ERROR.INVALID_INPUT, key.slice(0, 100), 'appears twice; send each field once');
+    } else out.set(key, value);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function readBody(contentType: string, raw: Uint8Array): Record<string, unknown> {

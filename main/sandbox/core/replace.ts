@@ -263,7 +263,7 @@ export function planReplace(db: DatabaseSync, req: ReplaceAcctPlanParsed, accoun
       mpiNo: inst.mpiNo, accountNo: account.account_no, directive, effectiveDate: effective,
       after: { mpiId, planNo: newPlan.plan_no, units, scheduleNo: schedule.schedule_no, anchor: p.anchor, statusCd, promo, coupons: couponSet, description },
       before: { planNo: inst.plan.plan_no, units: inst.units, scheduleNo: inst.schedule.schedule_no },
-      lines, clientReceiptId: req.client_receipt_id ?? null, comments: req.comments ?? null, caller: req.alt_caller_id ?? null,
+      lines, clientReceiptId: req.client_receipt_id ?? null, comments: req.comments ?? null, caller: [req.alt_caller_id, req.application_id].filter(Boolean).join(' via ') || null,
     },
     inst, newPlan, schedule, queued: effective > today, nextBill, period, daysIn: p.daysIn, daysLeft: p.daysLeft, mode,
   };

@@ -102,7 +102,9 @@ export function refusalWords(t: TFunction, message: string): string {
     const m = re.exec(message);
     if (m) return t(key, { account: m[1] ?? '' });
   }
-  return serverFieldMessage(t, message);
+  // A rule of the shared schemas in the UI language; anything else in general words, never wire text.
+  const known = serverFieldMessage(t, message);
+  return known === t('validation.serverRefused') ? t('manageAccount.refused.general') : known;
 }
 
 /** Which action an error field path names ("acctManageAccountDetails[1]…" or "actions.1…"). */

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import type { AuditEntryView } from '../../../shared/ipc';
 import { useTranslation } from 'react-i18next';
 import { flattenFields } from '../../../shared/domain/fieldDiff';
 import { ChangesTable } from '../../components/ChangesTable';
@@ -26,14 +27,19 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function AuditDetails() {
-  const { t } = useTranslation();
   const entry = useAudit((s) => entryAt(s, s.selected));
-  const time = useTimeFormat();
   if (!entry) return null;
+  return <EntryDetails entry={entry} testId="audit-details" />;
+}
+
+/** One entry in full (also the supervisor workspace's, renderer/features/supervision). */
+export function EntryDetails({ entry, testId, showDesk = false }: { entry: AuditEntryView; testId: string; showDesk?: boolean }) {
+  const { t } = useTranslation();
+  const time = useTimeFormat();
   const changes = entryChanges(entry);
   const detail = Object.entries(flattenFields(entry.detail));
   return (
-    <Box data-testid="audit-details" data-seq={entry.seq} sx={{ p: 2 }}>
+    <Box data-testid={testId} data-seq={entry.seq} sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h2">
           {actionLabel(t, entry.action)}
@@ -41,6 +47,7 @@ export function AuditDetails() {
         <Chip size="small" color={stateColor(entry)} label={stateLabel(t, entry)} />
       </Box>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+        {showDesk ? <Item label={t('supervision.field.desk')}>{entry.deskId}</Item> : null}
         <Item label={t('audit.field.entry')}>{entry.seq}</Item>
         <Item label={t('audit.field.at')}>{time.format(Date.parse(entry.at))}</Item>
         <Item label={t('audit.field.operator')}>

@@ -17,7 +17,9 @@ export function humanize(action: string): string {
 }
 
 export function actionLabel(t: TFunction, action: string): string {
-  return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: humanize(action) });
+  const key = action.replace(/\./g, '_');
+  // The supervisor workspace's own entries (reviews, its export) have their words under supervision.actions.
+  return t(`audit.actions.${key}`, { defaultValue: t(`supervision.actions.${key}`, { defaultValue: humanize(action) }) });
 }
 
 /** What the entry says happened: asked for, or the outcome, or an event. */

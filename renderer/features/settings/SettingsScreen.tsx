@@ -27,6 +27,8 @@ import { useUnsaved } from '../../state/unsavedStore';
 import { useSettings } from '../../state/settingsStore';
 import { useShell } from '../../state/shellStore';
 import { ProfileForm } from './ProfileForm';
+// Team store (issue 9): the desk's audit shipping and the team's operator directory.
+import { TeamStoreSection } from './TeamStoreSection';
 
 type Confirm = { kind: 'activate' | 'delete'; name: string } | null;
 
@@ -143,6 +145,7 @@ export function SettingsScreen() {
           ) : null}
         </Paper>
       </Box>
+      <TeamStoreSection />
       <Dialog open={!!confirm} onClose={busy ? undefined : () => setConfirm(null)} aria-labelledby="settings-confirm-title" maxWidth="xs">
         <DialogTitle id="settings-confirm-title">{confirm?.kind === 'activate' ? t('settings.confirmActivate', { name: confirm.name }) : t('settings.confirmDelete', { name: confirm?.name })}</DialogTitle>
         <DialogContent>

@@ -17,6 +17,9 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { mayReviewAudit } from '../../state/auditStore';
 import { OperatorsScreen } from '../session/OperatorsScreen';
+// Supervisor workspace and "My feedback" (issue 9)
+import { FeedbackScreen } from '../supervision/FeedbackScreen';
+import { SupervisionScreen } from '../supervision/SupervisionScreen';
 import { RecoveryScreen } from '../session/RecoveryScreen';
 import { SessionGate } from '../session/SessionGate';
 import { selectIsAdmin, useSession } from '../../state/sessionStore';
@@ -108,6 +111,8 @@ export function App() {
   const showOperators = screen === 'operators' && !kiosk && admin;
   const role = useSession((s) => s.status?.operator?.role);
   const showAudit = screen === 'audit' && mayReviewAudit(role) && !showSettings;
+  const showSupervision = screen === 'supervision' && mayReviewAudit(role);
+  const showFeedback = screen === 'feedback' && !!role;
   const problems = info?.problems ?? [];
 
   return (
@@ -128,7 +133,9 @@ export function App() {
             {showSettings ? <SettingsScreen /> : null}
             {showOperators ? <OperatorsScreen /> : null}
             {showAudit && !unreadable ? <AuditScreen /> : null}
-            <Workspace hidden={showSettings || showOperators || showAudit || !!unreadable} />
+            {showSupervision && !unreadable ? <SupervisionScreen /> : null}
+            {showFeedback && !unreadable ? <FeedbackScreen /> : null}
+            <Workspace hidden={showSettings || showOperators || showAudit || showSupervision || showFeedback || !!unreadable} />
           </Box>
           <ShortcutsDialog />
           <DiscardChangesDialog />

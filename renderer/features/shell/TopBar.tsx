@@ -33,6 +33,8 @@ import { THEME_CHOICES, useThemeChoice, type ThemeChoice } from '../../state/the
 import { mayReviewAudit } from '../../state/auditStore';
 import { useWorkspace, type TabId } from '../../state/workspaceStore';
 import { selectIsAdmin, useSession } from '../../state/sessionStore';
+// Supervisor workspace and "My feedback" (issue 9)
+import { SupervisionTopBarButtons } from '../supervision/TopBarButtons';
 import { OperatorMenu } from '../session/OperatorMenu';
 
 export const tabDomId = (id: TabId) => `ws-tab-${id}`;
@@ -189,6 +191,7 @@ export function TopBar() {
             <KeyboardIcon />
           </IconButton>
         </Tooltip>
+        <SupervisionTopBarButtons />
         {auditAllowed ? (
           <Tooltip title={t('topbar.audit')}>
             <IconButton

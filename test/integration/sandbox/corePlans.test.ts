@@ -151,7 +151,7 @@ describe('replace_acct_plan_m', () => {
 
   it('do_write=true: the instance gets the new plan, and an invoice with the lines is stored', async () => {
     const invoicesBefore = row('SELECT COUNT(*) AS n FROM invoices')!.n as number;
-    const r = await replace({ acct_no: 42000001, plan_instance_no: 130000002, new_client_plan_id: 'FV-DIGITAL-PLUSS', assignment_directive: 4, client_receipt_id: 'R-1' });
+    const r = await replace({ acct_no: 42000001, plan_instance_no: 130000002, new_client_plan_id: 'FV-DIGITAL-PLUSS', assignment_directive: 4, client_receipt_id: 'R-1', comments: 'Kunden vil ha eAvis', alt_caller_id: 'agent-7', application_id: 'CSR-DESK' });
     expect(r).toMatchObject({ error_code: 0, do_write: true, proration_result_amount: 55, total_credit: 91.3 });
     expect(r.invoice_no).toEqual(expect.any(Number));
     expect(await planOf(42000001, 130000002)).toMatchObject({ client_plan_id: 'FV-DIGITAL-PLUSS', plan_name: 'Digital pluss', rate_per_unit: 399, next_bill_date: '2026-12-12' });
@@ -164,8 +164,8 @@ describe('replace_acct_plan_m', () => {
       { line_type: 'charge', plan_no: 20506, amount_ore: 14630, start_date: '2026-12-01', end_date: '2026-12-11' },
       { line_type: 'credit', plan_no: 20504, amount_ore: -9130, start_date: '2026-12-01', end_date: '2026-12-11' },
     ]);
-    expect(row('SELECT old_plan_no, new_plan_no, directive, invoice_no, client_receipt_id FROM core_plan_history WHERE mpi_no = 130000002')).toEqual({
-      old_plan_no: 20504, new_plan_no: 20506, directive: 4, invoice_no: r.invoice_no, client_receipt_id: 'R-1',
+    expect(row('SELECT old_plan_no, new_plan_no, directive, invoice_no, client_receipt_id, comments, caller FROM core_plan_history WHERE mpi_no = 130000002')).toEqual({
+      old_plan_no: 20504, new_plan_no: 20506, directive: 4, invoice_no: r.invoice_no, client_receipt_id: 'R-1', comments: 'Kunden vil ha eAvis', caller: 'agent-7 via CSR-DESK',
     });
   });
 
@@ -285,6 +285,7 @@ describe('replace_acct_plan_m refusals: an Aria error naming the field, and noth
     ['no new plan', { ...base, new_client_plan_id: undefined }, CORE_ERROR.MISSING_PARAMETER, 'new_plan_no'],
     ['no account', { ...base, acct_no: undefined }, CORE_ERROR.MISSING_PARAMETER, 'acct_no'],
     ['a 003 field the sandbox does not carry out', { ...base, custom_rates: [] }, CORE_ERROR.INVALID_INPUT, 'custom_rates', /does not carry out/],
+    ['po_num (003, not carried out)', { ...base, po_num: 'PO-1' }, CORE_ERROR.INVALID_INPUT, 'po_num'],
     ['a field replace_acct_plan_m does not have', { ...base, new_plan: 'x' }, CORE_ERROR.INVALID_INPUT, 'new_plan'],
   ];
   it.each(cases)('%s', async (_name, fields, code, field, text) => {
@@ -361,6 +362,8 @@ describe('hostile bodies are bad input, never a 500', () => {
     ['malformed JSON', () => send('{"rest_call": "get_acct_plans_all_m",'), CORE_ERROR.MALFORMED],
     ['a key twice', () => send(`{"rest_call":"get_acct_plans_all_m","acct_no":1,"acct_no":42000001,"client_no":${AUTH.client_no},"auth_key":"${AUTH.auth_key}"}`), CORE_ERROR.INVALID_INPUT],
     ['a form key twice', () => send(`rest_call=get_acct_plans_all_m&client_no=${AUTH.client_no}&auth_key=${AUTH.auth_key}&acct_no=1&acct_no=42000001`, 'application/x-www-form-urlencoded'), CORE_ERROR.INVALID_INPUT],
+    ['a form key __proto__', () => send(`rest_call=get_acct_plans_all_m&client_no=${AUTH.client_no}&auth_key=${AUTH.auth_key}&acct_no=42000001&__proto__=x`, 'application/x-www-form-urlencoded'), CORE_ERROR.INVALID_INPUT],
+    ['a JSON key __proto__', () => send(`{"rest_call":"get_acct_plans_all_m","client_no":${AUTH.client_no},"auth_key":"${AUTH.auth_key}","acct_no":42000001,"__proto__":{"x":1}}`), CORE_ERROR.INVALID_INPUT],
     ['an empty body', () => send('', 'application/x-www-form-urlencoded'), CORE_ERROR.MALFORMED],
     ['a JSON array', () => send('[1,2]'), CORE_ERROR.MALFORMED],
     ['no rest_call', () => send(JSON.stringify({ ...AUTH, acct_no: 42000001 })), CORE_ERROR.UNKNOWN_CALL],

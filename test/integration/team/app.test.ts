@@ -94,10 +94,11 @@ describeTeam('createCore with a team store', () => {
       shipping: null,
       queued: null,
       directory: null,
+      problemFault: 'config',
       problem: "The team store's password is not in this desk's secret store. Enter it in Settings.",
     });
     const alone = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'team-app-')), secrets: new MemorySecretStore(), transport: 'web', version: 'test' });
     cores.push(alone);
-    expect(alone.team.status()).toEqual({ configured: false, url: null, shipping: null, queued: null, problem: null, directory: null });
+    expect(alone.team.status()).toEqual({ configured: false, url: null, shipping: null, queued: null, problem: null, problemFault: null, directory: null });
   });
 });

@@ -109,4 +109,48 @@ describeTeam('supervisor queries (PostgreSQL)', () => {
     ]);
     expect(Date.now() - Date.parse(fresh[0]!.lastReceivedAt!)).toBeLessThan(60_000);
   });
+  // Last: it ships a third desk, which the tests above do not expect.
+  it('counts from the day table (migration 4) equal a count of the entries; a shipment sent twice counts once', async () => {
+    const d3 = new FakeAuditLog('desk-3');
+    d3.append(e('2026-11-05T10:15:00.000Z', ana, 'comment.add', 1001, { text: 'a' }, null));
+    d3.append(e('2026-11-05T10:16:00.000Z', ana, 'reason.add', 1001, { text: 'fordi' }, null));
+    d3.append(e('2026-11-05T10:17:00.000Z', ana, 'billingGroup.modify', 1001, { billingGroupName: 'x' }, 'fordi'));
+    d3.append({ ...e('2026-11-05T10:17:01.000Z', ana, 'billingGroup.modify', 1001, null, null), kind: 'outcome', outcome: 'APPLIED' });
+    d3.append(e('2026-11-05T11:45:00.000Z', ana, 'comment.add', 1002, { text: 'b' }, null));
+    const desk = await db.login('desk');
+    const store = new TeamStore({ connectionString: desk.url });
+    try {
+      expect(await store.insertEntries(d3.entries.slice(0, 3))).toEqual({ inserted: 3, already: 0 });
+      expect(await store.insertEntries(d3.entries)).toEqual({ inserted: 2, already: 3 });
+      expect(await store.insertEntries(d3.entries)).toEqual({ inserted: 0, already: 5 });
+    } finally {
+      await store.close();
+    }
+    const day = [{ day: '2026-11-05', operatorId: 'ana', operatorName: 'Ana Berg', comments: 3, changes: 1 }];
+    const osloDay = { from: '2026-11-04T23:00:00Z', to: '2026-11-05T23:00:00Z' }; // midnight to midnight in Oslo (UTC+1)
+    const utcDay = { from: '2026-11-05T00:00:00Z', to: '2026-11-06T00:00:00Z' };
+    expect(await countsPerOperatorPerDay(sup, osloDay)).toEqual(day); // the day table
+    expect(await countsPerOperatorPerDay(sup, { ...osloDay, operatorId: 'ana' })).toEqual(day); // the day table
+    expect(await countsPerOperatorPerDay(sup, { ...osloDay, deskId: 'desk-3' })).toEqual(day); // the entries
+    expect(await countsPerOperatorPerDay(sup, { ...utcDay, timeZone: 'UTC' })).toEqual(day); // the entries
+    expect(await countsPerOperatorPerDay(sup, { ...utcDay, timeZone: 'Asia/Kolkata' })).toEqual(day); // the entries
+    expect(await countsPerOperatorPerDay(sup, { from: '2026-11-05T10:30:00Z', to: '2026-11-05T23:00:00Z' })).toEqual([{ ...day[0], comments: 1, changes: 0 }]); // part day
+    expect(await countsPerOperatorPerDay(sup, { ...osloDay, operatorId: 'ole' })).toEqual([]);
+    const c = await db.superuser();
+    try {
+      const days = (await c.query("SELECT to_char(day, 'YYYY-MM-DD') AS day, operator_id, comments::int, changes::int FROM team.operator_day_counts WHERE day >= '2026-11-05' ORDER BY day")).rows;
+      expect(days).toEqual([{ day: '2026-11-05', operator_id: 'ana', comments: 3, changes: 1 }]);
+      // The desk role can neither read nor write the counts; the supervisor only reads them.
+      const own = await db.asRole(desk.user, desk.password);
+      try {
+        await expect(own.query('SELECT 1 FROM team.operator_day_counts')).rejects.toMatchObject({ code: '42501' });
+        await expect(own.query("UPDATE team.operator_day_counts SET comments = 0")).rejects.toMatchObject({ code: '42501' });
+      } finally {
+        await own.end();
+      }
+      await expect(sup.query('DELETE FROM team.operator_day_counts')).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await c.end();
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // check that catches a desk that rewrote its history.
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../main/core/team/migrations';
+import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from '../../../main/core/team/migrations';
 import { checkSchema, migrate } from '../../../main/core/team/schema';
 import { TeamStore, TeamStoreError } from '../../../main/core/team/store';
 import { createTeamDb, describeTeam, type TeamDb } from './pg';
@@ -44,7 +44,7 @@ describeTeam('team store (PostgreSQL)', () => {
     try {
       const rows = (await c.query('SELECT version, checksum, applied_by FROM team.schema_version ORDER BY version')).rows;
       expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, checksum: sha256(m.sql), applied_by: db.owner.user })));
-      expect(await migrate(c)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length, applied: [] });
+      expect(await migrate(c)).toEqual({ from: KNOWN_SCHEMA_VERSION, to: KNOWN_SCHEMA_VERSION, applied: [] });
     } finally {
       await c.end();
     }
@@ -52,7 +52,7 @@ describeTeam('team store (PostgreSQL)', () => {
 
   it('refuses a schema newer than this app knows, naming both versions', async () => {
     const c = await db.asRole(db.owner.user, db.owner.password);
-    const known = 2;
+    const known = KNOWN_SCHEMA_VERSION;
     try {
       await c.query("INSERT INTO team.schema_version (version, name, checksum) VALUES ($1, 'from a newer desk', 'x')", [known + 1]);
       const msg = `The team store's schema is version ${known + 1}, newer than this CSR Desk knows (version ${known}). Update CSR Desk on this desk before it connects to the team store.`;
@@ -70,16 +70,16 @@ describeTeam('team store (PostgreSQL)', () => {
     }
   });
 
-  it('a store one version behind is refused until migrated, then migrate brings it from 1 to 2', async () => {
+  it('a store behind is refused until migrated, then migrate brings it from 1 to the newest', async () => {
     const old = await createTeamDb('old', undefined, MIGRATIONS.slice(0, 1));
     try {
       const c = await old.asRole(old.owner.user, old.owner.password);
       try {
         await expect(checkSchema(c)).rejects.toThrow(
-          "The team store's schema is version 1, older than this CSR Desk needs (version 2). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).",
+          `The team store's schema is version 1, older than this CSR Desk needs (version ${KNOWN_SCHEMA_VERSION}). Ask the team store's administrator to run the migrations (npm run team:store -- migrate).`,
         );
-        expect(await migrate(c)).toEqual({ from: 1, to: 2, applied: [2] });
-        expect(await checkSchema(c)).toBe(2);
+        expect(await migrate(c)).toEqual({ from: 1, to: KNOWN_SCHEMA_VERSION, applied: MIGRATIONS.slice(1).map((m) => m.version) });
+        expect(await checkSchema(c)).toBe(KNOWN_SCHEMA_VERSION);
         // A migration changed after it was applied is refused.
         await c.query("UPDATE team.schema_version SET checksum = 'edited' WHERE version = 1");
         await expect(migrate(c)).rejects.toThrow("The team store's migration 1 differs from the one this CSR Desk ships");
@@ -88,6 +88,24 @@ describeTeam('team store (PostgreSQL)', () => {
       }
     } finally {
       await old.drop();
+    }
+  });
+
+  it('a store that lacks a migration below its newest (two written side by side) is refused, and migrate adds it', async () => {
+    const gap = await createTeamDb('gap', undefined, [MIGRATIONS[0]!, MIGRATIONS[MIGRATIONS.length - 1]!]);
+    try {
+      const c = await gap.asRole(gap.owner.user, gap.owner.password);
+      try {
+        const middle = MIGRATIONS.slice(1, -1).map((m) => m.version);
+        expect(middle.length).toBeGreaterThan(0);
+        await expect(checkSchema(c)).rejects.toThrow(`The team store lacks migration ${middle.join(', ')} that this CSR Desk needs (version ${KNOWN_SCHEMA_VERSION}).`);
+        expect(await migrate(c)).toEqual({ from: KNOWN_SCHEMA_VERSION, to: KNOWN_SCHEMA_VERSION, applied: middle });
+        expect(await checkSchema(c)).toBe(KNOWN_SCHEMA_VERSION);
+      } finally {
+        await c.end();
+      }
+    } finally {
+      await gap.drop();
     }
   });
 
@@ -174,6 +192,12 @@ describeTeam('team store (PostgreSQL)', () => {
       // Only entry and hash: the derived columns cannot be supplied.
       expect(await sqlError(c, 'INSERT INTO team.audit_entries (entry, hash, operator_id) VALUES ($1, $2, $3)', ['{}', 'a'.repeat(64), 'someone'])).toBe('42501');
       expect((await c.query('SELECT count(*)::int AS n FROM team.operators')).rows[0].n).toBe(0);
+      // Its one read path into the audit (migration 3): feedback on one operator's reviewed
+      // entries. No review names agent-1's entries here, so it answers nothing; the function
+      // cannot be replaced or its owner's rights borrowed otherwise.
+      expect((await c.query('SELECT count(*)::int AS n FROM team.feedback_for_operator($1)', ['agent-1'])).rows[0].n).toBe(0);
+      expect(await sqlError(c, 'CREATE OR REPLACE FUNCTION team.feedback_for_operator(p_operator text) RETURNS TABLE (entry text, hash text) LANGUAGE sql AS $$ SELECT entry, hash FROM team.audit_entries $$')).toBe('42501');
+      expect(await sqlError(c, 'SELECT entry FROM team.audit_entries WHERE kind = $1', ['event'])).toBe('42501');
     } finally {
       await c.end();
     }
