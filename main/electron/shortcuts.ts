@@ -94,6 +94,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       shortcutItem('nextResult'),
       shortcutItem('previousResult'),
       { type: 'separator' },
+      shortcutItem('newAccount'),
       shortcutItem('newComment'),
       { type: 'separator' },
       shortcutItem('sectionOverview'),
