@@ -38,6 +38,9 @@ export interface CoreCallOptions {
   signal?: AbortSignal;
 }
 
+/** Whether a method's request has a field (its schema is a zod object). */
+const takes = (m: CoreMessage, field: string) => field in ((m.request as unknown as { shape?: object }).shape ?? {});
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Aria answers error_code 0 for success and a positive number for every refusal. */
@@ -80,7 +83,8 @@ export class CoreClient<M extends CoreMessages = CoreMessages> {
     // The method's own fields first: nothing in a payload can replace the credentials.
     const body: Record<string, unknown> = {
       ...(payload as Record<string, unknown>),
-      ...(options.callerId ? { alt_caller_id: options.callerId.slice(0, 30) } : {}),
+      // Only where the method takes it (the sandbox refuses fields a method does not have).
+      ...(options.callerId && takes(message, 'alt_caller_id') ? { alt_caller_id: options.callerId.slice(0, 30) } : {}),
       client_no: this.o.clientNo,
       auth_key: this.o.authKey,
     };

@@ -62,6 +62,8 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [reason, setReason] = useState('');
+  /** Until the agent types units, they follow the chosen plan's range (2 papers → Digital = 1). */
+  const [unitsTouched, setUnitsTouched] = useState(false);
 
   const loadOffered = async (promo?: string) => {
     setOffered((o) => ({ ...o, loading: true, error: null }));
@@ -88,7 +90,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
   const altSchedules = chosen?.schedules.filter((s) => s.isAlternative) ?? [];
 
   async function showEffects() {
-    const own = checkPlanForm(t, values);
+    const own = checkPlanForm(t, values, chosen);
     setErrors(own);
     setGeneral(null);
     setFailure(null);
@@ -97,7 +99,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
       return;
     }
     setBusy(true);
-    const res = await usePlans.getState().preview(toChange(accountNo, sub, values));
+    const res = await usePlans.getState().preview(toChange(accountNo, sub, values, chosen));
     setBusy(false);
     if (res.ok) {
       setPreview(res.value);
@@ -110,7 +112,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
 
   function refused(error: IpcError) {
     if (error.code === 'AMPS_REJECTED' || error.code === 'VALIDATION' || error.code === 'NOT_FOUND') {
-      const placed = placeServerErrors(t, error, values, sub, f.date);
+      const placed = placeServerErrors(t, error, values, sub, f.date, chosen);
       setErrors(placed.fields);
       setGeneral(placed.general);
       if (placed.fields.prorationStart || placed.fields.prorationEnd || placed.fields.couponCodes || placed.fields.promoCode || placed.fields.directive || placed.fields.altRateScheduleNo) setMore(true);
@@ -121,7 +123,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
 
   async function confirm() {
     if (!preview) return;
-    const change = toChange(accountNo, sub, values);
+    const change = toChange(accountNo, sub, values, chosen);
     setBusy(true);
     setFailure(null);
     const shown = [
@@ -174,7 +176,11 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
                 select
                 label={t('plans.field.newPlan')}
                 value={values.newPlanNo}
-                onChange={(e) => set('newPlanNo', e.target.value)}
+                onChange={(e) => {
+                  set('newPlanNo', e.target.value);
+                  const p = plans.find((x) => String(x.planNo) === e.target.value);
+                  if (p && !unitsTouched) setValues((old) => ({ ...old, newPlanNo: e.target.value, planUnits: String(Math.min(p.maxUnits, Math.max(p.minUnits, sub.units))) }));
+                }}
                 error={!!errors.newPlanNo}
                 helperText={errors.newPlanNo ?? t('plans.change.offeredHint', { title: offered.data.titleName, count: plans.length })}
                 slotProps={{ htmlInput: { 'data-testid': 'plan-new' } }}
@@ -196,9 +202,16 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
             <TextField
               label={t('plans.field.units')}
               value={values.planUnits}
-              onChange={(e) => set('planUnits', e.target.value)}
+              onChange={(e) => {
+                setUnitsTouched(true);
+                set('planUnits', e.target.value);
+              }}
               error={!!errors.planUnits}
-              helperText={errors.planUnits ?? (chosen ? t('plans.change.unitsHint', { min: f.number(chosen.minUnits), max: f.number(chosen.maxUnits) }) : ' ')}
+              helperText={errors.planUnits ?? (chosen
+                    ? chosen.minUnits === chosen.maxUnits
+                      ? t('plans.change.unitsHintOne', { n: f.number(chosen.minUnits) })
+                      : t('plans.change.unitsHint', { min: f.number(chosen.minUnits), max: f.number(chosen.maxUnits) })
+                    : ' ')}
               slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'plan-units' } }}
               sx={{ maxWidth: 240 }}
             />

@@ -81,7 +81,7 @@ export function PlansPanel({ accountNo, active }: { accountNo: number; active: b
             </TableHead>
             <TableBody>
               {subs.map((s) => (
-                <TableRow key={s.planInstanceNo} data-plan-instance={s.planInstanceNo} data-plan-no={s.planNo}>
+                <TableRow key={s.planInstanceNo} data-plan-instance={s.planInstanceNo} data-plan-no={s.planNo} data-plan-kind={s.kind} data-interval={s.billingIntervalMonths} data-units={s.units}>
                   <TableCell>{s.titleName}</TableCell>
                   <TableCell>
                     <Box component="span" sx={{ fontWeight: 500 }} data-testid="subscription-plan">

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { isoDate } from '../../../shared/amps/fields';
 import type { FieldIssue, IpcError } from '../../../shared/ipc';
 import { serverFieldMessage } from '../../i18n/fieldMessages';
-import type { PlanChange, Subscription } from './plansStore';
+import type { OfferedPlan, PlanChange, Subscription } from './plansStore';
 
 export type When = 'now' | 'renewal' | 'date';
 /** The directive each plain choice stands for (003): 4 now with proration, 1 next anniversary, 9 on a date with proration. */
@@ -52,12 +52,13 @@ export const needsDate = (v: PlanForm) => isDated(directiveOf(v));
 const validDate = (s: string) => isoDate.safeParse(s).success;
 
 /** The form's own checks, each on its field (messages already in the UI language). */
-export function checkPlanForm(t: TFunction, v: PlanForm): Partial<Record<PlanFormField, string>> {
+export function checkPlanForm(t: TFunction, v: PlanForm, plan?: OfferedPlan): Partial<Record<PlanFormField, string>> {
   const e: Partial<Record<PlanFormField, string>> = {};
   if (!v.newPlanNo) e.newPlanNo = t('plans.error.choosePlan');
   const units = Number(v.planUnits.replace(',', '.'));
   if (v.planUnits.trim() === '' || !Number.isFinite(units)) e.planUnits = t('validation.number');
   else if (units <= 0) e.planUnits = t('plans.error.units');
+  else if (plan && (units < plan.minUnits || units > plan.maxUnits)) e.planUnits = unitsRange(t, plan);
   if (needsDate(v)) {
     if (!v.effectiveDate) e.effectiveDate = t('plans.error.dateRequired');
     else if (!validDate(v.effectiveDate)) e.effectiveDate = t('validation.dateInvalid');
@@ -72,16 +73,31 @@ export function checkPlanForm(t: TFunction, v: PlanForm): Partial<Record<PlanFor
   return e;
 }
 
+const unitsRange = (t: TFunction, plan: OfferedPlan) =>
+  plan.minUnits === plan.maxUnits ? t('plans.error.unitsExactly', { n: plan.minUnits }) : t('plans.error.unitsRange', { min: plan.minUnits, max: plan.maxUnits });
+
 const couponList = (s: string) =>
   s
     .split(/[\s,;]+/)
     .map((c) => c.trim())
     .filter(Boolean);
 
+/**
+ * The rate the change asks for: the one chosen under More, else the new plan's rate on the
+ * subscription's own billing interval when that is not the plan's default (the billing system
+ * would otherwise move a quarterly or yearly customer to monthly; docs/plans.md).
+ */
+export function scheduleFor(sub: Subscription, v: PlanForm, plan: OfferedPlan | undefined): number | undefined {
+  if (v.altRateScheduleNo) return Number(v.altRateScheduleNo);
+  const same = plan?.schedules.find((s) => s.intervalMonths === sub.billingIntervalMonths && !s.isAlternative);
+  return same && !same.isDefault ? same.scheduleNo : undefined;
+}
+
 /** The channel input of a checked form. */
-export function toChange(accountNo: number, sub: Subscription, v: PlanForm): PlanChange {
+export function toChange(accountNo: number, sub: Subscription, v: PlanForm, plan?: OfferedPlan): PlanChange {
   const directive = directiveOf(v);
   const codes = couponList(v.couponCodes);
+  const schedule = scheduleFor(sub, v, plan);
   return {
     accountNo,
     planInstanceNo: sub.planInstanceNo,
@@ -91,7 +107,7 @@ export function toChange(accountNo: number, sub: Subscription, v: PlanForm): Pla
     ...(isDated(directive) && v.effectiveDate ? { effectiveDate: v.effectiveDate } : {}),
     ...(v.prorationStart ? { prorationStart: v.prorationStart } : {}),
     ...(v.prorationEnd ? { prorationEnd: v.prorationEnd } : {}),
-    ...(v.altRateScheduleNo ? { altRateScheduleNo: Number(v.altRateScheduleNo) } : {}),
+    ...(schedule !== undefined ? { altRateScheduleNo: schedule } : {}),
     ...(codes.length ? { couponCodes: codes } : {}),
     ...(v.promoCode.trim() ? { promoCode: v.promoCode.trim() } : {}),
   };
@@ -140,7 +156,14 @@ export interface PlacedErrors {
  * A refusal of plans.preview or plans.replace, on the form's fields, in the UI language. The
  * billing system names the field (error_field); its code (when it travels) says why.
  */
-export function placeServerErrors(t: TFunction, error: IpcError, v: PlanForm, sub: Subscription, dateText: (d: string) => string): PlacedErrors {
+export function placeServerErrors(
+  t: TFunction,
+  error: IpcError,
+  v: PlanForm,
+  sub: Subscription,
+  dateText: (d: string) => string,
+  plan?: OfferedPlan,
+): PlacedErrors {
   const fields: Partial<Record<PlanFormField, string>> = {};
   let general: string | null = null;
   const code = error.resultCode;
@@ -150,8 +173,11 @@ export function placeServerErrors(t: TFunction, error: IpcError, v: PlanForm, su
     switch (field) {
       case 'newPlanNo':
         return code === OBJECT_NOT_FOUND ? t('plans.error.planUnknown') : code === NOTHING_TO_CHANGE ? t('plans.error.nothingToChange') : t('plans.error.notOffered');
-      case 'planUnits':
-        return t('plans.error.units');
+      case 'planUnits': {
+        const units = Number(v.planUnits.replace(',', '.'));
+        if (!(units > 0)) return t('plans.error.units');
+        return plan ? unitsRange(t, plan) : t('plans.error.unitsNotAllowed');
+      }
       case 'directive':
       case 'when':
         return code === DIRECTIVE_NOT_ALLOWED || code === undefined

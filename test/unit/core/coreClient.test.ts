@@ -59,7 +59,15 @@ describe('CoreClient', () => {
     expect(res.all_acct_plans_m).toEqual([]);
     expect(seen).toHaveLength(1);
     expect(seen[0]!.path).toBe('/v1/core');
-    expect(seen[0]!.body).toMatchObject({ rest_call: 'get_acct_plans_all_m', client_no: 42, auth_key: 'the-auth-key', acct_no: 1001, alt_caller_id: 'kari.agent' });
+    expect(seen[0]!.body).toMatchObject({ rest_call: 'get_acct_plans_all_m', client_no: 42, auth_key: 'the-auth-key', acct_no: 1001 });
+    // The operator as alt_caller_id only where the method has the field (replace_acct_plan_m).
+    expect(seen[0]!.body).not.toHaveProperty('alt_caller_id');
+  });
+
+  it('sends the operator as alt_caller_id with replace_acct_plan_m', async () => {
+    const { url, seen } = await fakeCore(() => ({ body: OK_REPLACE }));
+    await client(url).call('replace_acct_plan_m', REPLACE, { write: true, callerId: 'kari.agent' });
+    expect(seen[0]!.body).toMatchObject({ rest_call: 'replace_acct_plan_m', alt_caller_id: 'kari.agent', plan_instance_no: 5 });
   });
 
   it('an error_code is a refusal with its code and the field it names', async () => {
