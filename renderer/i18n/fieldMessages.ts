@@ -68,6 +68,17 @@ export const RULE_MESSAGES: Record<string, string> = {
   [INPUT_RULE.addressPostalCodeRequired]: 'addressPostalCode',
   [INPUT_RULE.addressCityRequired]: 'addressCity',
   'letters, digits and . _ @ - only': 'operatorIdCharacters',
+  // Aria's core API (shared/amps/core.ts, plan replacement) and the card session (cards.*).
+  'acct_no or client_acct_id is required': 'accountRequired',
+  'plan_instance_no or client_plan_instance_id is required': 'subscriptionRequired',
+  'new_plan_no or new_client_plan_id is required': 'newPlanRequired',
+  'expected a date as yyyy-mm-dd': 'date',
+  'must not be empty': 'required',
+  'not a card session': 'cardSessionInvalid',
+  'must be a day of the month, 1 to 31': 'dayOfMonth',
+  // The supervisor workspace's filters and review targets (shared/ipc/supervision.ts).
+  'expected YYYY-MM-DD': 'date',
+  'expected an entry hash': 'notValid',
 };
 
 /**

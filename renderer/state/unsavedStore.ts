@@ -7,7 +7,7 @@ import { create } from 'zustand';
 
 /** An account's tab, or the Settings screen. */
 export type UnsavedScope = number | 'settings';
-export type UnsavedWhat = 'billingGroup' | 'permAddress' | 'comment' | 'settings' | 'contact' | 'manageAccount';
+export type UnsavedWhat = 'billingGroup' | 'permAddress' | 'comment' | 'settings' | 'contact' | 'manageAccount' | 'newAccount';
 
 interface Question {
   what: UnsavedWhat[];

@@ -5,6 +5,7 @@ export type ShortcutId =
   | 'nextResult'
   | 'previousResult'
   | 'newComment'
+  | 'newAccount'
   | 'sectionOverview'
   | 'sectionBillingGroups'
   | 'sectionComments'

@@ -69,6 +69,13 @@ describe('secrets never leave main', () => {
     expect(await call('profiles.test', { name: 'Canary', form: { authKey: `${CANARY_AUTH}-x` } })).toMatchObject({ ok: true, value: { ok: false } });
     await call('profiles.list', {});
     await call('app.info', {});
+    // Team store settings (docs/team-store.md): passwords are write-only, never sent back. A
+    // closed loopback port, so "Test connection" answers at once and the shipper only backs off.
+    const team = { url: 'postgres://canary_desk@127.0.0.1:9/csr_team', tls: 'disable' as const, password: `${CANARY_SECRET}-team`, readerUrl: 'postgres://canary_sup@127.0.0.1:9/csr_team', readerPassword: `${CANARY_SECRET}-reader` };
+    expect(await call('teamStore.test', { form: team })).toMatchObject({ ok: true });
+    expect(await call('teamStore.save', team)).toMatchObject({ ok: true });
+    expect(await call('teamStore.get', {})).toMatchObject({ ok: true });
+    expect(await call('teamStore.status', {})).toMatchObject({ ok: true });
 
     const found = await call('accounts.search', { contact: { lastName: 'a' }, limit: 5 });
     expect(found.ok).toBe(true);

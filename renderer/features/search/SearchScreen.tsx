@@ -1,5 +1,6 @@
 // The search screen: quick box, the advanced panel on demand, the results, recent accounts.
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,6 +24,8 @@ import { AdvancedSearchPanel } from './AdvancedSearchPanel';
 import { QuickSearchBox } from './QuickSearchBox';
 import { RecentAccounts } from './RecentAccounts';
 import { ResultsGrid, nameOf } from './ResultsGrid';
+import { CreateAccountHost } from '../createAccount/CreateAccountDialog';
+import { useCreateAccount } from '../createAccount/createAccountStore';
 
 /** The sandbox refuses a "like" term too short to use an index (docs/sandbox.md): say so in the UI language. */
 const tooShort = (e: IpcError) => (e.fields ?? []).some((f) => /^type at least 3 characters/.test(f.message)) || /^type at least 3 characters/.test(e.message);
@@ -135,7 +138,18 @@ export function SearchScreen() {
           >
             {t('search.advanced')}
           </Button>
+          <Button
+            variant="outlined"
+            startIcon={<PersonAddIcon />}
+            onClick={() => useCreateAccount.getState().show()}
+            aria-keyshortcuts="Alt+N"
+            sx={{ mt: 0.5, whiteSpace: 'nowrap' }}
+            data-testid="new-account"
+          >
+            {t('createAccount.button')}
+          </Button>
         </Box>
+        <CreateAccountHost />
         <Collapse in={advanced} id="advanced-search" unmountOnExit={false}>
           <AdvancedSearchPanel />
         </Collapse>

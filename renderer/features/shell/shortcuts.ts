@@ -21,6 +21,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'nextResult', keys: [['Alt', '↓']], matches: (e) => altOnly(e) && e.key === 'ArrowDown' },
   { id: 'previousResult', keys: [['Alt', '↑']], matches: (e) => altOnly(e) && e.key === 'ArrowUp' },
   { id: 'newComment', keys: [['Alt', 'C']], matches: (e) => altOnly(e) && e.code === 'KeyC' },
+  // A new account: the duplicate check first (issue 10 item 2).
+  { id: 'newAccount', keys: [['Alt', 'N']], matches: (e) => altOnly(e) && e.code === 'KeyN' },
   // The open account's sections: Overview, Billing groups, coMments, Address (Alt+letter, by key position).
   { id: 'sectionOverview', keys: [['Alt', 'O']], matches: (e) => altOnly(e) && e.code === 'KeyO' },
   { id: 'sectionBillingGroups', keys: [['Alt', 'B']], matches: (e) => altOnly(e) && e.code === 'KeyB' },

@@ -8,6 +8,7 @@ import { useWorkspace, type AccountSection } from '../../state/workspaceStore';
 import { sectionTabId } from '../account/AccountView';
 import { focusTarget } from './focusTargets';
 import { SHORTCUTS, isEditable, type ShortcutId } from './shortcuts';
+import { useCreateAccount } from '../createAccount/createAccountStore';
 
 const afterRender = (fn: () => void) => requestAnimationFrame(() => fn());
 
@@ -31,6 +32,14 @@ export function runShortcut(id: ShortcutId): void {
     case 'nextResult':
     case 'previousResult':
       if (ws.active === 'search') useSearch.getState().moveActive(id === 'nextResult' ? 1 : -1);
+      return;
+    case 'newAccount':
+      // From anywhere: back to the search screen, where a new account starts (issue 10 item 2).
+      void requestScreen('workspace').then((left) => {
+        if (!left) return;
+        ws.activate('search');
+        useCreateAccount.getState().show();
+      });
       return;
     case 'newComment':
       if (typeof ws.active === 'number') {

@@ -15,7 +15,8 @@ function gate(...args: string[]) {
   return { status: r.status, report: JSON.parse(r.stdout) as { ok: boolean; high: { id: string; file: string }[]; unjustified: string[]; bySeverity: Record<string, number>; files: number } };
 }
 
-describe('electronegativity gate', () => {
+// Each case runs the scanner over the whole tree (tens of seconds on a loaded 2-core machine).
+describe('electronegativity gate', { timeout: 120_000 }, () => {
   it('the app has no HIGH findings', () => {
     const { status, report } = gate();
     expect(report.high, JSON.stringify(report.high)).toEqual([]);

@@ -28,7 +28,8 @@ function typeDate(root: HTMLElement, name: string, text: string) {
   fireEvent.change(input, { target: { value: text } });
 }
 
-describe('permanent address change', () => {
+// Long form-filling cases: generous on a loaded machine (jsdom + MUI typing runs ~10 s there).
+describe('permanent address change', { timeout: 60_000 }, () => {
   let csr: FakeCsr;
   let permanent = 11;
   beforeEach(() => {
