@@ -85,7 +85,7 @@ export function EditItemDialog({ item, onClose }: { item: OutboxItemView; onClos
   const problemPaths = new Set((item.problem?.fields ?? []).map((f) => f.path));
   return (
     <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth data-testid="outbox-edit-dialog">
-      <DialogTitle id={titleId}>{t('outbox.edit.title', { what: itemWhat(t, item), account: item.accountNo })}</DialogTitle>
+      <DialogTitle id={titleId}>{t(item.accountNo === 0 ? 'outbox.edit.titleNew' : 'outbox.edit.title', { what: itemWhat(t, item), account: item.accountNo })}</DialogTitle>
       <DialogContent dividers>
         {item.problem ? (
           <Alert severity="warning" sx={{ mb: 2 }}>

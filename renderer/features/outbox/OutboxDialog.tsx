@@ -92,7 +92,7 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
         <Dialog open onClose={() => setConfirmDiscard(null)} aria-labelledby={`${titleId}-discard`}>
           <DialogTitle id={`${titleId}-discard`}>{t('outbox.list.discardTitle')}</DialogTitle>
           <DialogContent>
-            <Typography>{t('outbox.list.discardText', { what: itemWhat(t, confirmDiscard), account: confirmDiscard.accountNo })}</Typography>
+            <Typography>{t(confirmDiscard.accountNo === 0 ? 'outbox.list.discardTextNew' : 'outbox.list.discardText', { what: itemWhat(t, confirmDiscard), account: confirmDiscard.accountNo })}</Typography>
             {confirmDiscard.problem?.kind === 'undecided' ? (
               <Alert severity="warning" sx={{ mt: 1 }}>
                 {t('outbox.list.discardUndecided')}

@@ -110,4 +110,11 @@ test('offline, a new account waits in the outbox list and is said to be created 
   await expect(item).toContainText('New');
   await screenshot(page, 'createAccount-09-queued-in-outbox');
   await expectAccessible(page, 'the outbox list with a new account');
+  // Discarding it names a new account, never "account 0".
+  await item.getByTestId('outbox-discard').click();
+  const ask = page.getByRole('dialog').filter({ has: page.getByTestId('outbox-discard-confirm') });
+  await expect(ask).toContainText('(a new account) will not be sent');
+  await expect(ask).not.toContainText('account 0');
+  await ask.getByTestId('outbox-discard-confirm').click();
+  await expect(page.getByTestId('outbox-item').filter({ hasText: 'Kari Kø' })).toHaveCount(0);
 });
