@@ -10,6 +10,7 @@ export type ShortcutId =
   | 'sectionBillingGroups'
   | 'sectionComments'
   | 'sectionAddress'
+  | 'sectionPlans'
   | 'closeTab'
   | 'nextTab'
   | 'previousTab'

@@ -28,6 +28,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'sectionBillingGroups', keys: [['Alt', 'B']], matches: (e) => altOnly(e) && e.code === 'KeyB' },
   { id: 'sectionComments', keys: [['Alt', 'M']], matches: (e) => altOnly(e) && e.code === 'KeyM' },
   { id: 'sectionAddress', keys: [['Alt', 'A']], matches: (e) => altOnly(e) && e.code === 'KeyA' },
+  // Subscriptions (plan replacement, issue 10 item 5).
+  { id: 'sectionPlans', keys: [['Alt', 'S']], matches: (e) => altOnly(e) && e.code === 'KeyS' },
   { id: 'closeTab', keys: [['Alt', 'W']], matches: (e) => altOnly(e) && e.code === 'KeyW' },
   { id: 'nextTab', keys: [['Alt', 'PgDn']], matches: (e) => altOnly(e) && e.key === 'PageDown' },
   { id: 'previousTab', keys: [['Alt', 'PgUp']], matches: (e) => altOnly(e) && e.key === 'PageUp' },

@@ -17,6 +17,7 @@ const SECTION_OF: Partial<Record<ShortcutId, AccountSection>> = {
   sectionBillingGroups: 'billingGroups',
   sectionComments: 'comments',
   sectionAddress: 'address',
+  sectionPlans: 'plans',
 };
 
 export function runShortcut(id: ShortcutId): void {
@@ -52,6 +53,7 @@ export function runShortcut(id: ShortcutId): void {
     case 'sectionBillingGroups':
     case 'sectionComments':
     case 'sectionAddress':
+    case 'sectionPlans':
       if (typeof ws.active === 'number') {
         const accountNo = ws.active;
         const section = SECTION_OF[id]!;

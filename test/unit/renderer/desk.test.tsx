@@ -262,12 +262,15 @@ describe('a desk for a whole day', () => {
     await waitFor(() => expect(useWorkspace.getState().accounts[7]?.section).toBe('address'));
     await userEvent.keyboard('{Alt>}m{/Alt}');
     await waitFor(() => expect(useWorkspace.getState().accounts[7]?.section).toBe('comments'));
+    await userEvent.keyboard('{Alt>}s{/Alt}');
+    await waitFor(() => expect(useWorkspace.getState().accounts[7]?.section).toBe('plans'));
     await userEvent.keyboard('{Alt>}o{/Alt}');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Overview' })).toHaveFocus());
     await userEvent.keyboard('{F1}');
     const list = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(list).toHaveTextContent('Account: billing groupsAlt + B');
     expect(list).toHaveTextContent('Account: permanent addressAlt + A');
+    expect(list).toHaveTextContent('Account: subscriptionsAlt + S');
   });
 
   it('a dark theme follows the choice in the top bar and is remembered', async () => {
