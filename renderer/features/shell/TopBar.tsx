@@ -124,7 +124,8 @@ export function TopBar() {
 
   return (
     <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-      <Toolbar variant="dense" sx={{ gap: 2, minHeight: 44 }}>
+      {/* Tighter below 1536 px, so the tab strip keeps its room at 1280×720 with every top-bar button. */}
+      <Toolbar variant="dense" sx={{ gap: { xs: 1, xl: 2 }, minHeight: 44 }}>
         <Typography component="p" variant="subtitle1" sx={{ fontWeight: 700, color: 'primary.dark', whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Typography>
