@@ -117,4 +117,8 @@ test('offline, a new account waits in the outbox list and is said to be created 
   await expect(ask).not.toContainText('account 0');
   await ask.getByTestId('outbox-discard-confirm').click();
   await expect(page.getByTestId('outbox-item').filter({ hasText: 'Kari Kø' })).toHaveCount(0);
+  // Back online: offline by choice is the desk's state, shared by the specs that follow.
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('outbox-offline-switch').click();
+  await expect(page.getByTestId('outbox-banner')).toHaveAttribute('data-mode', 'online');
 });
