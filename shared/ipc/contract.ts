@@ -31,6 +31,7 @@ import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } fr
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
+import { auditEntryView } from './auditEntry';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
 import { PLAN_KINDS } from '../amps/core';
@@ -205,25 +206,6 @@ export const auditFilterInput = z.strictObject({
   kind: z.enum(['intent', 'outcome', 'event']).optional(),
 });
 export type AuditFilterInput = z.infer<typeof auditFilterInput>;
-export const auditEntryView = z.object({
-  seq: z.number().int(),
-  deskId: z.string(),
-  at: z.string(),
-  kind: z.enum(['intent', 'outcome', 'event']),
-  operator: z.object({ id: z.string(), displayName: z.string(), role: z.string() }).nullable(),
-  action: z.string(),
-  accountNo: z.number().nullable(),
-  requestId: z.string().nullable(),
-  profile: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  outcome: z.string().nullable(),
-  reason: z.string().nullable(),
-  detail: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type AuditEntryView = z.infer<typeof auditEntryView>;
 export const auditVerdictView = z.object({
   ok: z.boolean(),
   entries: z.number().int(),

@@ -1,5 +1,6 @@
 export * from './envelope';
 export * from './contract';
+export * from './auditEntry';
 export * from './api';
 export * from './supervision';
 export * from './teamStore';

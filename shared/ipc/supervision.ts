@@ -3,6 +3,7 @@
 // "Supervisor workspace" block) with their roles: the workspace is SUPERVISORS', the
 // feedback channels are every operator's, answered for the signed-in operator only.
 import { z } from 'zod';
+import { auditEntryView } from './auditEntry';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const instant = z.union([isoDay, z.iso.datetime({ offset: true, error: 'expected an ISO date-time' })]);
@@ -31,25 +32,6 @@ export const entryRef = z.strictObject({
 });
 export type EntryRef = z.infer<typeof entryRef>;
 
-export const supervisedEntry = z.object({
-  seq: z.number().int(),
-  deskId: z.string(),
-  at: z.string(),
-  kind: z.enum(['intent', 'outcome', 'event']),
-  operator: z.object({ id: z.string(), displayName: z.string(), role: z.string() }).nullable(),
-  action: z.string(),
-  accountNo: z.number().nullable(),
-  requestId: z.string().nullable(),
-  profile: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  outcome: z.string().nullable(),
-  reason: z.string().nullable(),
-  detail: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type SupervisedEntry = z.infer<typeof supervisedEntry>;
 
 const who = z.object({ id: z.string(), displayName: z.string() });
 /** The latest review of an entry (derived from review entries), and its acknowledgement. */
@@ -63,7 +45,7 @@ export const reviewView = z.object({
 });
 export type ReviewView = z.infer<typeof reviewView>;
 
-export const supervisedRow = z.object({ entry: supervisedEntry, review: reviewView.nullable() });
+export const supervisedRow = z.object({ entry: auditEntryView, review: reviewView.nullable() });
 export type SupervisedRow = z.infer<typeof supervisedRow>;
 
 export const deskFreshnessView = z.object({ deskId: z.string(), lastSeq: z.number().int(), lastReceivedAt: z.string().nullable() });
@@ -132,7 +114,7 @@ export const reviewInput = z.strictObject({
 export const reviewAnswer = z.object({ review: reviewView });
 
 /** One piece of feedback on the signed-in operator's own work. */
-export const feedbackItem = z.object({ entry: supervisedEntry, review: reviewView });
+export const feedbackItem = z.object({ entry: auditEntryView, review: reviewView });
 export type FeedbackItem = z.infer<typeof feedbackItem>;
 export const feedbackAnswer = z.object({ items: z.array(feedbackItem), teamError: z.string().nullable() });
 export const acknowledgeInput = z.strictObject({ review: entryRef });

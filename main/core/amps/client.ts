@@ -12,7 +12,7 @@ import {
   type EndpointName,
 } from '../../../shared/amps';
 import { signerFor } from './signer';
-import { AmpsError, issuesToFields } from './errors';
+import { AmpsError, issuesToFields, transportError } from './errors';
 
 export interface AmpsClientOptions {
   baseUrl: string;
@@ -142,7 +142,7 @@ export class AmpsClient {
       });
       text = await res.text();
     } catch (e) {
-      throw this.transportError(endpoint, e, isWrite, options.signal);
+      throw transportError(endpoint, e, isWrite, options.signal);
     } finally {
       this.opts.log?.(`amps ${endpoint} ${Math.round(performance.now() - started)}ms`);
     }
@@ -175,26 +175,5 @@ export class AmpsClient {
       });
     }
     return parsed.data as AmpsResponse<E>;
-  }
-
-  private transportError(endpoint: EndpointName, e: unknown, isWrite: boolean, callerSignal?: AbortSignal): AmpsError {
-    const err = e as { name?: string; cause?: { code?: string } };
-    if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${endpoint} was cancelled`, { endpoint });
-    const code = err.cause?.code;
-    // Refused or unresolvable: the request never reached the host, so even a write may be sent again.
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || (code === 'ECONNRESET' && !isWrite)) {
-      return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint, retryable: true });
-    }
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-      return isWrite
-        ? new AmpsError('UNKNOWN_OUTCOME', `${endpoint} did not answer in time; it may or may not have been applied`, { endpoint })
-        : new AmpsError('TIMEOUT', `${endpoint} did not answer in time`, { endpoint, retryable: true });
-    }
-    return isWrite
-      ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${endpoint}; it may or may not have been applied`, { endpoint })
-      : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, {
-          endpoint,
-          retryable: true,
-        });
   }
 }

@@ -9,7 +9,7 @@
 // replace_acct_plan_m with do_write=false, which changes nothing) are retried like AMPS reads.
 import type { z } from 'zod';
 import { CORE_PATH } from '../../../shared/amps/core';
-import { AmpsError, issuesToFields, type CallName } from './errors';
+import { AmpsError, issuesToFields, transportError, type CallName } from './errors';
 
 /** One core method: its request (client_no and auth_key included, rest_call not) and its response. */
 export interface CoreMessage {
@@ -165,22 +165,6 @@ export class CoreClient<M extends CoreMessages = CoreMessages> {
     }
     return parsed.data;
   }
-}
-
-function transportError(name: CallName, e: unknown, write: boolean, callerSignal?: AbortSignal): AmpsError {
-  const err = e as { name?: string; cause?: { code?: string } };
-  if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${name} was cancelled`, { endpoint: name });
-  const code = err.cause?.code;
-  // Refused or unresolvable: the request never reached the host, so even a write may be sent again.
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || (code === 'ECONNRESET' && !write))
-    return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint: name, retryable: true });
-  if (err.name === 'TimeoutError' || err.name === 'AbortError')
-    return write
-      ? new AmpsError('UNKNOWN_OUTCOME', `${name.slice(5)} did not answer in time; it may or may not have been applied`, { endpoint: name })
-      : new AmpsError('TIMEOUT', `${name.slice(5)} did not answer in time`, { endpoint: name, retryable: true });
-  return write
-    ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${name.slice(5)}; it may or may not have been applied`, { endpoint: name })
-    : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, { endpoint: name, retryable: true });
 }
 
 // ── replace_acct_plan_m in 003's names, from the desk's words (plans.preview and plan.replace) ──

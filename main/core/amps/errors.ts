@@ -45,3 +45,25 @@ export class AmpsError extends Error {
 export function issuesToFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
   return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
+
+/**
+ * What a failed fetch means, for an AMPS endpoint and a core-API method alike. Refused or
+ * unresolvable: the request never reached the host, so even a write may be sent again. A
+ * timeout or a broken connection after sending: a write may have been applied, so it is an
+ * unknown outcome to settle by reading, never a failure (issue 8's review).
+ */
+export function transportError(endpoint: CallName, e: unknown, isWrite: boolean, callerSignal?: AbortSignal): AmpsError {
+  const err = e as { name?: string; cause?: { code?: string } };
+  if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${endpoint} was cancelled`, { endpoint });
+  const label = endpoint.startsWith('core:') ? endpoint.slice(5) : endpoint;
+  const code = err.cause?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || (code === 'ECONNRESET' && !isWrite))
+    return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint, retryable: true });
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return isWrite
+      ? new AmpsError('UNKNOWN_OUTCOME', `${label} did not answer in time; it may or may not have been applied`, { endpoint })
+      : new AmpsError('TIMEOUT', `${label} did not answer in time`, { endpoint, retryable: true });
+  return isWrite
+    ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${label}; it may or may not have been applied`, { endpoint })
+    : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, { endpoint, retryable: true });
+}

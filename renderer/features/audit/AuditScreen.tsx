@@ -9,17 +9,17 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty, Loading } from '../../components/StateViews';
 import { useFormat } from '../../i18n';
-import { useAudit, type AuditFilterForm } from '../../state/auditStore';
+import { useAudit } from '../../state/auditStore';
 import { requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
 import { AuditDetails } from './AuditDetails';
+import { AuditFilterBar } from './AuditFilterBar';
 import { AuditList } from './AuditList';
 import { keySourceWords, verdictWords } from './auditWords';
 import { downloadText } from './download';
@@ -46,14 +46,6 @@ function Verdict() {
   );
 }
 
-const FIELDS: { field: keyof AuditFilterForm; type: string; width: number }[] = [
-  { field: 'from', type: 'date', width: 160 },
-  { field: 'to', type: 'date', width: 160 },
-  { field: 'operator', type: 'text', width: 150 },
-  { field: 'account', type: 'text', width: 150 },
-  { field: 'text', type: 'search', width: 220 },
-];
-
 function Filters() {
   const { t } = useTranslation();
   const form = useAudit((s) => s.form);
@@ -61,59 +53,7 @@ function Filters() {
   const setField = useAudit((s) => s.setField);
   const apply = useAudit((s) => s.apply);
   const clear = useAudit((s) => s.clearFilter);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // Typing applies the filter once the typing pauses; the form keeps exactly what was typed.
-  const schedule = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void apply(), 300);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const empty = Object.values(form).every((v) => !v);
-  return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={t('audit.filtersLabel')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        clearTimeout(timer.current);
-        void apply();
-      }}
-      sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
-    >
-      {FIELDS.map(({ field, type, width }) => {
-        const bad = problem?.field === field;
-        return (
-          <TextField
-            key={field}
-            size="small"
-            type={type}
-            label={t(`audit.filter.${field}`)}
-            value={form[field]}
-            onChange={(e) => {
-              setField(field, e.target.value);
-              schedule();
-            }}
-            error={bad}
-            helperText={bad ? t(`audit.filterError.${problem.key}`) : undefined}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `audit-filter-${field}`, ...(field === 'account' ? { inputMode: 'numeric' } : {}), maxLength: field === 'text' ? 200 : 50 } }}
-            sx={{ width }}
-          />
-        );
-      })}
-      <Button
-        type="button"
-        disabled={empty}
-        onClick={() => {
-          clear();
-          void apply();
-        }}
-        sx={{ mt: 0.25 }}
-      >
-        {t('audit.clearFilters')}
-      </Button>
-    </Box>
-  );
+  return <AuditFilterBar form={form} problem={problem} setField={setField} apply={apply} clear={clear} label={t('audit.filtersLabel')} testIdPrefix="audit-filter" />;
 }
 
 export function AuditScreen() {

@@ -14,16 +14,15 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty, Loading } from '../../components/StateViews';
 import { useFormat } from '../../i18n';
-import type { AuditFilterForm } from '../../state/auditStore';
 import { requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
+import { AuditFilterBar } from '../audit/AuditFilterBar';
 import { downloadText } from '../audit/download';
 import { AccountDrill } from './AccountDrill';
 import { ActivityChart } from './ActivityChart';
@@ -73,69 +72,21 @@ function SourceBanner() {
   );
 }
 
-const FIELDS: { field: keyof AuditFilterForm; type: string; width: number }[] = [
-  { field: 'from', type: 'date', width: 160 },
-  { field: 'to', type: 'date', width: 160 },
-  { field: 'operator', type: 'text', width: 150 },
-  { field: 'account', type: 'text', width: 150 },
-  { field: 'text', type: 'search', width: 220 },
-];
-
 function Filters() {
   const { t } = useTranslation();
   const form = useSupervision((s) => s.form);
   const problem = useSupervision((s) => s.problem);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const schedule = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void useSupervision.getState().apply(), 300);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const empty = Object.values(form).every((v) => !v);
+  const s = useSupervision.getState;
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={t('supervision.filtersLabel')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        clearTimeout(timer.current);
-        void useSupervision.getState().apply();
-      }}
-      sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}
-    >
-      {FIELDS.map(({ field, type, width }) => {
-        const bad = problem?.field === field;
-        return (
-          <TextField
-            key={field}
-            size="small"
-            type={type}
-            label={t(`audit.filter.${field}`)}
-            value={form[field]}
-            onChange={(e) => {
-              useSupervision.getState().setField(field, e.target.value);
-              schedule();
-            }}
-            error={bad}
-            helperText={bad ? t(`audit.filterError.${problem.key}`) : undefined}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `supervision-filter-${field}`, ...(field === 'account' ? { inputMode: 'numeric' } : {}), maxLength: field === 'text' ? 200 : 50 } }}
-            sx={{ width }}
-          />
-        );
-      })}
-      <Button
-        type="button"
-        disabled={empty}
-        onClick={() => {
-          useSupervision.getState().clearFilter();
-          void useSupervision.getState().apply();
-        }}
-        sx={{ mt: 0.25 }}
-      >
-        {t('audit.clearFilters')}
-      </Button>
-    </Box>
+    <AuditFilterBar
+      form={form}
+      problem={problem}
+      setField={(field, value) => s().setField(field, value)}
+      apply={() => s().apply()}
+      clear={() => s().clearFilter()}
+      label={t('supervision.filtersLabel')}
+      testIdPrefix="supervision-filter"
+    />
   );
 }
 
