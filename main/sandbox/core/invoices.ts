@@ -1,7 +1,7 @@
 // Invoices of plan changes: a row in AMPS's invoices table (so its KID and numbers are found
 // by AcctSearchAccount like any other) and its lines in core_invoice_lines.
 import type { DatabaseSync } from 'node:sqlite';
-import { BASES } from '../seed/generate';
+import { BASES, mod10 } from '../seed/generate';
 import { q } from '../store/statements';
 
 export interface StoredLine {
@@ -16,16 +16,6 @@ export interface StoredLine {
   from: string;
   to: string;
   factor: number;
-}
-
-function mod10(digits: string): string {
-  let sum = 0;
-  for (let i = digits.length - 1, dbl = true; i >= 0; i--, dbl = !dbl) {
-    let d = digits.charCodeAt(i) - 48;
-    if (dbl) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return String((10 - (sum % 10)) % 10);
 }
 
 const next = (db: DatabaseSync, col: 'invoice_no' | 'statement_no' | 'seq_statement_no', base: number) =>

@@ -74,7 +74,7 @@ const isoDay = (ms: number) => {
 };
 
 /** MOD10 (Luhn) check digit, as Norwegian KID numbers use. */
-function mod10(digits: string): string {
+export function mod10(digits: string): string {
   let sum = 0;
   for (let i = digits.length - 1, dbl = true; i >= 0; i--, dbl = !dbl) {
     let d = digits.charCodeAt(i) - 48;
