@@ -18,7 +18,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
+import Tabs, { tabsClasses } from '@mui/material/Tabs';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Toolbar from '@mui/material/Toolbar';
@@ -137,12 +137,15 @@ export function TopBar() {
           variant="scrollable"
           scrollButtons="auto"
           aria-label={t('tabs.label')}
-          sx={{ flex: 1, minWidth: 0 }}
+          // The row of tabs is as wide as its tabs: a sticky tab cannot leave its container, and a
+          // row only as wide as the strip let the Search tab slide out once the tabs scrolled far.
+          sx={{ flex: 1, minWidth: 0, [`& .${tabsClasses.list}`]: { width: 'max-content', minWidth: '100%' } }}
         >
           <Tab
             value="search"
-            // Always in view, however many accounts are open: it sticks to the start of the strip.
-            sx={{ position: 'sticky', left: 0, zIndex: 2, bgcolor: 'background.paper' }}
+            // Always in view, however many accounts are open: it sticks to the start of the strip,
+            // with a rule on its right so the tabs scrolling under it do not look like part of it.
+            sx={{ position: 'sticky', left: 0, zIndex: 2, bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}
             id={tabDomId('search')}
             aria-controls={panelDomId('search')}
             icon={<SearchIcon sx={{ fontSize: 18 }} />}
