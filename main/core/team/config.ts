@@ -111,6 +111,20 @@ export async function saveTeamSettings(dataDir: string, secrets: SecretStore, s:
   if (password !== undefined) await secrets.set(TEAM_PASSWORD_KEY, password);
 }
 
+/**
+ * Which store a URL names, for the ship cursor: host, port and database (and libpq's
+ * parameters, such as a socket folder), not the user. The same store under another login
+ * keeps its cursor; another server or database starts from entry 1.
+ */
+export function teamStoreKey(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  u.hostname = u.hostname.toLowerCase();
+  if (!u.port) u.port = '5432';
+  return u.toString();
+}
+
 /** Settings + the password from the secret store, ready for TeamStore.fromConnection. */
 export async function teamConnection(s: TeamStoreSettings, secrets: SecretStore): Promise<TeamConnection> {
   const password = await secrets.get(TEAM_PASSWORD_KEY);

@@ -10,7 +10,7 @@ import type { OperatorDirectory } from '../operators/directory';
 import type { LockoutPolicy } from '../operators/lockout';
 import type { ScryptParams } from '../operators/passwords';
 import type { SecretStore } from '../secrets/secretStore';
-import { readTeamSettings, teamConnection, teamDirectoryConnection, type TeamStoreSettings } from './config';
+import { readTeamSettings, teamConnection, teamDirectoryConnection, teamStoreKey, type TeamStoreSettings } from './config';
 import { TeamOperatorDirectory } from './operators';
 import { TeamShipper, type ShipStatus } from './shipper';
 import { classify, poolConfig, TeamStore, type TeamFault } from './store';
@@ -159,6 +159,7 @@ export function startTeamDesk(o: TeamDeskOptions): TeamDesk {
           log: o.audit,
           store: r.store,
           file: join(o.dataDir, SHIP_CURSOR_FILE),
+          storeKey: teamStoreKey(settings.url),
           onLog: log,
           ...(o.now ? { now: o.now } : {}),
           ...(o.pollMs ? { pollMs: o.pollMs } : {}),

@@ -33,6 +33,12 @@ export interface ShipperOptions {
   onLog?: (line: string) => void;
   /** Jitter source (tests pass () => 1). */
   random?: () => number;
+  /**
+   * Which team store the cursor counts for (teamStoreKey(url)). A cursor kept for another
+   * store (the desk moved to a new server or database) starts again from entry 1: the store
+   * skips what it already holds, so shipping everything again is always safe.
+   */
+  storeKey?: string;
 }
 
 export type ShipState = 'idle' | 'shipping' | 'backoff' | 'stopped';
@@ -96,6 +102,19 @@ export class TeamShipper {
       failures INTEGER NOT NULL DEFAULT 0
     )`);
     this.db.exec("INSERT OR IGNORE INTO ship_cursor (id, shipped_seq, shipped_hash) VALUES (1, 0, '')");
+    const columns = this.db.prepare('PRAGMA table_info(ship_cursor)').all() as unknown as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'store')) this.db.exec('ALTER TABLE ship_cursor ADD COLUMN store TEXT');
+    if (o.storeKey !== undefined) {
+      const { store } = this.db.prepare('SELECT store FROM ship_cursor WHERE id = 1').get() as unknown as { store: string | null };
+      // A cursor from before the store was recorded counted for the store configured then.
+      if (store === null) this.db.prepare('UPDATE ship_cursor SET store = ? WHERE id = 1').run(o.storeKey);
+      else if (store !== o.storeKey) {
+        this.db
+          .prepare("UPDATE ship_cursor SET store = ?, shipped_seq = 0, shipped_hash = '', last_ship_at = NULL, last_attempt_at = NULL, last_error = NULL, failures = 0 WHERE id = 1")
+          .run(o.storeKey);
+        o.onLog?.('team store: this desk ships to another team store now; shipping its log from entry 1 (entries the store holds are skipped)');
+      }
+    }
   }
 
   private cursor(): CursorRow {

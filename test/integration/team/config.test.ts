@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../../main/core/secrets/secretStore';
-import { readTeamSettings, saveTeamSettings, teamReaderConnection, validateTeamSettings } from '../../../main/core/team/config';
+import { readTeamSettings, saveTeamSettings, teamReaderConnection, teamStoreKey, validateTeamSettings } from '../../../main/core/team/config';
 
 describe('team-store settings', () => {
   it('keeps an optional reader URL for the supervisor workspace, its password in the secret store', async () => {
@@ -21,6 +21,16 @@ describe('team-store settings', () => {
     const s = readTeamSettings(dir, {})!;
     expect(await teamReaderConnection(s, secrets)).toEqual({ url: 'postgres://sup_kari@db.example:5432/csr_team', password: 'reader-pw', tls: 'verify-full' });
     expect(await teamReaderConnection({ url: s.url }, secrets)).toBeNull();
+  });
+
+  it('names the store the ship cursor counts for by server and database, not by user', () => {
+    const key = teamStoreKey('postgres://desk_1@DB.example:5432/csr_team');
+    expect(key).toBe(teamStoreKey('postgres://desk_2@db.example/csr_team'));
+    expect(key).not.toContain('desk_1');
+    expect(key).not.toBe(teamStoreKey('postgres://desk_1@db.example:5432/csr_team_2'));
+    expect(key).not.toBe(teamStoreKey('postgres://desk_1@db2.example:5432/csr_team'));
+    expect(key).not.toBe(teamStoreKey('postgres://desk_1@db.example:5433/csr_team'));
+    expect(teamStoreKey('postgres://desk@localhost/t?host=/tmp/a')).not.toBe(teamStoreKey('postgres://desk@localhost/t?host=/tmp/b'));
   });
 
   it('refuses a password in either URL, a URL without a user, and an unknown TLS mode, in words', () => {

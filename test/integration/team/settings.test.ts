@@ -163,4 +163,46 @@ describeTeam('Settings → Team store (PostgreSQL)', () => {
     expect(core.team.enabled).toBe(false);
     expect(await call('teamStore.status')).toMatchObject({ ok: true, value: { configured: false } });
   }, 60_000);
+
+  it('a desk moved to another team store ships its whole log there (the cursor belongs to the store it counted for)', async () => {
+    const { core, call } = await adminDesk();
+    const count = async (d: TeamDb) => {
+      const su = await d.superuser();
+      try {
+        return (await su.query('SELECT count(*)::int AS n FROM team.audit_entries WHERE desk_id = $1', [core.audit.deskId])).rows[0].n as number;
+      } finally {
+        await su.end();
+      }
+    };
+    const upToDate = () =>
+      until(async () => {
+        const s = await call<{ lastShipAt: string | null; queued: number | null }>('teamStore.status');
+        return s.ok && s.value.lastShipAt !== null && s.value.queued === 0;
+      });
+    const first = await db.login('desk');
+    expect(await call('teamStore.save', { url: bare(first.url), password: first.password })).toMatchObject({ ok: true });
+    await upToDate();
+    expect(await count(db)).toBe(core.audit.lastSeq());
+    // The team moves to a new server (or database): Work alone, then the new store.
+    expect(await call('teamStore.save', { url: '' })).toMatchObject({ ok: true });
+    const other = await createTeamDb('settings_moved');
+    try {
+      const desk = await other.login('desk');
+      const switchedAt = new Date().toISOString();
+      expect(await call('teamStore.save', { url: bare(desk.url), password: desk.password })).toMatchObject({ ok: true, value: { configured: true } });
+      // The status does not give the old store's copy as the new one's.
+      const st = await call<{ lastShipAt: string | null }>('teamStore.status');
+      expect(st.ok && (st.value.lastShipAt === null || st.value.lastShipAt >= switchedAt)).toBe(true);
+      await upToDate();
+      expect(await count(other)).toBe(core.audit.lastSeq());
+      expect(await call('teamStore.status')).toMatchObject({ ok: true, value: { lastError: null } });
+      // And back to the first store: the entries it holds are not refused, the new ones follow.
+      expect(await call('teamStore.save', { url: bare(first.url), password: first.password })).toMatchObject({ ok: true });
+      await upToDate();
+      expect(await count(db)).toBe(core.audit.lastSeq());
+    } finally {
+      expect(await call('teamStore.save', { url: '' })).toMatchObject({ ok: true });
+      await other.drop();
+    }
+  }, 90_000);
 });

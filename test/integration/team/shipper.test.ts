@@ -102,6 +102,39 @@ describe('team shipper (desk side)', () => {
     peek.close();
   });
 
+  it('a cursor kept for another team store starts again from entry 1; one kept before the store was recorded stays', async () => {
+    const log = new FakeAuditLog('desk-9').fill(120);
+    const retire = async (s: TeamShipper) => {
+      await s.stop();
+      s.close();
+      shippers.splice(shippers.indexOf(s), 1);
+    };
+    const a = new FakeSink();
+    const first = make(log, a, { storeKey: 'postgres://a:5432/team' });
+    first.s.start();
+    await until(() => first.s.status().shippedSeq === 120);
+    await retire(first.s);
+    // The same store again: on from entry 120.
+    const same = make(log, a, { storeKey: 'postgres://a:5432/team' }, first.dir);
+    expect(same.s.status()).toMatchObject({ shippedSeq: 120 });
+    await retire(same.s);
+    // Another store: from entry 1, and no "last shipped" of the old one.
+    const b = new FakeSink();
+    const other = make(log, b, { storeKey: 'postgres://b:5432/team' }, first.dir);
+    expect(other.s.status()).toMatchObject({ shippedSeq: 0, lastShipAt: null, lastError: null, failures: 0 });
+    other.s.start();
+    await until(() => other.s.status().shippedSeq === 120);
+    expect([...b.byHash.values()].map((e) => e.seq)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    await retire(other.s);
+    // A cursor written before stores were recorded counted for the store configured then: kept.
+    const old = make(log, new FakeSink());
+    old.s.start();
+    await until(() => old.s.status().shippedSeq === 120);
+    await retire(old.s);
+    const upgraded = make(log, new FakeSink(), { storeKey: 'postgres://a:5432/team' }, old.dir);
+    expect(upgraded.s.status()).toMatchObject({ shippedSeq: 120 });
+  });
+
   it('backs off, doubling up to the cap, says why and since when, and recovers', async () => {
     const log = new FakeAuditLog('desk-3').fill(5);
     const sink = new FakeSink();
