@@ -7,7 +7,7 @@
 import type { SecretStore } from '../secrets/secretStore';
 import type { SupervisionSourceView } from '../../../shared/ipc/supervision';
 import { readTeamSettings, teamConnection, teamReaderConnection } from '../team/config';
-import { classify, TeamStore, TeamStoreError } from '../team/store';
+import { classify, TeamStore, TeamStoreError, type TeamConnection } from '../team/store';
 import { LocalAuditSource } from './local';
 import type { AuditSource } from './source';
 import { TeamAuditSource } from './team';
@@ -41,7 +41,8 @@ export class SupervisionSources {
   private teamKey = '';
   private desk: TeamStore | null = null;
   private deskKey = '';
-  private failure: { at: number; error: TeamStoreError } | null = null;
+  /** The last failure of the reader login whose key it names; other settings are tried at once. */
+  private failure: { at: number; error: TeamStoreError; key: string } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly o: SupervisionSourcesOptions) {
@@ -62,9 +63,9 @@ export class SupervisionSources {
   }
 
   /** A team query failed: fall back (for RETRY_MS) and tell the caller. */
-  failed(e: unknown): TeamStoreError {
+  failed(e: unknown, key = this.teamKey): TeamStoreError {
     const err = classify(e);
-    this.failure = { at: this.now(), error: err };
+    this.failure = { at: this.now(), error: err, key };
     this.o.log?.(`supervision: the team store cannot be read (${err.fault}); showing this desk's own log`);
     return err;
   }
@@ -76,12 +77,21 @@ export class SupervisionSources {
     const settings = s.settings;
     if (!settings) return { source: this.local, view: this.view('desk', null, null) };
     if (!settings.readerUrl) return { source: this.local, view: this.view('desk', 'noReader', 'No reader login (readerUrl) is configured for the team store.') };
-    if (this.failure && this.now() - this.failure.at < RETRY_MS)
+    let c: TeamConnection;
+    try {
+      const rc = await teamReaderConnection(settings, this.o.secrets);
+      if (!rc) throw new TeamStoreError('config', 'No reader login is configured.');
+      c = rc;
+    } catch (e) {
+      const err = classify(e);
+      return { source: this.local, view: this.view('desk', fallbackOf(err), err.message) };
+    }
+    // A failure is remembered for the login it happened with: settings saved since (a corrected
+    // password, another server) are tried at once.
+    const key = JSON.stringify([c.url, c.tls, c.caFile, c.password]);
+    if (this.failure && this.failure.key === key && this.now() - this.failure.at < RETRY_MS)
       return { source: this.local, view: this.view('desk', fallbackOf(this.failure.error), this.failure.error.message) };
     try {
-      const c = await teamReaderConnection(settings, this.o.secrets);
-      if (!c) throw new TeamStoreError('config', 'No reader login is configured.');
-      const key = JSON.stringify([c.url, c.tls, c.caFile, c.password]);
       if (!this.team || key !== this.teamKey) {
         await this.team?.close();
         this.team = new TeamAuditSource(
@@ -94,7 +104,7 @@ export class SupervisionSources {
       this.failure = null;
       return { source: this.team, view: this.view('team', null, null, desks) };
     } catch (e) {
-      const err = this.failed(e);
+      const err = this.failed(e, key);
       return { source: this.local, view: this.view('desk', fallbackOf(err), err.message) };
     }
   }

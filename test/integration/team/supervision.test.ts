@@ -199,6 +199,10 @@ describeTeam('supervisor workspace on the team store', () => {
     const page = await value<Page>(wrong.call('supervision.list', { category: 'all' }));
     expect(page.source.source).toBe('desk');
     expect(page.rows.every((r) => r.entry.deskId === wrong.core.audit.deskId)).toBe(true);
+    // The right password saved in Settings is tried at once, not after the refusal's 30 s retry.
+    await signInAs(wrong.call, 'admin');
+    await value(wrong.call('teamStore.save', { url: noPassword(deskC.url), readerUrl: noPassword(reader.url), readerPassword: reader.password }));
+    expect(await value<SupervisionSourceView>(wrong.call('supervision.source', {}))).toMatchObject({ source: 'team', fallback: null });
 
     const dead = new URL(noPassword(reader.url));
     dead.port = '1'; // nothing listens there
