@@ -29,8 +29,10 @@ import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
+import { useFormat } from '../../i18n';
 import { useShell } from '../../state/shellStore';
 import { useUnsavedMark } from '../../state/unsavedStore';
+import { ago } from '../supervision/words';
 import { useTeamStore } from './teamStoreState';
 
 interface Values {
@@ -104,21 +106,11 @@ function schemaFor(t: TFunction, view: TeamStoreView | null) {
   });
 }
 
-/** "5 minutes ago" in the UI's language. */
-function ago(iso: string, locale: string, now = Date.now()): string {
-  const s = Math.round((Date.parse(iso) - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const abs = Math.abs(s);
-  if (abs < 60) return rtf.format(s, 'second');
-  if (abs < 3600) return rtf.format(Math.round(s / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(s / 3600), 'hour');
-  return rtf.format(Math.round(s / 86_400), 'day');
-}
-
 function StatusBlock({ status }: { status: TeamStoreStatus | null }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === 'nb' ? 'nb' : 'en';
-  const when = (iso: string) => t('teamStore.when', { time: new Date(iso).toLocaleString(locale), ago: ago(iso, locale) });
+  const { t } = useTranslation();
+  const f = useFormat();
+  // The app's date format (en-GB / nb-NO), as everywhere else: "01/12/2026, 15:57 (11 seconds ago)".
+  const when = (iso: string) => t('teamStore.when', { time: f.dateTime(iso), ago: ago(iso, f.locale) });
   if (!status) return null;
   if (!status.configured)
     return (
