@@ -262,6 +262,8 @@ export function TeamStoreSection() {
             name="tls"
             label={label('tls')}
             disabled={managed}
+            // '' is a real choice (the default mode), shown by its name rather than as an empty field.
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             options={[
               { value: '', label: t('teamStore.tls.default') },
               { value: 'verify-full', label: t('teamStore.tls.verify-full') },
