@@ -164,8 +164,9 @@ test('Test the team store: connected, a wrong password and a closed port said in
 });
 
 test('saving: shipping starts at once; a mistyped reader password is said in the supervisor workspace', async ({ app: page }) => {
-  // Shipping starts from entry 1: with every other spec's entries in the log (100,000 from the supervision spec) that takes a while.
-  test.setTimeout(300_000);
+  // Shipping starts from entry 1: with every other spec's entries in the log (100,000 from the
+  // supervision spec) that took 3.6 min in a whole-suite run on this shared 2-core machine.
+  test.setTimeout(720_000);
   const section = await openSettings(page);
   await field(section, URL_LABEL).fill(urlOf(desk.user));
   await field(section, PASSWORD_LABEL).fill(desk.password);
@@ -187,7 +188,7 @@ test('saving: shipping starts at once; a mistyped reader password is said in the
 
   // Shipping runs without a restart: the status says the store holds every entry, and how old its copy is.
   const status = section.getByTestId('team-status');
-  await expect(status).toContainText('Up to date: the team store holds every entry of this desk.', { timeout: 240_000 });
+  await expect(status).toContainText('Up to date: the team store holds every entry of this desk.', { timeout: 600_000 });
   // In the app's date format (day first, 24-hour clock), as the rest of the desk writes dates.
   await expect(status).toContainText(new RegExp(`The team store's copy of this desk is from ${osloToday()}, \\d{2}:\\d{2} \\((now|\\d+ seconds? ago)\\)\\.`));
 
