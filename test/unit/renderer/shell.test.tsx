@@ -91,6 +91,19 @@ describe('shell', () => {
     expect(list).toHaveTextContent('Account: manage accountAlt + U');
   });
 
+  it('holds a notice back while a dialog is open and shows it again once it is closed', async () => {
+    installFakeCsr();
+    renderUi(<App />);
+    act(() => useShell.getState().notify('success', 'Contact saved'));
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Contact saved');
+    await userEvent.keyboard('{F1}');
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await waitFor(() => expect(screen.queryByTestId('notice')).not.toBeInTheDocument());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Contact saved');
+  });
+
   it('in kiosk mode hides Settings and resets to the search screen after 3 minutes without input', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     installFakeCsr({ 'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: true, operator: 'kiosk', profile: null }) });
