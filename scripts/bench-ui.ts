@@ -22,6 +22,13 @@ import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../main/core/secr
 import { accountHandlers } from '../main/core/services/accounts';
 import type { ServiceContext } from '../main/core/services/context';
 
+// The page's document, for the function predicates below (they run in the page; this
+// script is type-checked without the DOM library).
+declare const document: {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  documentElement: { dataset: Record<string, string | undefined> };
+};
+
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 120);
 const OPENS = Number(process.env.BENCH_OPENS ?? 30);
