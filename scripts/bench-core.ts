@@ -60,10 +60,19 @@ async function fullStack() {
   console.log(`\nFull-stack search vs raw signed sandbox round trip (${accounts} accounts, seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s, ${n} queries each)`);
   const client = new AmpsClient({ baseUrl: sandbox.url, ...creds, signatureVersion: '2.0', userID: 'bench' });
   const secrets = new MemorySecretStore();
-  const core = createCore({ dataDir: dir, secrets, transport: 'web', version: 'bench' });
+  // The desk wants a signed-in operator (issue 8): the demo agent, as the e2e tests do.
+  const core = createCore({ dataDir: dir, secrets, transport: 'web', version: 'bench', demoOperators: true });
+  await core.ready;
   await core.profiles.save({ name: 'bench', baseUrl: sandbox.url, clientNo: creds.clientNo, userID: 'bench', signatureVersion: '2.0', authKey: creds.authKey, signingSecret: creds.signingSecret });
   core.profiles.activate('bench');
   const host = await startWebHost({ router: core.router, token: 'bench-token' });
+  const signIn = await fetch(`${host.url}/ipc/session.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer bench-token' },
+    body: JSON.stringify({ id: 'demo-agent', password: 'demo-agent-password' }),
+  });
+  const signedIn = (await signIn.json()) as { ok: boolean };
+  if (!signedIn.ok) throw new Error(`the demo agent could not sign in: ${JSON.stringify(signedIn)}`);
 
   const terms = ['han', 'olsen', 'berg', 'nord', 'kari', 'lie', 'dal', 'vik', 'haug', 'strand', 'moen', 'bakke'];
   const raw: number[] = [];

@@ -22,6 +22,13 @@ import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../main/core/secr
 import { accountHandlers } from '../main/core/services/accounts';
 import type { ServiceContext } from '../main/core/services/context';
 
+// The page's document, for the function predicates below (they run in the page; this
+// script is type-checked without the DOM library).
+declare const document: {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  documentElement: { dataset: Record<string, string | undefined> };
+};
+
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 120);
 const OPENS = Number(process.env.BENCH_OPENS ?? 30);
@@ -105,6 +112,10 @@ interface Typed {
   raw: number;
   /** Of api: the HTTP exchanges with the web host as Chromium's resource timing saw them. */
   net: number;
+  /** Of net: before the request went out (Chromium), waiting for the first byte (web host), the body. */
+  queued: number;
+  server: number;
+  body: number;
 }
 
 /**
@@ -151,7 +162,8 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
   });
   for (const q of queries) {
     await box.fill('');
-    await page.waitForFunction(`document.querySelector('[data-testid="search-results"]').getAttribute('data-search-state') === 'idle'`);
+    // Function predicates: a string one needs eval on a later poll, which the page's CSP refuses.
+    await page.waitForFunction(() => document.querySelector('[data-testid="search-results"]')?.getAttribute('data-search-state') === 'idle');
     await box.pressSequentially(q.slice(0, -1), { delay: TYPING_MS });
     await page.evaluate(`window.__seqBefore = document.querySelector('[data-testid="search-results"]').dataset.searchSeq`);
     const painted = page.evaluate(`window.__waitFor(() => {
@@ -165,7 +177,13 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
       const start = m('csr:search-start');
       const http = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/ipc/accounts.search') && e.startTime >= start);
       const net = http.length ? Math.max(...http.map((e) => e.responseEnd)) - Math.min(...http.map((e) => e.startTime)) : NaN;
-      return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net };
+      // Of net: fetch() called → request on the wire (Chromium), → first byte of the answer
+      // (the web host), → last byte; summed over the search's requests.
+      const sum = (f) => http.length ? http.reduce((a, e) => a + f(e), 0) : NaN;
+      const queued = sum((e) => e.requestStart - e.startTime);
+      const server = sum((e) => e.responseStart - e.requestStart);
+      const body = sum((e) => e.responseEnd - e.responseStart);
+      return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net, queued, server, body };
     })`);
     await page.waitForTimeout(TYPING_MS);
     sent = [];
@@ -289,7 +307,7 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
     await page.addInitScript(INSTRUMENT);
     await page.goto(`${BASE}/#token=${TOKEN}`);
-    await page.waitForFunction(`document.documentElement.dataset.appReady === 'true'`);
+    await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
     const ready = (await page.evaluate(`performance.getEntriesByName('csr:ready')[0].startTime`)) as number;
 
     const raw = rawSearcher(await deskSandboxClient());
@@ -309,6 +327,9 @@ async function main() {
       ['  of which: keystroke → search sent (debounce)', typed.map((x) => x.wait), ''],
       ['  of which: search sent → answer (IPC, signed HTTP, sandbox)', typed.map((x) => x.api), '≤ 1.5× raw at p50'],
       ['    of which: HTTP to the web host and back (resource timing)', typed.map((x) => x.net).filter((x) => Number.isFinite(x)), ''],
+      ['      of which: fetch() → request sent (Chromium)', typed.map((x) => x.queued).filter((x) => Number.isFinite(x)), ''],
+      ['      of which: request sent → first byte (web host)', typed.map((x) => x.server).filter((x) => Number.isFinite(x)), ''],
+      ['      of which: first byte → last byte', typed.map((x) => x.body).filter((x) => Number.isFinite(x)), ''],
       ['  raw signed sandbox round trip, same requests (bench → sandbox)', rawTimes, ''],
       ['  of which: answer → painted (React, layout, paint)', typed.map((x) => x.paint), ''],
       ['open account → overview painted', opens, '≤ 300 ms'],

@@ -43,9 +43,11 @@ export interface DateInputProps {
   disabled?: boolean;
   sx?: SxProps<Theme>;
   inputRef?: React.Ref<HTMLInputElement>;
+  /** 'small' in dense rows such as the audit filters, beside small text fields. */
+  size?: 'small' | 'medium';
 }
 
-export function DateInput({ label, value, onChange, onBlur, name, error, helperText, disabled, sx, inputRef }: DateInputProps) {
+export function DateInput({ label, value, onChange, onBlur, name, error, helperText, disabled, sx, inputRef, size }: DateInputProps) {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'nb' ? 'nb' : 'en';
   // The picker keeps its own state (typed sections survive any re-render, also while the
@@ -81,6 +83,7 @@ export function DateInput({ label, value, onChange, onBlur, name, error, helperT
         slotProps={{
           textField: {
             name,
+            ...(size ? { size } : {}),
             error,
             helperText,
             onBlur,

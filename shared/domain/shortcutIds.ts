@@ -11,6 +11,8 @@ export type ShortcutId =
   | 'sectionComments'
   | 'sectionAddress'
   | 'sectionPlans'
+  | 'editContact'
+  | 'manageAccount'
   | 'closeTab'
   | 'nextTab'
   | 'previousTab'

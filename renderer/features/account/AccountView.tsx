@@ -25,6 +25,8 @@ import { PlansPanel } from '../plans/PlansPanel';
 import { Overview } from './Overview';
 import { PendingChanges } from '../outbox/PendingChanges';
 import { TitleFilterControl } from './TitleFilterControl';
+import { registerFocusTarget } from '../shell/focusTargets';
+import { ariaKeyShortcuts } from '../shell/shortcuts';
 
 export const SECTIONS: AccountSection[] = ['overview', 'billingGroups', 'comments', 'address', 'plans'];
 /** The DOM id of an account's section tab (shortcuts move the focus there). */
@@ -38,6 +40,18 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
   // The contact edit and account management dialogs (issue 10; features/account).
   const [dialog, setDialog] = useState<'contact' | 'manage' | null>(null);
   const opened = entry?.opened ?? 0;
+  const hasDetails = !!entry?.data?.acctRetrieveAccountDetails;
+  // Alt+E / Alt+U (features/shell/shortcuts.ts) open the same dialogs as the header's buttons,
+  // while this account is on screen and its details (which the buttons need) have loaded.
+  useEffect(() => {
+    if (!active || !hasDetails) return;
+    const offContact = registerFocusTarget(`contact:${accountNo}`, () => setDialog('contact'));
+    const offManage = registerFocusTarget(`manage:${accountNo}`, () => setDialog('manage'));
+    return () => {
+      offContact();
+      offManage();
+    };
+  }, [accountNo, active, hasDetails]);
   // Opening an account (from the results, the recent list, or again) puts the focus on its
   // heading, so a screen reader says whose account this is and Tab goes on from there.
   useEffect(() => {
@@ -83,10 +97,10 @@ export function AccountView({ accountNo, active }: { accountNo: number; active: 
           <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
             {d ? (
               <>
-                <Button startIcon={<EditIcon />} onClick={() => setDialog('contact')} data-testid="edit-contact">
+                <Button startIcon={<EditIcon />} onClick={() => setDialog('contact')} aria-keyshortcuts={ariaKeyShortcuts('editContact')} data-testid="edit-contact">
                   {t('contactEdit.open')}
                 </Button>
-                <Button startIcon={<ManageAccountsIcon />} onClick={() => setDialog('manage')} data-testid="manage-account-open">
+                <Button startIcon={<ManageAccountsIcon />} onClick={() => setDialog('manage')} aria-keyshortcuts={ariaKeyShortcuts('manageAccount')} data-testid="manage-account-open">
                   {t('manageAccount.open')}
                 </Button>
               </>

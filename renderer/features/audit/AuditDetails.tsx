@@ -6,12 +6,13 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { AuditEntryView } from '../../../shared/ipc';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n';
 import { flattenFields } from '../../../shared/domain/fieldDiff';
 import { ChangesTable } from '../../components/ChangesTable';
 import { fieldLabel } from '../../components/fieldLabel';
 import { entryAt, useAudit } from '../../state/auditStore';
 import { useTimeFormat } from './AuditList';
-import { actionLabel, entryChanges, showValue, stateColor, stateLabel } from './auditWords';
+import { actionLabel, entryChanges, stateColor, stateLabel, valueInWords } from './auditWords';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -35,6 +36,7 @@ export function AuditDetails() {
 /** One entry in full (also the supervisor workspace's, renderer/features/supervision). */
 export function EntryDetails({ entry, testId, showDesk = false }: { entry: AuditEntryView; testId: string; showDesk?: boolean }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const time = useTimeFormat();
   const changes = entryChanges(entry);
   const detail = Object.entries(flattenFields(entry.detail));
@@ -66,7 +68,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
         {t('audit.changes')}
       </Typography>
-      {changes.length ? <ChangesTable changes={changes} /> : <Typography variant="body2">{t('audit.noChanges')}</Typography>}
+      {changes.length ? <ChangesTable changes={changes} formatValue={(path, v) => valueInWords(t, f, path, v)} /> : <Typography variant="body2">{t('audit.noChanges')}</Typography>}
       {detail.length ? (
         <>
           <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
@@ -75,7 +77,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
             {detail.slice(0, 50).map(([path, value]) => (
               <Item key={path} label={fieldLabel(t, path)}>
-                {showValue(value)}
+                {valueInWords(t, f, path, value)}
               </Item>
             ))}
           </Box>

@@ -1,16 +1,19 @@
 // The audit filter row (dates, operator, account, text) shared by the desk's audit log and the
 // supervisor workspace: typing applies the filter once it pauses, Enter applies at once, and
-// the form keeps exactly what was typed (renderer/state/auditStore's toQuery checks it).
+// the form keeps exactly what was typed (renderer/state/auditStore's toQuery checks it). The
+// dates are the app's own date inputs (dd.mm.åååå in Bokmål, dd/mm/yyyy in English), not the
+// browser's, which follow the operating system's locale.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput, INVALID_DATE } from '../../components/DateInput';
 import type { AuditFilterForm, FilterProblem } from '../../state/auditStore';
 
 const FIELDS: { field: keyof AuditFilterForm; type: string; width: number }[] = [
-  { field: 'from', type: 'date', width: 160 },
-  { field: 'to', type: 'date', width: 160 },
+  { field: 'from', type: 'date', width: 180 },
+  { field: 'to', type: 'date', width: 180 },
   { field: 'operator', type: 'text', width: 150 },
   { field: 'account', type: 'text', width: 150 },
   { field: 'text', type: 'search', width: 220 },
@@ -51,6 +54,26 @@ export function AuditFilterBar({ form, problem, setField, apply, clear, label, t
     >
       {FIELDS.map(({ field, type, width }) => {
         const bad = problem?.field === field;
+        if (type === 'date')
+          return (
+            <Box key={field} data-testid={`${testIdPrefix}-${field}`} sx={{ width }}>
+              <DateInput
+                label={t(`audit.filter.${field}`)}
+                name={field}
+                value={form[field]}
+                onChange={(value) => {
+                  setField(field, value);
+                  // A date half typed waits for the rest (or Enter, which says what is wrong).
+                  if (value !== INVALID_DATE) schedule();
+                  else clearTimeout(timer.current);
+                }}
+                error={bad}
+                helperText={bad ? t(`audit.filterError.${problem.key}`) : undefined}
+                size="small"
+                sx={{ width: '100%' }}
+              />
+            </Box>
+          );
         return (
           <TextField
             key={field}

@@ -6,6 +6,7 @@ import Box from '@mui/material/Box';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n';
 import { INTL_LOCALE } from '../../i18n/format';
 import { entryAt, useAudit } from '../../state/auditStore';
 import { actionLabel, changeSummary, stateColor, stateLabel } from './auditWords';
@@ -58,6 +59,7 @@ const rowStyles = {
 
 const Row = memo(function Row({ index, top, selected, onPick }: { index: number; top: number; selected: boolean; onPick: (i: number) => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const entry = useAudit((s) => entryAt(s, index));
   const total = useAudit((s) => s.total);
   const time = useTimeFormat();
@@ -84,7 +86,7 @@ const Row = memo(function Row({ index, top, selected, onPick }: { index: number;
             <span className="audit-muted">{entry.operator ? entry.operator.displayName : t('audit.noOperator')}</span>
           </div>
           <div className="audit-summary">
-            {[changeSummary(t, entry), entry.reason ? t('audit.reasonShort', { reason: entry.reason }) : ''].filter(Boolean).join(' · ') || '\u00a0'}
+            {[changeSummary(t, f, entry), entry.reason ? t('audit.reasonShort', { reason: entry.reason }) : ''].filter(Boolean).join(' · ') || '\u00a0'}
           </div>
         </>
       ) : (

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import type { AuditEntryView, AuditVerdictView } from '../../../shared/ipc';
 import { diffFields, flattenFields, type FieldChange, type Scalar } from '../../../shared/domain/fieldDiff';
 import { fieldLabel } from '../../components/fieldLabel';
+import { describeValue } from '../../components/valueWords';
+import type { Formatters } from '../../i18n/format';
 
 /** "billingGroups.modify" → "Billing groups modify": only for actions the UI has no words for yet. */
 export function humanize(action: string): string {
@@ -57,11 +59,16 @@ export function entryChanges(e: Pick<AuditEntryView, 'before' | 'after'>): Field
 
 export const showValue = (v: Scalar): string => (v === null ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v));
 
-/** One line: "Text: — → Hei på deg; Status: Active → Suspended (+2 more)". */
-export function changeSummary(t: TFunction, e: Pick<AuditEntryView, 'before' | 'after'>): string {
+/** A value of the field at `path` as the agent reads it: codes in words, dates and countries in the UI language. */
+export function valueInWords(t: TFunction, f: Formatters, path: string, v: Scalar): string {
+  return describeValue(t, f, path, v) ?? showValue(v);
+}
+
+/** One line: "Text: — → Hei på deg; Statement delivery: Email → Email with PDF (+2 more)". */
+export function changeSummary(t: TFunction, f: Formatters, e: Pick<AuditEntryView, 'before' | 'after'>): string {
   const changes = entryChanges(e);
   if (!changes.length) return '';
-  const shown = changes.slice(0, 2).map((c) => `${fieldLabel(t, c.path)}: ${showValue(c.before)} → ${showValue(c.after)}`);
+  const shown = changes.slice(0, 2).map((c) => `${fieldLabel(t, c.path)}: ${valueInWords(t, f, c.path, c.before)} → ${valueInWords(t, f, c.path, c.after)}`);
   const more = changes.length - shown.length;
   return shown.join('; ') + (more > 0 ? ` ${t('audit.more', { count: more })}` : '');
 }

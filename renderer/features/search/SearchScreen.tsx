@@ -9,7 +9,7 @@ import Collapse from '@mui/material/Collapse';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,6 +30,23 @@ import { useCreateAccount } from '../createAccount/createAccountStore';
 /** The sandbox refuses a "like" term too short to use an index (docs/sandbox.md): say so in the UI language. */
 const tooShort = (e: IpcError) => (e.fields ?? []).some((f) => /^type at least 3 characters/.test(f.message)) || /^type at least 3 characters/.test(e.message);
 
+/** A search that answers within this time shows no progress bar (most do: no flicker, no work while it runs). */
+const SLOW_SEARCH_MS = 300;
+
+/** True once `on` has stayed true for `delayMs`; false as soon as it turns false. */
+function useShownAfter(on: boolean, delayMs: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setShown(false);
+      return;
+    }
+    const timer = setTimeout(() => setShown(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [on, delayMs]);
+  return on && shown;
+}
+
 function ResultsRegion() {
   const { t } = useTranslation();
   const status = useSearch((s) => s.status);
@@ -38,6 +55,7 @@ function ResultsRegion() {
   const limit = useSearch((s) => s.limit);
   const error = useSearch((s) => s.error);
   const seq = useSearch((s) => s.seq);
+  const slowSearch = useShownAfter(status === 'loading', SLOW_SEARCH_MS);
   const activeIndex = useSearch((s) => s.activeIndex);
   const query = useSearch((s) => s.query);
   const mode = useSearch((s) => s.mode);
@@ -85,7 +103,7 @@ function ResultsRegion() {
       data-search-seq={seq}
       sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, gap: 1 }}
     >
-      <Box sx={{ height: 4 }}>{status === 'loading' ? <LinearProgress aria-label={t('search.searching')} /> : null}</Box>
+      <Box sx={{ height: 4 }}>{slowSearch ? <LinearProgress aria-label={t('search.searching')} /> : null}</Box>
       <Box role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 28 }}>
         {summary}
       </Box>

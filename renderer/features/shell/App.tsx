@@ -3,7 +3,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAnnouncer } from '../../state/announcer';
@@ -28,17 +28,46 @@ import { DiscardChangesDialog } from './DiscardChangesDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar, panelDomId, tabDomId } from './TopBar';
 import { useKioskIdle } from './useKioskIdle';
+import { useModalOpen } from './useModalOpen';
 import { useShortcuts } from './useShortcuts';
+
+// A notice (the snackbar at the bottom right) is never over a dialog: while anything modal is
+// open (a dialog, its confirmation, a menu, a date picker, the lock screen) the notice is held
+// back, and it shows again once they are all closed, for the time it had left (at least
+// NOTICE_AGAIN_MS, so it can be read). Agents at 1280×720 open the next dialog at once after a
+// save, and the wide, tall ones (the contact form) have their buttons in that corner; holding
+// the notice, rather than dropping it or moving it, also keeps a warning that came with a save
+// (or a notice raised inside a dialog) from going unseen. Screen readers hear it when it shows
+// (the Alert's role="alert"); the polite live region below is separate and unaffected.
+const NOTICE_AGAIN_MS = 2000;
 
 function Notices() {
   const notices = useShell((s) => s.notices);
   const dismiss = useShell((s) => s.dismissNotice);
+  const modalOpen = useModalOpen();
   const first = notices[0];
+  const shown = !!first && !modalOpen;
+  // How long each notice has been on screen so far (it is counted while it shows).
+  const onScreenMs = useRef(new Map<number, number>());
+  const firstId = first?.id;
+  useEffect(() => {
+    if (!shown || firstId === undefined) return;
+    const spent = onScreenMs.current;
+    const since = performance.now();
+    return () => {
+      spent.set(firstId, (spent.get(firstId) ?? 0) + performance.now() - since);
+    };
+  }, [shown, firstId]);
+  const full = first?.severity === 'success' ? 5000 : 10000;
+  // Read when the notice (re)opens; the count changes only as it hides.
+  const left = first ? Math.max(NOTICE_AGAIN_MS, full - (onScreenMs.current.get(first.id) ?? 0)) : full;
   return (
     <Snackbar
       key={first?.id}
-      open={!!first}
-      autoHideDuration={first?.severity === 'success' ? 5000 : 10000}
+      open={shown}
+      autoHideDuration={left}
+      // Gone at once when a dialog opens, not shrinking away over its buttons.
+      transitionDuration={modalOpen ? { enter: 225, exit: 0 } : undefined}
       onClose={(_e, why) => why !== 'clickaway' && first && dismiss(first.id)}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
     >

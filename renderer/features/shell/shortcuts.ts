@@ -30,6 +30,10 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'sectionAddress', keys: [['Alt', 'A']], matches: (e) => altOnly(e) && e.code === 'KeyA' },
   // Subscriptions (plan replacement, issue 10 item 5).
   { id: 'sectionPlans', keys: [['Alt', 'S']], matches: (e) => altOnly(e) && e.code === 'KeyS' },
+  // The open account header's dialogs: Edit contact, manage the accoUnt (Alt+A is the address
+  // section; Alt+D and Alt+F are the browser's and Windows' menu keys).
+  { id: 'editContact', keys: [['Alt', 'E']], matches: (e) => altOnly(e) && e.code === 'KeyE' },
+  { id: 'manageAccount', keys: [['Alt', 'U']], matches: (e) => altOnly(e) && e.code === 'KeyU' },
   { id: 'closeTab', keys: [['Alt', 'W']], matches: (e) => altOnly(e) && e.code === 'KeyW' },
   { id: 'nextTab', keys: [['Alt', 'PgDn']], matches: (e) => altOnly(e) && e.key === 'PageDown' },
   { id: 'previousTab', keys: [['Alt', 'PgUp']], matches: (e) => altOnly(e) && e.key === 'PageUp' },
@@ -39,6 +43,12 @@ export const SHORTCUTS: Shortcut[] = [
     matches: (e, inEditable) => e.key === 'F1' || (!inEditable && !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '?'),
   },
 ];
+
+/** The shortcut as an aria-keyshortcuts value ("Alt+E"), for the button it stands for. */
+export function ariaKeyShortcuts(id: ShortcutId): string {
+  const s = SHORTCUTS.find((x) => x.id === id);
+  return s ? s.keys.map((combo) => combo.join('+')).join(' ') : '';
+}
 
 export function isEditable(el: Element | null): boolean {
   if (!el) return false;

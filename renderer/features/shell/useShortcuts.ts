@@ -62,6 +62,11 @@ export function runShortcut(id: ShortcutId): void {
         afterRender(() => document.getElementById(sectionTabId(accountNo, section))?.focus());
       }
       return;
+    case 'editContact':
+    case 'manageAccount':
+      // Like the section keys: only on an open account (focusTargets says when it counts).
+      if (typeof ws.active === 'number') focusTarget(`${id === 'editContact' ? 'contact' : 'manage'}:${ws.active}`);
+      return;
     case 'closeTab':
       if (typeof ws.active === 'number') void requestCloseAccount(ws.active);
       return;

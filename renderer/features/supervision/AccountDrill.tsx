@@ -74,7 +74,7 @@ export function AccountDrill() {
                     </Box>
                     <Typography variant="body2" sx={{ color: 'text.secondary', overflowWrap: 'anywhere' }}>
                       {/* An outcome's answer (comment numbers and the like) is in the desk log's details; here the change asked for. */}
-                      {r.entry.kind === 'intent' ? [changeSummary(t, r.entry), r.entry.reason ? t('audit.reasonShort', { reason: r.entry.reason }) : ''].filter(Boolean).join(' · ') : null}
+                      {r.entry.kind === 'intent' ? [changeSummary(t, f, r.entry), r.entry.reason ? t('audit.reasonShort', { reason: r.entry.reason }) : ''].filter(Boolean).join(' · ') : null}
                     </Typography>
                   </ListItem>
                 ))}

@@ -66,7 +66,7 @@ export function FeedbackScreen() {
                 </Typography>
               </Box>
               <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1, overflowWrap: 'anywhere' }}>
-                {[changeSummary(t, e), e.reason ? t('audit.reasonShort', { reason: e.reason }) : ''].filter(Boolean).join(' · ')}
+                {[changeSummary(t, f, e), e.reason ? t('audit.reasonShort', { reason: e.reason }) : ''].filter(Boolean).join(' · ')}
               </Typography>
               <ReviewState review={item.review} />
               {!item.review.acknowledged ? (

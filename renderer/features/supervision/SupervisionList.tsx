@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n';
 import type { ReviewView } from '../../../shared/ipc';
 import { useTimeFormat } from '../audit/AuditList';
 import { actionLabel, changeSummary } from '../audit/auditWords';
@@ -54,6 +55,7 @@ export function reviewWords(t: TFunction, r: ReviewView | null): string {
 
 const Row = memo(function Row({ index, top, selected, team, onPick }: { index: number; top: number; selected: boolean; team: boolean; onPick: (i: number) => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const row = useRowAt(index);
   const total = useSupervision((s) => s.total);
   const time = useTimeFormat();
@@ -83,7 +85,7 @@ const Row = memo(function Row({ index, top, selected, team, onPick }: { index: n
             <span className="sv-muted">{e.operator ? e.operator.displayName : t('audit.noOperator')}</span>
             {team ? <span className="sv-muted">{t('supervision.deskShort', { desk: e.deskId.slice(0, 8) })}</span> : null}
           </div>
-          <div className="sv-summary">{[changeSummary(t, e), e.reason ? t('audit.reasonShort', { reason: e.reason }) : ''].filter(Boolean).join(' · ') || '\u00a0'}</div>
+          <div className="sv-summary">{[changeSummary(t, f, e), e.reason ? t('audit.reasonShort', { reason: e.reason }) : ''].filter(Boolean).join(' · ') || '\u00a0'}</div>
         </>
       ) : (
         <div className="sv-summary" style={{ lineHeight: `${ROW_HEIGHT - 8}px` }}>

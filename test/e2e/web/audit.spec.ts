@@ -9,7 +9,7 @@ import { openAuditLog } from '../../../main/core/audit/log';
 import type { AuditInput } from '../../../main/core/audit/types';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../../main/core/secrets/encryptedFileStore';
 import { E2E_PORT } from './env';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, test, typeDate } from './fixtures';
 
 const dataDir = `.tmp/e2e-data-${E2E_PORT}`;
 const SEEDED = 100_000;
@@ -134,16 +134,18 @@ test('audit log: verdict, 100,000 entries virtualized, filters, before → after
   await expect(page.getByTestId('audit-filter-account')).toHaveValue('12ab'); // nothing typed is lost
   await page.getByTestId('audit-filter-account').fill('');
   // 2026-11-02 in Oslo: seeded entries are 20 s apart from 2026-11-01T00:00Z.
-  await page.getByTestId('audit-filter-from').fill('2026-11-02');
-  await page.getByTestId('audit-filter-to').fill('2026-11-02');
+  // The app's own date inputs, in the UI language's order (dd/mm/yyyy), whatever the OS locale.
+  await typeDate(page, 'audit-filter-from', '02112026');
+  await expect(page.getByTestId('audit-filter-from')).toContainText('02/11/2026');
+  await typeDate(page, 'audit-filter-to', '02112026');
   const day0 = Date.UTC(2026, 10, 1, 23); // Oslo midnight (UTC+1)
   await expect(countText).toHaveText(
     `${count((i) => Date.UTC(2026, 10, 1) + i * 20_000 >= day0 && Date.UTC(2026, 10, 1) + i * 20_000 < day0 + 86_400_000).toLocaleString('en-GB')} entries, newest first`,
   );
 
   // Before → after in words for a billing group change.
-  await page.getByTestId('audit-filter-from').fill('');
-  await page.getByTestId('audit-filter-to').fill('');
+  await typeDate(page, 'audit-filter-from', '');
+  await typeDate(page, 'audit-filter-to', '');
   await page.getByTestId('audit-filter-text').fill('Gruppe 99999');
   await expect(countText).toHaveText('1 entry, newest first');
   const details = page.getByTestId('audit-details');

@@ -1,9 +1,36 @@
 // The most common call, "I have a new phone number": edit the contact from the account view
-// (a bad number is said on the field and nothing typed is lost; a landline in the mobile
-// field is a warning), before → after of only what changes, and the new number on the
-// account after. Then ban the account with its number typed again, and see the account
-// archived with nothing left to change. Axe and a screenshot of each screen.
+// (Alt+E or the button; a bad number is said on the field and nothing typed is lost; a
+// landline in the mobile field is a warning), before → after of only what changes, and the
+// new number on the account after. At 1280×720, Manage account (Alt+U) and the contact form
+// (Alt+E) opened at once after "Contact saved": the notice covers none of their buttons, and
+// is back once they are closed. Then ban the account with its
+// number typed again, and see the account archived with nothing left to change. Axe and a
+// screenshot of each screen.
+import type { Locator } from '@playwright/test';
 import { expect, expectAccessible, openAccount, screenshot, test } from './fixtures';
+
+/** Nothing lies over these buttons: at the centre and the four corners (2px in) of each, what is on top is the button or inside it. */
+async function expectUncovered(...buttons: Locator[]): Promise<void> {
+  for (const button of buttons) {
+    await expect(button).toBeVisible();
+    expect(await uncovered(button), `nothing over "${await button.innerText()}" (centre, corners)`).toEqual([true, true, true, true, true]);
+  }
+}
+const uncovered = (el: Locator) =>
+  el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const points: [number, number][] = [
+      [r.left + r.width / 2, r.top + r.height / 2],
+      [r.left + 2, r.top + 2],
+      [r.right - 2, r.top + 2],
+      [r.left + 2, r.bottom - 2],
+      [r.right - 2, r.bottom - 2],
+    ];
+    return points.map(([x, y]) => {
+      const top = document.elementFromPoint(x, y);
+      return !!top && node.contains(top);
+    });
+  });
 
 test('edit the phone number, see it on the account; then ban with the typed account number', async ({ app: page }) => {
   const no = await openAccount(page, 3);
@@ -11,11 +38,17 @@ test('edit the phone number, see it on the account; then ban with the typed acco
   const contactCard = view.getByTestId('account-contact');
   await expect(contactCard).toBeVisible();
 
-  // ── the contact edit ──
-  await view.getByTestId('edit-contact').click();
+  // ── the contact edit: Alt+E (as the button says) opens it with the focus in it; so does the button ──
+  await expect(view.getByTestId('edit-contact')).toHaveAttribute('aria-keyshortcuts', 'Alt+E');
+  await page.keyboard.press('Alt+e');
   const dialog = page.getByTestId('contact-edit');
   await expect(dialog).toBeVisible();
   const mobile = dialog.getByTestId('contact-cellPhone');
+  await expect(mobile).toBeFocused();
+  await page.keyboard.press('Escape'); // nothing typed: it just closes
+  await expect(dialog).toHaveCount(0);
+  await view.getByTestId('edit-contact').click();
+  await expect(dialog).toBeVisible();
   await expect(mobile).toBeFocused();
   await screenshot(page, 'contact-01-edit-form');
   await expectAccessible(page, 'the contact form');
@@ -46,10 +79,36 @@ test('edit the phone number, see it on the account; then ban with the typed acco
   await confirm.getByTestId('reason').fill('Customer has a new mobile number');
   await screenshot(page, 'contact-04-confirm');
   await expectAccessible(page, 'the contact confirmation');
+  // The laptop size agents have, where the notice and a dialog's buttons meet.
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId('confirm-write-button').click();
 
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('notice')).toContainText('Contact saved');
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('Contact saved');
+
+  // At once Manage account from the keyboard (Alt+U), with "Contact saved" just up: the focus
+  // is in the dialog, and the notice covers none of its buttons.
+  await expect(view.getByTestId('manage-account-open')).toHaveAttribute('aria-keyshortcuts', 'Alt+U');
+  await page.keyboard.press('Alt+u');
+  const manage = page.getByTestId('manage-account');
+  await expect(manage).toBeVisible();
+  await expect(manage.getByTestId('new-account-id')).toBeFocused();
+  await expectUncovered(manage.getByRole('button', { name: 'Cancel' }), manage.getByTestId('manage-review'));
+  await screenshot(page, 'contact-05a-manage-at-once-1280');
+  await page.keyboard.press('Escape');
+  await expect(manage).toHaveCount(0);
+  // The contact form again: the widest and tallest dialog here, whose buttons reach the corner
+  // where notices show.
+  await page.keyboard.press('Alt+e');
+  await expect(mobile).toBeFocused();
+  await expectUncovered(dialog.getByRole('button', { name: 'Cancel' }), dialog.getByTestId('contact-review'));
+  await screenshot(page, 'contact-05b-contact-at-once-1280');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // Held, not lost: once no dialog is open the notice is back.
+  await expect(notice).toContainText('Contact saved');
+  await page.setViewportSize({ width: 1440, height: 900 });
   // Read back from the billing system: the overview shows the new numbers.
   await expect(contactCard.getByTestId('phone-cellPhone')).toContainText('+4793456789');
   await expect(contactCard.getByTestId('phone-homePhone')).toContainText('+4722334455');
@@ -61,7 +120,6 @@ test('edit the phone number, see it on the account; then ban with the typed acco
 
   // ── ban, with the account number typed again ──
   await view.getByTestId('manage-account-open').click();
-  const manage = page.getByTestId('manage-account');
   await expect(manage).toBeVisible();
   // Only what the status allows: an active account offers no "Activate".
   await expect(manage.getByTestId('status-ACTIVATE')).toHaveCount(0);

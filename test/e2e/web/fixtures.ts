@@ -98,3 +98,16 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(bad, `axe on ${what}`).toEqual([]);
 }
+
+/**
+ * Types a date into one of the app's date inputs (DateInput: sections as spinbuttons, in the
+ * UI language's order, e.g. dd/mm/yyyy), or clears it with ''. `digits` is what a person types:
+ * '02112026' for 2 November 2026 in either language.
+ */
+export async function typeDate(page: Page, testId: string, digits: string): Promise<void> {
+  const day = page.getByTestId(testId).getByRole('spinbutton').first();
+  await day.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  if (digits) await page.keyboard.type(digits);
+}

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { openAuditLog, type AuditInput } from '../../../main/core/audit';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../../main/core/secrets/encryptedFileStore';
 import { E2E_PORT, E2E_TOKEN } from './env';
-import { expect, expectAccessible, screenshot, signInAs, test } from './fixtures';
+import { expect, expectAccessible, screenshot, signInAs, test, typeDate } from './fixtures';
 
 const dataDir = `.tmp/e2e-data-${E2E_PORT}`;
 const SEEDED = 100_000;
@@ -92,8 +92,8 @@ test('supervision: 100,000 entries, filters, chart, drill-down, a flag with a no
   const options = page.getByRole('option');
   await expect(options.first()).toContainText(`account ${accountNo}`, { timeout: 30_000 });
   // October (Oslo days): exactly the seeded 100,000.
-  await page.getByTestId('supervision-filter-from').fill('2026-10-01');
-  await page.getByTestId('supervision-filter-to').fill('2026-10-31');
+  await typeDate(page, 'supervision-filter-from', '01102026');
+  await typeDate(page, 'supervision-filter-to', '31102026');
   await expect(countText).toHaveText(`${en(SEEDED)} entries, newest first`, { timeout: 30_000 });
   expect(await options.count()).toBeLessThan(60);
 
@@ -149,8 +149,8 @@ test('supervision: 100,000 entries, filters, chart, drill-down, a flag with a no
   await page.getByTestId('supervision-filter-text').fill('');
   const day0 = Date.UTC(2026, 9, 1, 22); // 2 Oct 2026 00:00 in Oslo (UTC+2, summer time)
   const onDay = (i: number) => at(i) >= day0 && at(i) < day0 + 86_400_000;
-  await page.getByTestId('supervision-filter-from').fill('2026-10-02');
-  await page.getByTestId('supervision-filter-to').fill('2026-10-02');
+  await typeDate(page, 'supervision-filter-from', '02102026');
+  await typeDate(page, 'supervision-filter-to', '02102026');
   await expect(countText).toHaveText(`${en(count(onDay))} entries, newest first`);
 
   // The report of changes without a reason (same filter: that day).
@@ -161,7 +161,7 @@ test('supervision: 100,000 entries, filters, chart, drill-down, a flag with a no
   await expectAccessible(page, 'the changes without a reason');
 
   // The chart of that day and the next, per operator; a name opens that operator's day.
-  await page.getByTestId('supervision-filter-to').fill('2026-10-03');
+  await typeDate(page, 'supervision-filter-to', '03102026');
   await page.getByTestId('supervision-view-chart').click();
   const table = page.getByTestId('supervision-chart-table');
   await expect(table).toBeVisible();

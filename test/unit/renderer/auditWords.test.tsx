@@ -2,6 +2,7 @@
 // an entry's change as "field: before → after"; the typed filter as a query.
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../../renderer/i18n';
+import { formatters } from '../../../renderer/i18n/format';
 import { actionLabel, changeSummary, stateLabel, verdictWords } from '../../../renderer/features/audit/auditWords';
 import { toQuery } from '../../../renderer/state/auditStore';
 import type { AuditVerdictView } from '../../../shared/ipc';
@@ -39,10 +40,16 @@ describe('audit words', () => {
   });
 
   it('writes the change as field: before → after', () => {
-    const t = initI18n('en').getFixedT('en');
-    expect(changeSummary(t, { before: { billingGroupName: 'Gruppe 1', notifyMethod: 'EMAIL' }, after: { billingGroupName: 'Gruppe 2', notifyMethod: 'EMAIL' } })).toBe('Name: Gruppe 1 → Gruppe 2');
-    expect(changeSummary(t, { before: null, after: { text: 'Hei' } })).toBe('Text: — → Hei');
-    expect(changeSummary(t, { before: { a: 1, b: 1, c: 1 }, after: { a: 2, b: 2, c: 2 } })).toBe('a: 1 → 2; b: 1 → 2 (+1 more)');
+    const i18n = initI18n('en');
+    const t = i18n.getFixedT('en');
+    const f = formatters('en');
+    expect(changeSummary(t, f, { before: { billingGroupName: 'Gruppe 1', notifyMethod: 'EMAIL' }, after: { billingGroupName: 'Gruppe 2', notifyMethod: 'EMAIL' } })).toBe('Name: Gruppe 1 → Gruppe 2');
+    expect(changeSummary(t, f, { before: null, after: { text: 'Hei' } })).toBe('Text: — → Hei');
+    expect(changeSummary(t, f, { before: { a: 1, b: 1, c: 1 }, after: { a: 2, b: 2, c: 2 } })).toBe('a: 1 → 2; b: 1 → 2 (+1 more)');
+    // Codes in words, in the UI language: never TEXT → PDF.
+    const change = { before: { notifyMethod: 'TEXT' }, after: { notifyMethod: 'PDF' } };
+    expect(changeSummary(t, f, change)).toBe('Statement delivery: Text email → Email with PDF');
+    expect(changeSummary(i18n.getFixedT('nb'), formatters('nb'), change)).toBe('Levering av utskrift: E-post (tekst) → E-post med PDF');
   });
 
   it('turns the typed filter into a query, or names the field to correct', () => {

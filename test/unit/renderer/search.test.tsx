@@ -52,6 +52,20 @@ describe('quick search', () => {
     expect(screen.getByText('3 accounts')).toBeInTheDocument();
   });
 
+  it('shows the progress bar only for a search that takes longer than 300 ms', async () => {
+    const pending = deferred<SearchOut>();
+    csr.handle('accounts.search', () => pending.promise);
+    renderUi(<SearchScreen />);
+    await userEvent.type(screen.getByTestId('quick-search'), 'Nordmann');
+    await waitFor(() => expect(results()).toHaveAttribute('data-search-state', 'loading'));
+    // A quick answer (most are) never makes the bar flash, nor work for the page while it runs.
+    expect(screen.queryByRole('progressbar', { name: 'Searching' })).toBeNull();
+    expect(await screen.findByRole('progressbar', { name: 'Searching' }, { timeout: 2000 })).toBeInTheDocument();
+    await act(async () => pending.resolve(ok({ rows: [row(1001, 'Ola Nordmann')], more: false, limit: 50 })));
+    await done();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('never lets an older answer overwrite a newer one', async () => {
     const slow = deferred<SearchOut>();
     const fast = deferred<SearchOut>();

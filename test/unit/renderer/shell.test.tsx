@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../shared/ipc';
@@ -47,6 +47,61 @@ describe('shell', () => {
     await userEvent.keyboard('{Alt>}c{/Alt}');
     await waitFor(() => expect(screen.getByTestId('comment-text')).toHaveFocus());
     expect(useWorkspace.getState().accounts[7]?.section).toBe('comments');
+  });
+
+  it('Alt+E and Alt+U open the open account’s Edit contact and Manage account, the focus in them; without an account they do nothing', async () => {
+    installFakeCsr();
+    renderUi(<App />);
+    // On the search screen there is no account to edit: no dialog opens.
+    await waitFor(() => expect(screen.getByTestId('quick-search')).toHaveFocus());
+    await userEvent.keyboard('{Alt>}e{/Alt}{Alt>}u{/Alt}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    act(() => useWorkspace.getState().open(7, 'Kari'));
+    const view = await screen.findByTestId('account-7');
+    await waitFor(() => expect(view).toHaveAttribute('data-account-state', 'ready'));
+    expect(within(view).getByTestId('edit-contact')).toHaveAttribute('aria-keyshortcuts', 'Alt+E');
+    expect(within(view).getByTestId('manage-account-open')).toHaveAttribute('aria-keyshortcuts', 'Alt+U');
+    await userEvent.keyboard('{Alt>}e{/Alt}');
+    const contact = await screen.findByTestId('contact-edit');
+    await waitFor(() => expect(within(contact).getByTestId('contact-cellPhone')).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('contact-edit')).not.toBeInTheDocument());
+
+    await userEvent.keyboard('{Alt>}u{/Alt}');
+    const manage = await screen.findByTestId('manage-account');
+    await waitFor(() => expect(within(manage).getByTestId('new-account-id')).toHaveFocus());
+    // Inside a dialog the keys are the dialog's: Alt+E does not open a second one over it.
+    await userEvent.keyboard('{Alt>}e{/Alt}');
+    expect(screen.queryByTestId('contact-edit')).not.toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('manage-account')).not.toBeInTheDocument());
+
+    // Settings over the workspace: the account is still the active tab, but not on screen, so nothing opens over Settings.
+    act(() => useShell.getState().showScreen('settings'));
+    await waitFor(() => expect(screen.getByTestId('account-7')).not.toBeVisible());
+    await userEvent.keyboard('{Alt>}e{/Alt}{Alt>}u{/Alt}');
+    expect(screen.queryByTestId('contact-edit')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('manage-account')).not.toBeInTheDocument();
+    act(() => useShell.getState().showScreen('workspace'));
+
+    await userEvent.keyboard('{F1}');
+    const list = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(list).toHaveTextContent('Account: edit contactAlt + E');
+    expect(list).toHaveTextContent('Account: manage accountAlt + U');
+  });
+
+  it('holds a notice back while a dialog is open and shows it again once it is closed', async () => {
+    installFakeCsr();
+    renderUi(<App />);
+    act(() => useShell.getState().notify('success', 'Contact saved'));
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Contact saved');
+    await userEvent.keyboard('{F1}');
+    await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await waitFor(() => expect(screen.queryByTestId('notice')).not.toBeInTheDocument());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Contact saved');
   });
 
   it('in kiosk mode hides Settings and resets to the search screen after 3 minutes without input', async () => {
