@@ -23,6 +23,7 @@ import { changesWithoutReason, countsPerOperatorPerDay, searchTeamAudit } from '
 import { migrate } from '../main/core/team/schema';
 import { TeamShipper } from '../main/core/team/shipper';
 import { TeamStore } from '../main/core/team/store';
+import { TeamAuditSource } from '../main/core/supervision/team';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -248,6 +249,9 @@ async function runQueries(supUrl: string, ownerUrl: string, desks: number, queri
     ['counts/operator/day, 60 days', () => countsPerOperatorPerDay(sup, { from: iso(oslo(START)), to: iso(oslo(START) + SPAN_DAYS * DAY) })],
     // … and from 06:00 UTC, which counts the entries themselves.
     ['counts, 7 days, part days', () => { const t = day(); return countsPerOperatorPerDay(sup, { from: iso(t), to: iso(t + 7 * DAY) }); }],
+    // The supervisor workspace's own reads (supervision.list: a first page of 200 with its
+    // total and the page's reviews; supervision.perDay: the chart), as its screen asks them.
+    ...workspaceKinds(new TeamAuditSource({ pool: sup } as unknown as TeamStore), { pick, day, iso, op, oslo }),
   ];
   console.log(`\n  supervisor queries (${queries} of each, one connection, supervisor role)`);
   console.log('  query                          |  p50 ms |  p95 ms | rows (median)');
@@ -266,6 +270,29 @@ async function runQueries(supUrl: string, ownerUrl: string, desks: number, queri
   }
   console.log(`\n  worst p95 ${worst.toFixed(1)} ms (goal ≤ 200 ms): ${worst <= 200 ? 'met' : 'NOT met'}`);
   await sup.end();
+}
+
+function workspaceKinds(
+  src: TeamAuditSource,
+  h: { pick: <T>(xs: readonly T[]) => T; day: () => number; iso: (t: number) => string; op: () => string; oslo: (t: number) => number },
+): Array<[string, () => Promise<unknown[]>]> {
+  const page = async (f: Parameters<TeamAuditSource['list']>[0]) => {
+    const p = await src.list(f, { limit: 200 });
+    await src.reviewsOf(p.entries.map((e) => e.hash));
+    return p.entries;
+  };
+  return [
+    ['screen: latest page + total', () => page({})],
+    ['screen: one day', () => { const t = h.day(); return page({ from: h.iso(t), to: h.iso(t + DAY) }); }],
+    ['screen: operator, 7 days', () => { const t = h.day(); return page({ operatorId: h.op(), from: h.iso(t), to: h.iso(t + 7 * DAY) }); }],
+    ['screen: text, a surname', () => page({ text: h.pick(SURNAMES) })],
+    ['screen: text, a case number', () => page({ text: `sak ${Math.floor(Math.random() * 1e6)}` })],
+    ['screen: text + 30 days', () => { const t = h.day(); return page({ text: h.pick(SURNAMES), from: h.iso(t), to: h.iso(t + 30 * DAY) }); }],
+    ['screen: no reason, 7 days', () => { const t = h.day(); return page({ category: 'withoutReason', from: h.iso(t), to: h.iso(t + 7 * DAY) }); }],
+    ['screen: follow-up (flagged)', () => page({ category: 'flagged' })],
+    ['screen: chart, 7 Oslo days', () => { const t = h.oslo(h.day()); return src.perDay({ from: h.iso(t), to: h.iso(t + 7 * DAY) }, 'Europe/Oslo'); }],
+    ['screen: chart, 30 Oslo days', () => { const t = h.oslo(h.day()); return src.perDay({ from: h.iso(t), to: h.iso(t + 30 * DAY) }, 'Europe/Oslo'); }],
+  ];
 }
 
 /** --database: a kept store, migrated to this app's schema, queried with a fresh supervisor login. */
