@@ -5,7 +5,7 @@
 // entries that desks ship meanwhile never shift the rows on screen.
 import type pg from 'pg';
 import type { AuditEntry } from '../audit/types';
-import { deskFreshness, likeLiteral } from '../team/queries';
+import { countsPerOperatorPerDay, deskFreshness, likeLiteral } from '../team/queries';
 import { checkSchema } from '../team/schema';
 import { classify, type TeamStore } from '../team/store';
 import { instantOf } from './local';
@@ -103,6 +103,22 @@ export class TeamAuditSource implements AuditSource {
   }
 
   async perDay(f: SourceFilter, timeZone: string): Promise<OperatorDayCount[]> {
+    // Without a text or account filter the counts are countsPerOperatorPerDay's: migration 4's
+    // day table when the range is whole Oslo days (same meaning of comment and change, tested
+    // against the entries), else the entries. Counting the entries for 30 days at 500,000
+    // entries took 324 ms p95 (bench:team run 5).
+    if (!f.text?.trim() && f.accountNo === undefined) {
+      try {
+        return await countsPerOperatorPerDay(this.store.pool, {
+          ...(f.from ? { from: instantOf(f.from, 'from') } : {}),
+          ...(f.to ? { to: instantOf(f.to, 'to') } : {}),
+          ...(f.operatorId ? { operatorId: f.operatorId } : {}),
+          timeZone,
+        });
+      } catch (e) {
+        throw classify(e);
+      }
+    }
     const params: unknown[] = [timeZone];
     const w = this.where({ ...f, category: 'activity' }, params);
     const r = await this.q<{ day: string; operator_id: string; operator_name: string | null; comments: number; changes: number }>(
