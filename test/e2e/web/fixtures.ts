@@ -92,6 +92,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** No serious or critical WCAG 2.1 A/AA violations on what is on screen now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Colours are measured as they will stay: a notice or tooltip still fading in has not its
+  // final contrast yet (finite animations only; a progress bar's loop never ends).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => {});
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
