@@ -70,10 +70,19 @@ export const supervisionListInput = supervisionFilter.extend({
   /** From the first page's answer: keeps paging stable while entries arrive. */
   pin: z.string().max(100).optional(),
 });
+export const supervisionTotal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('exact'), n: z.number().int().min(0) }),
+  z.object({ kind: z.literal('moreThan'), n: z.number().int().min(0) }),
+]);
+export type SupervisionTotal = z.infer<typeof supervisionTotal>;
 export const supervisionPage = z.object({
   rows: z.array(supervisedRow),
-  /** Matching entries; -1 on a pinned later page (the first page's total holds). */
-  total: z.number().int(),
+  /**
+   * Matching entries, exactly or "more than n" (the team store stops counting at 10,000
+   * unless its day table answers exactly; decision D90); null on a pinned later page (the
+   * first page's total holds).
+   */
+  total: supervisionTotal.nullable(),
   offset: z.number().int(),
   pin: z.string(),
   source: supervisionSourceView,

@@ -5,7 +5,7 @@
 // account drill-down. Main decides the source (desk log or team store) and says which.
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { AccountAnswer, ChannelOutput, IpcError, OperatorDayView, ReviewView, SupervisedRow, SupervisionCategory, SupervisionSourceView } from '../../../shared/ipc';
+import type { AccountAnswer, ChannelOutput, IpcError, OperatorDayView, ReviewView, SupervisedRow, SupervisionCategory, SupervisionSourceView, SupervisionTotal } from '../../../shared/ipc';
 import { EMPTY_FILTER, toQuery, type AuditFilterForm, type FilterProblem } from '../../state/auditStore';
 import { invoke } from '../../state/ipc';
 
@@ -23,7 +23,10 @@ interface SupervisionState {
   source: SupervisionSourceView | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: IpcError | null;
+  /** Rows the list has room for: the exact total, or (moreThan set) the rows known so far plus one still loading. */
   total: number;
+  /** The first page said "more than this many" (D90); null once the total is exact. */
+  moreThan: number | null;
   pin: string | undefined;
   pages: Record<number, SupervisedRow[]>;
   selected: number;
@@ -69,6 +72,24 @@ export function useRowAt(index: number): SupervisedRow | undefined {
 
 const category = (view: SupervisionView): SupervisionCategory => (view === 'chart' ? 'activity' : view);
 
+type Room = { total: number; moreThan: number | null };
+/** The list's room from a first page's total: "more than n" means at least n + 1 rows. */
+export function roomOf(total: SupervisionTotal | null): Room {
+  if (!total) return { total: 0, moreThan: null };
+  return total.kind === 'exact' ? { total: total.n, moreThan: null } : { total: total.n + 1, moreThan: total.n };
+}
+/**
+ * After page `page` came back with `rows` rows, while the total is "more than": a short page
+ * is the end (the total is now exact); a full one makes room for one more row, whose
+ * loading asks for the next page, so the list grows as it is scrolled.
+ */
+export function grown(s: Room, page: number, rows: number): Room {
+  if (s.moreThan === null) return s;
+  const end = page * SUPERVISION_PAGE + rows;
+  if (rows < SUPERVISION_PAGE) return end > s.moreThan ? { total: end, moreThan: null } : s;
+  return { total: Math.max(s.total, end + 1), moreThan: s.moreThan };
+}
+
 export const useSupervision = create<SupervisionState>()((set, get) => {
   async function loadPage(page: number, gen: number) {
     const key = `${gen}:${page}`;
@@ -94,7 +115,8 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
       pages: { ...s.pages, [page]: res.value.rows },
       source: res.value.source,
       // Only a first page is counted; later pages are pinned to it.
-      ...(page === 0 ? { pin: res.value.pin, total: res.value.total, status: 'ready' as const } : {}),
+      ...(page === 0 ? { pin: res.value.pin, status: 'ready' as const } : {}),
+      ...grown(page === 0 ? roomOf(res.value.total) : { total: s.total, moreThan: s.moreThan }, page, res.value.rows.length),
     }));
   }
 
@@ -119,6 +141,7 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
     status: 'idle',
     error: null,
     total: 0,
+    moreThan: null,
     pin: undefined,
     pages: {},
     selected: 0,
@@ -152,7 +175,7 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
 
     async reload() {
       const gen = ++generation;
-      set({ status: 'loading', error: null, pages: {}, total: 0, pin: undefined, selected: 0, reviewed: {} });
+      set({ status: 'loading', error: null, pages: {}, total: 0, moreThan: null, pin: undefined, selected: 0, reviewed: {} });
       if (get().view === 'chart') {
         await loadChart(gen);
         if (gen === generation) set({ status: 'ready' });
