@@ -5,11 +5,12 @@
 // account drill-down. Main decides the source (desk log or team store) and says which.
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import type { AccountAnswer, ChannelOutput, IpcError, OperatorDayView, ReviewView, SupervisedRow, SupervisionCategory, SupervisionSourceView, SupervisionTotal } from '../../../shared/ipc';
+import type { AccountAnswer, ChannelOutput, IpcError, OperatorDayView, ReviewView, SupervisedRow, SupervisionCategory, SupervisionSourceView } from '../../../shared/ipc';
 import { EMPTY_FILTER, toQuery, type AuditFilterForm, type FilterProblem } from '../../state/auditStore';
 import { invoke } from '../../state/ipc';
+import { grown, roomOf, SUPERVISION_PAGE } from './total';
 
-export const SUPERVISION_PAGE = 200;
+export { SUPERVISION_PAGE };
 export type SupervisionView = Exclude<SupervisionCategory, 'all'> | 'chart';
 export const VIEWS: readonly SupervisionView[] = ['activity', 'comments', 'changes', 'withoutReason', 'flagged', 'chart'];
 
@@ -71,24 +72,6 @@ export function useRowAt(index: number): SupervisedRow | undefined {
 }
 
 const category = (view: SupervisionView): SupervisionCategory => (view === 'chart' ? 'activity' : view);
-
-type Room = { total: number; moreThan: number | null };
-/** The list's room from a first page's total: "more than n" means at least n + 1 rows. */
-export function roomOf(total: SupervisionTotal | null): Room {
-  if (!total) return { total: 0, moreThan: null };
-  return total.kind === 'exact' ? { total: total.n, moreThan: null } : { total: total.n + 1, moreThan: total.n };
-}
-/**
- * After page `page` came back with `rows` rows, while the total is "more than": a short page
- * is the end (the total is now exact); a full one makes room for one more row, whose
- * loading asks for the next page, so the list grows as it is scrolled.
- */
-export function grown(s: Room, page: number, rows: number): Room {
-  if (s.moreThan === null) return s;
-  const end = page * SUPERVISION_PAGE + rows;
-  if (rows < SUPERVISION_PAGE) return end > s.moreThan ? { total: end, moreThan: null } : s;
-  return { total: Math.max(s.total, end + 1), moreThan: s.moreThan };
-}
 
 export const useSupervision = create<SupervisionState>()((set, get) => {
   async function loadPage(page: number, gen: number) {
