@@ -117,7 +117,11 @@ export class TeamAuditSource implements AuditSource {
       const params: unknown[] = [];
       const w = this.where(f, params, pin);
       const rows = await client.query<{ entry: string; hash: string }>(this.pageSql(w, params), [...params, limit, offset]);
-      const total = await this.total(client, f, pin, Math.max(0, Math.trunc(page.countUpTo ?? this.opts.countBound ?? TEAM_COUNT_BOUND)));
+      // A first page shorter than asked for holds every match: that is the total, uncounted.
+      const total: ListTotal =
+        offset === 0 && rows.rows.length < limit
+          ? { kind: 'exact', n: rows.rows.length }
+          : await this.total(client, f, pin, Math.max(0, Math.trunc(page.countUpTo ?? this.opts.countBound ?? TEAM_COUNT_BOUND)));
       await client.query('COMMIT');
       return { entries: rows.rows.map(parse), total, pin: `t:${pin}` };
     } catch (e) {

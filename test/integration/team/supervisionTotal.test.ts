@@ -117,6 +117,10 @@ describeTeam('the supervisor workspace counts what it lists (team store)', () =>
     expect(w.ats).toEqual([
       '2026-11-02T23:30:00.000Z', '2026-11-02T22:59:00.000Z', '2026-11-02T13:00:00.000Z', '2026-11-02T12:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-02T09:00:00.000Z', '2026-11-02T08:00:00.000Z',
     ]);
+    // A first page shorter than asked for is the whole answer: exact, even above the bound.
+    expect((await src.list(UTC_NOV_2, { limit: 10 })).total).toEqual({ kind: 'exact', n: 7 });
+    expect((await src.list({ category: 'withoutReason' }, { limit: 5 })).total).toEqual({ kind: 'exact', n: 4 });
+    expect((await src.list({ category: 'withoutReason' }, { limit: 4 })).total).toEqual({ kind: 'moreThan', n: 3 });
     // The entries without an operator are counted up to the bound too (bound 0: 9 from the day table, and more).
     expect((await source(0).list({}, { limit: 1 })).total).toEqual({ kind: 'moreThan', n: 9 });
     // The default bound, 10,000: all exact here.
