@@ -9,8 +9,13 @@
 //     the same run: the bench signs them itself with the desk's own sandbox credentials, read
 //     from the desk's data folder (the embedded sandbox accepts nothing else, D22). Goal: the
 //     renderer's leg ≤ 1.5× the raw round trip at p50.
+// The page talks to the web host over its WebSocket (D85); the breakdown says how long each
+// search's calls spent between the page's send() and the answer's message event, and of
+// that how long in the web host (the "ms" it returns with each answer). BENCH_HTTP=1 runs
+// the same queries a second time on a page without WebSocket (the HTTP POST fallback) and
+// prints that leg too, with Chromium's resource timing for it.
 // The web host listens on a free port (it picks one; the bench reads it from its output).
-// Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110).
+// Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110), BENCH_HTTP (off).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -80,6 +85,7 @@ function startHost(): Promise<() => void> {
   });
 }
 
+const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
@@ -88,7 +94,29 @@ const pct = (xs: number[], p: number) => {
 // In-page instrumentation, as plain script text (this file is type-checked without DOM types).
 const INSTRUMENT = `(() => {
   const w = window;
-  w.__bench = { lastKey: 0, lastPointer: 0 };
+  w.__bench = { lastKey: 0, lastPointer: 0, calls: [] };
+  // The socket's calls as the page made them: send() → the answer's message event (before
+  // the app's own handler runs), and the host's own time from the answer's "ms".
+  const NativeWS = w.WebSocket;
+  if (NativeWS && !w.__benchNoSocket) {
+    w.WebSocket = class extends NativeWS {
+      constructor(url, protocols) {
+        super(url, protocols);
+        this.addEventListener('message', (e) => {
+          const at = performance.now();
+          const m = /^\\{"id":(\\d+),"ms":([\\d.]+),/.exec(e.data.slice(0, 40));
+          const c = m && w.__bench.calls.find((x) => x.id === Number(m[1]) && x.answeredAt === undefined);
+          if (c) { c.answeredAt = at; c.hostMs = Number(m[2]); }
+        });
+      }
+      send(data) {
+        const m = JSON.parse(data);
+        w.__bench.calls.push({ id: m.id, channel: m.channel, input: m.input, sentAt: performance.now() });
+        if (w.__bench.calls.length > 5000) w.__bench.calls.splice(0, 1000);
+        return super.send(data);
+      }
+    };
+  } else w.WebSocket = undefined;
   performance.setResourceTimingBufferSize(1000000);
   addEventListener('keydown', (e) => { w.__bench.lastKey = performance.now(); }, true);
   addEventListener('pointerdown', () => { w.__bench.lastPointer = performance.now(); }, true);
@@ -110,6 +138,9 @@ interface Typed {
   paint: number;
   /** The same AcctSearchAccount requests, signed and sent by the bench straight to the sandbox. */
   raw: number;
+  /** Of api: the socket calls, page send() → answer event, summed; and of that the host's own time. */
+  sock: number;
+  host: number;
   /** Of api: the HTTP exchanges with the web host as Chromium's resource timing saw them. */
   net: number;
   /** Of net: before the request went out (Chromium), waiting for the first byte (web host), the body. */
@@ -156,10 +187,12 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
   const box = page.getByTestId('quick-search');
   const out: Typed[] = [];
   // The accounts.search requests the page sends after the last keystroke of each query.
+  // Over HTTP from the requests; over the socket from the page's record (returned below).
   let sent: unknown[] = [];
-  page.on('request', (r) => {
+  const onRequest = (r: { method(): string; url(): string; postData(): string | null }) => {
     if (r.method() === 'POST' && r.url().endsWith('/ipc/accounts.search')) sent.push(JSON.parse(r.postData() ?? '{}'));
-  });
+  };
+  page.on('request', onRequest);
   for (const q of queries) {
     await box.fill('');
     // Function predicates: a string one needs eval on a later poll, which the page's CSP refuses.
@@ -183,16 +216,21 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
       const queued = sum((e) => e.requestStart - e.startTime);
       const server = sum((e) => e.responseStart - e.requestStart);
       const body = sum((e) => e.responseEnd - e.responseStart);
-      return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net, queued, server, body };
+      const calls = window.__bench.calls.filter((c) => c.channel === 'accounts.search' && c.sentAt >= start && c.answeredAt !== undefined);
+      const sock = calls.length ? calls.reduce((a, c) => a + c.answeredAt - c.sentAt, 0) : NaN;
+      const host = calls.length ? calls.reduce((a, c) => a + c.hostMs, 0) : NaN;
+      return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net, queued, server, body, sock, host, socketInputs: calls.map((c) => c.input) };
     })`);
     await page.waitForTimeout(TYPING_MS);
     sent = [];
     await box.press(q.slice(-1));
-    const typed = (await painted) as Typed;
+    const { socketInputs, ...typed } = (await painted) as Typed & { socketInputs: unknown[] };
+    const inputs = sent.length ? sent : socketInputs;
     // Right after, in the same load: the same requests, raw.
-    typed.raw = raw && sent.length ? await raw(q, sent) : NaN;
+    typed.raw = raw && inputs.length ? await raw(q, inputs) : NaN;
     out.push(typed);
   }
+  page.off('request', onRequest);
   return out;
 }
 
@@ -314,6 +352,18 @@ async function main() {
     // Warm-up (JIT, sandbox caches), not counted.
     await measureTyping(page, queries.slice(0, 5), raw);
     const typed = await measureTyping(page, queries, raw);
+    if (!typed.some((x) => Number.isFinite(x.sock))) throw new Error('The page did not search over the web host socket');
+    // The HTTP POST fallback, for comparison: a page without WebSocket, the same queries.
+    let typedHttp: Typed[] = [];
+    if (process.env.BENCH_HTTP) {
+      const httpPage = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+      await httpPage.addInitScript(`window.__benchNoSocket = true; ${INSTRUMENT}`);
+      await httpPage.goto(`${BASE}/#token=${TOKEN}`);
+      await httpPage.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+      await measureTyping(httpPage, queries.slice(0, 5), raw);
+      typedHttp = await measureTyping(httpPage, queries, raw);
+      await httpPage.close();
+    }
     const rawTimes = typed.map((x) => x.raw).filter((x) => Number.isFinite(x));
     const typing = typed.map((x) => x.total);
     if (process.env.BENCH_VERBOSE)
@@ -325,13 +375,21 @@ async function main() {
     const rows: Array<[string, number[], string]> = [
       ['keystroke → results painted', typing, 'p95 ≤ 150 ms'],
       ['  of which: keystroke → search sent (debounce)', typed.map((x) => x.wait), ''],
-      ['  of which: search sent → answer (IPC, signed HTTP, sandbox)', typed.map((x) => x.api), '≤ 1.5× raw at p50'],
-      ['    of which: HTTP to the web host and back (resource timing)', typed.map((x) => x.net).filter((x) => Number.isFinite(x)), ''],
-      ['      of which: fetch() → request sent (Chromium)', typed.map((x) => x.queued).filter((x) => Number.isFinite(x)), ''],
-      ['      of which: request sent → first byte (web host)', typed.map((x) => x.server).filter((x) => Number.isFinite(x)), ''],
-      ['      of which: first byte → last byte', typed.map((x) => x.body).filter((x) => Number.isFinite(x)), ''],
+      ['  of which: search sent → answer (socket, router, signed HTTP, sandbox)', typed.map((x) => x.api), '≤ 1.5× raw at p50'],
+      ['    of which: socket send() → answer event in the page, summed over the calls', finite(typed.map((x) => x.sock)), ''],
+      ['      of which: in the web host (frame read → answer written)', finite(typed.map((x) => x.host)), ''],
       ['  raw signed sandbox round trip, same requests (bench → sandbox)', rawTimes, ''],
       ['  of which: answer → painted (React, layout, paint)', typed.map((x) => x.paint), ''],
+      ...(typedHttp.length
+        ? ([
+            ['over HTTP POST (no WebSocket), same queries: search sent → answer', typedHttp.map((x) => x.api), ''],
+            ['  of which: HTTP to the web host and back (resource timing)', finite(typedHttp.map((x) => x.net)), ''],
+            ['    of which: fetch() → request sent (Chromium)', finite(typedHttp.map((x) => x.queued)), ''],
+            ['    of which: request sent → first byte (web host)', finite(typedHttp.map((x) => x.server)), ''],
+            ['    of which: first byte → last byte', finite(typedHttp.map((x) => x.body)), ''],
+            ['  raw signed sandbox round trip, same requests', finite(typedHttp.map((x) => x.raw)), ''],
+          ] as Array<[string, number[], string]>)
+        : []),
       ['open account → overview painted', opens, '≤ 300 ms'],
       ['1,000 comments: answer → painted', comments.renders, '≤ 50 ms'],
       ['1,000 comments: frame while scrolling', comments.frames, 'max ≤ 50 ms'],
@@ -342,8 +400,12 @@ async function main() {
     console.log('|---|---:|---:|---:|---:|---|');
     for (const [name, xs, target] of rows)
       console.log(`| ${name} | ${xs.length} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${target} |`);
-    const ratio = pct(typed.map((x) => x.api), 50) / pct(rawTimes, 50);
-    console.log(`search sent → answer vs raw round trip at p50: ${ratio.toFixed(2)}× (goal ≤ 1.5×); load average ${loadavg()[0]!.toFixed(1)}`);
+    const ratio = (p: number) => pct(typed.map((x) => x.api), p) / pct(rawTimes, p);
+    console.log(`search sent → answer vs raw round trip: p50 ${ratio(50).toFixed(2)}× (goal ≤ 1.5×), p95 ${ratio(95).toFixed(2)}×; load average ${loadavg()[0]!.toFixed(1)}`);
+    if (typedHttp.length) {
+      const r = pct(typedHttp.map((x) => x.api), 50) / pct(finite(typedHttp.map((x) => x.raw)), 50);
+      console.log(`over HTTP POST (no WebSocket): p50 ${r.toFixed(2)}×`);
+    }
   } finally {
     await browser.close();
     stop();

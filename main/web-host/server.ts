@@ -1,5 +1,6 @@
 // The loopback HTTP transport: serves the built renderer and POST /ipc/<channel> into
-// the same router the Electron transport uses. Only loopback, only with the per-launch
+// the same router the Electron transport uses, and the same calls over a WebSocket at /ipc
+// (socket.ts, D85), which the page prefers for reads. Only loopback, only with the per-launch
 // token, only from its own origin (a page elsewhere cannot drive it, nor can a
 // DNS-rebinding host name).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -8,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { fail, MAX_PAYLOAD_BYTES } from '../../shared/ipc';
 import type { Router } from '../core/router';
+import { socketTransport } from './socket';
 
 export interface WebHostOptions {
   router: Router;
@@ -56,15 +58,19 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: MAX_PAYLOAD_BYTES + 4096 });
   let allowedHosts = new Set<string>();
 
-  app.addHook('onRequest', async (req, reply) => {
+  /** One rule for HTTP requests and socket upgrades. */
+  const checkHostAndOrigin = (headers: { host?: string | undefined; origin?: string | undefined }) => {
     // DNS rebinding: only our own host names may address us.
-    if (!allowedHosts.has(String(req.headers.host ?? ''))) {
-      return reply.code(421).type('application/json').send(fail('FORBIDDEN', 'Unknown host'));
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-      return reply.code(403).type('application/json').send(fail('FORBIDDEN', 'Requests from other origins are refused'));
-    }
+    if (!allowedHosts.has(String(headers.host ?? ''))) return { status: 421, envelope: fail('FORBIDDEN', 'Unknown host') };
+    // A browser sends Origin with every POST and every WebSocket upgrade: only our own.
+    const origin = headers.origin;
+    if (origin !== undefined && !(origin.startsWith('http://') && allowedHosts.has(origin.slice(7))))
+      return { status: 403, envelope: fail('FORBIDDEN', 'Requests from other origins are refused') };
+    return null;
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    const refused = checkHostAndOrigin(req.headers);
+    if (refused) return reply.code(refused.status).type('application/json').send(refused.envelope);
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('content-security-policy', CSP);
@@ -104,6 +110,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       reply.type('text/plain').send('The renderer is not built yet. Run `npm run build:renderer` (npm start does it for you).'),
     );
   }
+
+  const socket = socketTransport({ router: opts.router, checkHostAndOrigin, tokenMatches: (given) => tokensEqual(token, given), log: opts.log });
+  app.server.on('upgrade', socket.onUpgrade);
+  // Open sockets would keep the server from closing.
+  app.addHook('preClose', async () => socket.close());
 
   await app.listen({ port: opts.port ?? 0, host });
   const address = app.server.address();

@@ -1,7 +1,9 @@
 // The renderer's only door to main: window.csr, typed from the IPC contract. In Electron
-// the preload exposes it; in a browser on the web host it is built here over fetch with
-// the per-launch token (which arrives in the URL fragment and never leaves this tab).
-import { buildCsrApi, CHANNELS, fail, type Channel, type CsrApi, type Envelope } from '../../shared/ipc';
+// the preload exposes it; in a browser on the web host it is built here with the per-launch
+// token (which arrives in the URL fragment and never leaves this tab): reads over the web
+// host's WebSocket when it is open, everything else — and every read while the socket is
+// not open — over POST /ipc/<channel> (D85, D86).
+import { buildCsrApi, CHANNELS, contract, fail, LOCAL_CHANNELS, type Channel, type CsrApi, type Envelope } from '../../shared/ipc';
 
 declare global {
   interface Window {
@@ -22,9 +24,59 @@ export function readLaunchToken(loc: Location = window.location, storage: Storag
   return storage.getItem(TOKEN_KEY);
 }
 
-export function webTransport(token: string | null, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
-  return async (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
-    if (!token) return fail('FORBIDDEN', 'This page was opened without its session token. Open the link the app printed at start.');
+/** What the transport needs of a WebSocket (the browser's, or a fake in tests). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+export type SocketFactory = (url: string, protocols: string[]) => SocketLike;
+
+/** The web host's socket (main/web-host/socket.ts): the path and the two protocol values. */
+export const SOCKET_PATH = '/ipc';
+export const SOCKET_PROTOCOL = 'csr-desk.ipc.v1';
+export const TOKEN_PROTOCOL_PREFIX = 'csr-desk.token.';
+const OPEN = 1;
+/** Reconnect back-off: 250 ms doubling to 30 s; a socket that opens resets it. */
+export const RECONNECT_MS = { first: 250, max: 30_000 };
+
+export interface WebTransportOptions {
+  /** null: HTTP only. Default: the browser's WebSocket to this page's host. */
+  socket?: SocketFactory | null;
+  /** Where the socket connects, e.g. ws://127.0.0.1:4000/ipc. Default: this page's host. */
+  socketUrl?: string;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+const UNREACHABLE_MESSAGE = 'The app’s background process is not answering. Check that it is still running, then try again.';
+
+/**
+ * Which calls may go over the socket: reads only. A read repeats harmlessly, so one in flight
+ * when the socket drops is sent again over HTTP and its caller never sees the drop. Writes stay
+ * on HTTP POST, where a request is answered on its own connection (D86).
+ */
+export const viaSocket = (channel: Channel): boolean => contract[channel].kind === 'read';
+
+/**
+ * A write to the billing system whose request may have reached main but whose answer never
+ * came: it may have been queued or applied, so it is UNKNOWN_OUTCOME ("check before trying
+ * again"), never UNREACHABLE ("nothing was sent").
+ */
+const mayHaveReachedMain = (channel: Channel): boolean => contract[channel].kind === 'write' && !LOCAL_CHANNELS.has(channel);
+
+function defaultSocket(): SocketFactory | null {
+  return typeof WebSocket === 'function' ? (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike : null;
+}
+
+export function webTransport(token: string | null, fetchImpl: typeof fetch = (...a) => fetch(...a), options: WebTransportOptions = {}) {
+  const makeSocket = options.socket === undefined ? defaultSocket() : options.socket;
+  const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+
+  async function http(channel: Channel, input: unknown): Promise<Envelope<unknown>> {
     try {
       const res = await fetchImpl(`/ipc/${channel}`, {
         method: 'POST',
@@ -33,8 +85,103 @@ export function webTransport(token: string | null, fetchImpl: typeof fetch = (..
       });
       return (await res.json()) as Envelope<unknown>;
     } catch {
-      return fail('UNREACHABLE', 'The app’s background process is not answering. Check that it is still running, then try again.');
+      if (mayHaveReachedMain(channel))
+        return fail('UNKNOWN_OUTCOME', 'The app’s background process stopped answering while the change was being sent. It may have been saved: check the account and the outbox before trying again.');
+      return fail('UNREACHABLE', UNREACHABLE_MESSAGE);
     }
+  }
+
+  // ── The socket: one per tab, opened at the first call, reopened with back-off after a drop.
+  interface Pending {
+    channel: Channel;
+    input: unknown;
+    resolve: (e: Envelope<unknown>) => void;
+  }
+  let ws: SocketLike | null = null;
+  let wsOpen = false;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  let delay = RECONNECT_MS.first;
+  let retryAt: 'now' | 'scheduled' = 'now';
+
+  function socketUrl(): string {
+    if (options.socketUrl) return options.socketUrl;
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`;
+  }
+
+  function connect(): void {
+    if (!makeSocket || !token || ws || retryAt === 'scheduled') return;
+    let s: SocketLike;
+    try {
+      s = makeSocket(socketUrl(), [SOCKET_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`]);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    ws = s;
+    s.onopen = () => {
+      if (ws !== s) return;
+      wsOpen = true;
+      delay = RECONNECT_MS.first;
+    };
+    s.onmessage = (ev) => {
+      if (ws !== s || typeof ev.data !== 'string') return;
+      let msg: { id?: unknown; envelope?: Envelope<unknown> };
+      try {
+        msg = JSON.parse(ev.data) as typeof msg;
+      } catch {
+        return;
+      }
+      const p = typeof msg.id === 'number' ? pending.get(msg.id) : undefined;
+      if (!p || !msg.envelope) return;
+      pending.delete(msg.id as number);
+      p.resolve(msg.envelope);
+    };
+    s.onclose = () => dropped(s);
+    s.onerror = () => dropped(s);
+  }
+
+  /** The socket closed or failed (or never opened): what was in flight goes over HTTP; reconnect later. */
+  function dropped(s: SocketLike): void {
+    if (ws !== s) return;
+    ws = null;
+    wsOpen = false;
+    try {
+      s.close();
+    } catch {
+      /* already closed */
+    }
+    const inFlight = [...pending.values()];
+    pending.clear();
+    // Reads only (viaSocket): sending one again cannot change anything in main.
+    for (const p of inFlight) void http(p.channel, p.input).then(p.resolve);
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect(): void {
+    retryAt = 'scheduled';
+    const wait = delay;
+    delay = Math.min(delay * 2, RECONNECT_MS.max);
+    setTimer(() => {
+      retryAt = 'now';
+      connect();
+    }, wait);
+  }
+
+  return async (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
+    if (!token) return fail('FORBIDDEN', 'This page was opened without its session token. Open the link the app printed at start.');
+    connect();
+    if (!wsOpen || !ws || ws.readyState !== OPEN || !viaSocket(channel)) return http(channel, input);
+    const s = ws;
+    const id = nextId++;
+    return new Promise<Envelope<unknown>>((resolve) => {
+      pending.set(id, { channel, input, resolve });
+      try {
+        s.send(JSON.stringify({ id, channel, input: input ?? {} }));
+      } catch {
+        dropped(s);
+      }
+    });
   };
 }
 

@@ -3,6 +3,7 @@
 // "Supervisor workspace" block) with their roles: the workspace is SUPERVISORS', the
 // feedback channels are every operator's, answered for the signed-in operator only.
 import { z } from 'zod';
+import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { auditEntryView } from './auditEntry';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -118,7 +119,7 @@ export type AccountAnswer = z.infer<typeof accountAnswer>;
 export const reviewInput = z.strictObject({
   target: entryRef,
   state: z.enum(['reviewed', 'flagged']),
-  note: z.string().max(1000),
+  note: z.string().max(1000).refine(noCardNumber, NO_CARD_NUMBER),
 });
 export const reviewAnswer = z.object({ review: reviewView });
 

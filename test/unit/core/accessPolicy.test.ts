@@ -1,11 +1,12 @@
 // Issue 8, item 3: roles enforced in main. Every channel of the contract is called as
-// nobody, as a locked desk, as each role, on a normal desk and on a kiosk, over both
-// transports: the web host's HTTP and the Electron IPC transport (electron stubbed). The
+// nobody, as a locked desk, as each role, on a normal desk and on a kiosk, over every
+// transport: the web host's HTTP and WebSocket (D85), and the Electron IPC transport (electron stubbed). The
 // list of channels comes from the contract, so a new channel is covered without editing this.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { createCore, type Core } from '../../../main/core/app';
 import { MemorySecretStore } from '../../../main/core/secrets/secretStore';
 import type { SecurityEvent } from '../../../main/core/session/securityEvents';
@@ -36,8 +37,11 @@ interface Desk {
   core: Core;
   host: WebHost;
   events: SecurityEvent[];
-  transports: Record<'web' | 'electron', Call>;
+  transports: Record<Transport, Call>;
+  socket: WebSocket;
 }
+type Transport = 'web' | 'socket' | 'electron';
+const TRANSPORT_NAMES: Record<Transport, string> = { web: 'the web host (HTTP)', socket: 'the web host (WebSocket)', electron: 'Electron IPC' };
 
 async function desk(kiosk: boolean): Promise<Desk> {
   const events: SecurityEvent[] = [];
@@ -59,10 +63,29 @@ async function desk(kiosk: boolean): Promise<Desk> {
       headers: { 'content-type': 'application/json', authorization: 'Bearer access-token' },
       body: JSON.stringify(input),
     }).then((r) => r.json())) as Envelope<unknown>;
+  // The socket as the page opens it: our origin, the token as a protocol value.
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ipc`, ['csr-desk.ipc.v1', 'csr-desk.token.access-token'], { origin: host.url });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const waiting = new Map<number, (e: Envelope<unknown>) => void>();
+  ws.on('message', (data) => {
+    const m = JSON.parse(String(data)) as { id: number; envelope: Envelope<unknown> };
+    waiting.get(m.id)?.(m.envelope);
+    waiting.delete(m.id);
+  });
+  let nextId = 1;
+  const socket: Call = (channel, input) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      ws.send(JSON.stringify({ id, channel, input }));
+    });
   const invoke = createInvokeHandler(core.router, APP_ORIGIN);
   const frame = new FakeFrame('app://csr/index.html');
   const electron: Call = (channel, input) => invoke({ senderFrame: frame, sender: { mainFrame: frame } } as never, channel, input);
-  return { core, host, events, transports: { web, electron } };
+  return { core, host, events, transports: { web, socket, electron }, socket: ws };
 }
 
 /** Puts the desk in the state `who` (through the transport under test). */
@@ -82,6 +105,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const d of Object.values(desks)) {
+    d.socket.close();
     await d.host.close();
     d.core.close();
   }
@@ -90,8 +114,8 @@ afterAll(async () => {
 const WHO: Who[] = ['nobody', 'locked', ...ROLES];
 
 for (const mode of ['desk', 'kiosk'] as const) {
-  for (const transport of ['web', 'electron'] as const) {
-    describe(`${mode}, over ${transport === 'web' ? 'the web host (HTTP)' : 'Electron IPC'}`, () => {
+  for (const transport of ['web', 'socket', 'electron'] as const) {
+    describe(`${mode}, over ${TRANSPORT_NAMES[transport]}`, () => {
       for (const who of WHO) {
         it(`every channel as ${who}`, async () => {
           const call = desks[mode].transports[transport];
