@@ -6,6 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
+import { containsCardNumber } from '../../shared/domain/input/cardNumber';
 import type { FieldChange, Scalar } from '../../shared/domain/fieldDiff';
 import { fieldLabel } from './fieldLabel';
 
@@ -50,11 +51,13 @@ export function ChangesTable({ changes, formatValue }: { changes: FieldChange[];
 
 export function ReasonField({ value, onChange, disabled }: { value: string; onChange(v: string): void; disabled?: boolean }) {
   const { t } = useTranslation();
+  const hasCard = containsCardNumber(value);
   return (
     <TextField
       sx={{ mt: 2 }}
       label={t('confirm.reason')}
-      helperText={t('confirm.reasonHelp', { count: value.length, max: REASON_MAX })}
+      error={hasCard}
+      helperText={hasCard ? t('validation.cardNumber') : t('confirm.reasonHelp', { count: value.length, max: REASON_MAX })}
       multiline
       minRows={2}
       value={value}

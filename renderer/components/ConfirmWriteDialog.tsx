@@ -10,6 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { containsCardNumber } from '../../shared/domain/input/cardNumber';
 import type { FieldChange, Scalar } from '../../shared/domain/fieldDiff';
 import type { IpcError } from '../../shared/ipc';
 import { ChangesTable, ReasonField } from './ChangesTable';
@@ -72,7 +73,7 @@ export function ConfirmWriteDialog(props: Props) {
           variant="contained"
           color={props.destructive ? 'error' : 'primary'}
           onClick={() => props.onConfirm(reason)}
-          disabled={props.busy || !!props.confirmDisabled}
+          disabled={props.busy || !!props.confirmDisabled || containsCardNumber(reason)}
           data-testid="confirm-write-button"
           startIcon={props.busy ? <CircularProgress size={14} color="inherit" aria-hidden /> : undefined}
         >

@@ -58,6 +58,7 @@ export const RULE_MESSAGES: Record<string, string> = {
   [INPUT_RULE.postalCodeNO]: 'postalCodeNO',
   [INPUT_RULE.postalCodeUnknown]: 'postalCodeUnknown',
   [INPUT_RULE.postalCodePostBox]: 'postalCodePostBox',
+  [INPUT_RULE.cardNumberInText]: 'cardNumber',
   [INPUT_RULE.postalCityMismatch]: 'postalCityMismatch',
   [INPUT_RULE.countryUnknown]: 'countryUnknown',
   [INPUT_RULE.glnInvalid]: 'gln',

@@ -2,11 +2,13 @@
 // a reload or a restart loses nothing typed. Saving follows the typing (debounced), one
 // request at a time per account, the newest text last; closing the composer flushes.
 import { create } from 'zustand';
+import { containsCardNumber } from '../../shared/domain/input/cardNumber';
 import type { IpcError } from '../../shared/ipc';
 import { invoke } from './ipc';
 import { withoutAccount } from './perAccount';
 
-export type DraftState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+/** 'withheld': the text holds a card number, so it is not sent to main to be kept (D95). */
+export type DraftState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'withheld';
 
 export interface DraftEntry {
   state: DraftState;
@@ -77,6 +79,13 @@ export const useDrafts = create<DraftsState>()((set) => {
     },
 
     edit(accountNo, text) {
+      if (containsCardNumber(text)) {
+        // Never to main nor its disk: the stored draft stays the last text without it.
+        stopTimer(accountNo);
+        waiting.delete(accountNo);
+        put(accountNo, { state: 'withheld' });
+        return;
+      }
       waiting.set(accountNo, text);
       put(accountNo, { state: 'pending' });
       stopTimer(accountNo);

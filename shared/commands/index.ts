@@ -12,6 +12,7 @@ import {
   billingGroupRemove,
   manageAccountAction,
 } from '../amps';
+import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { accountCreateFields } from './accountCreate';
 // Plan replacement (issue 10 item 5, D70–D72): its own file.
 import { planReplaceCommand } from './planReplace';
@@ -31,7 +32,7 @@ const shownFields = z.record(z.string().max(200), scalar);
 /** What every command that can carry a reason has besides its own fields. */
 const reasoned = {
   /** Recorded as its own comment command, after the write, in `lang` (item 6 / D55). */
-  reason: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).refine(noCardNumber, NO_CARD_NUMBER).optional(),
   lang: uiLanguage.optional(),
   /** Before → after as the operator confirmed it; the reason comment says it in words. */
   changes: z.array(shownChange).max(100).optional(),
@@ -40,7 +41,11 @@ const reasoned = {
 export const commentAddCommand = z.object({
   type: z.literal('comment.add'),
   accountNo,
-  text: z.string().max(LIMITS.commentText).refine((t) => t.trim() !== '', 'Write a comment first'),
+  text: z
+    .string()
+    .max(LIMITS.commentText)
+    .refine((t) => t.trim() !== '', 'Write a comment first')
+    .refine(noCardNumber, NO_CARD_NUMBER),
   /** Set on a reason comment: the request id of the write it explains. */
   reasonFor: z.string().max(64).optional(),
 });

@@ -28,6 +28,7 @@ import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLan
 import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from '../commands/accountCreate';
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
+import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
@@ -84,7 +85,7 @@ const accountNo = z.number().int().positive();
 /** A card session from AcctPrepareCCUpdate (32 letters and digits in the sandbox). */
 const cardSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Optional reason, recorded as its own comment command after the write (D24). */
-const reason = z.string().max(2000).optional();
+const reason = z.string().max(2000).refine(noCardNumber, NO_CARD_NUMBER).optional();
 const nothing = z.strictObject({});
 
 // ── Write pipeline (issue 8): what every write channel takes besides its fields, and answers.
@@ -405,7 +406,14 @@ export const contract = {
     z.object({ comments: z.array(retrievedComment) }),
   ),
   'comments.add': write(
-    z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText).refine((t) => t.trim() !== '', 'Write a comment first') }),
+    z.strictObject({
+      accountNo,
+      text: z
+        .string()
+        .max(LIMITS.commentText)
+        .refine((t) => t.trim() !== '', 'Write a comment first')
+        .refine(noCardNumber, NO_CARD_NUMBER),
+    }),
     writeResult({ parts: z.number().int(), commentNos: z.array(z.number()) }),
   ),
 
@@ -458,7 +466,7 @@ export const contract = {
   // draft survives closing its tab and a restart. Desk-local: no AMPS call, nothing for the
   // outbox or the audit log (see LOCAL_CHANNELS).
   'drafts.get': read(z.strictObject({ accountNo }), z.object({ draft: draft.nullable() })),
-  'drafts.put': write(z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText) }), z.object({ draft: draft.nullable() })),
+  'drafts.put': write(z.strictObject({ accountNo, text: z.string().max(LIMITS.commentText).refine(noCardNumber, NO_CARD_NUMBER) }), z.object({ draft: draft.nullable() })),
   'drafts.delete': write(z.strictObject({ accountNo }), z.object({ deleted: z.boolean() })),
   // UI preferences of the operator (theme, language), kept by main (D36). Desk-local too.
   'prefs.get': read(nothing, uiPrefs),

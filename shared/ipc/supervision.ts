@@ -3,6 +3,7 @@
 // "Supervisor workspace" block) with their roles: the workspace is SUPERVISORS', the
 // feedback channels are every operator's, answered for the signed-in operator only.
 import { z } from 'zod';
+import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { auditEntryView } from './auditEntry';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -70,10 +71,19 @@ export const supervisionListInput = supervisionFilter.extend({
   /** From the first page's answer: keeps paging stable while entries arrive. */
   pin: z.string().max(100).optional(),
 });
+export const supervisionTotal = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('exact'), n: z.number().int().min(0) }),
+  z.object({ kind: z.literal('moreThan'), n: z.number().int().min(0) }),
+]);
+export type SupervisionTotal = z.infer<typeof supervisionTotal>;
 export const supervisionPage = z.object({
   rows: z.array(supervisedRow),
-  /** Matching entries; -1 on a pinned later page (the first page's total holds). */
-  total: z.number().int(),
+  /**
+   * Matching entries, exactly or "more than n" (the team store stops counting at 10,000
+   * unless its day table answers exactly; decision D90); null on a pinned later page (the
+   * first page's total holds).
+   */
+  total: supervisionTotal.nullable(),
   offset: z.number().int(),
   pin: z.string(),
   source: supervisionSourceView,
@@ -109,7 +119,7 @@ export type AccountAnswer = z.infer<typeof accountAnswer>;
 export const reviewInput = z.strictObject({
   target: entryRef,
   state: z.enum(['reviewed', 'flagged']),
-  note: z.string().max(1000),
+  note: z.string().max(1000).refine(noCardNumber, NO_CARD_NUMBER),
 });
 export const reviewAnswer = z.object({ review: reviewView });
 

@@ -5,7 +5,10 @@
 // - card numbers: a Luhn-valid run of 13–19 digits (also written in groups of four with
 //   spaces or dashes) anywhere in before, after, detail or the reason refuses the entry.
 //   It is refused rather than masked: such a value should never have reached main at all.
+import { containsCardNumber } from '../../../shared/domain/input/cardNumber';
 import { CoreError } from '../errors';
+
+export { containsCardNumber, luhnValid } from '../../../shared/domain/input/cardNumber';
 
 export const REMOVED = '[removed]';
 
@@ -54,45 +57,6 @@ const SECRET_SUFFIXES = ['secret', 'password', 'passphrase', 'token', 'authkey',
 export function isSecretName(name: string): boolean {
   const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return SECRET_NAMES.has(n) || SECRET_SUFFIXES.some((s) => n.endsWith(s));
-}
-
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-// A run of 13–19 digits not part of a longer run, or 4-4-4-1..7 / 4-6-4..5 groups with one
-// kind of separator (space or dash), as card numbers are written.
-const CONTIGUOUS = /(?<!\d)\d{13,19}(?!\d)/g;
-const GROUPED = /(?<!\d)(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{4,5})(?!\d)/g;
-
-/**
- * A 13-digit EAN/GLN with a valid GS1 check digit (an EHF customer's identifier). About one
- * in ten is also Luhn-valid; 13-digit card numbers are no longer issued, so such a run is
- * read as the EAN it is, not refused as a card (a valid EHF billing group must be auditable).
- */
-function isGs1Ean13(digits: string): boolean {
-  if (!/^\d{13}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10 === Number(digits[12]);
-}
-
-const looksLikeCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && !isGs1Ean13(digits);
-
-/** True when the text holds something that looks like a card number. */
-export function containsCardNumber(text: string): boolean {
-  for (const m of text.matchAll(CONTIGUOUS)) if (looksLikeCard(m[0])) return true;
-  for (const m of text.matchAll(GROUPED)) if (looksLikeCard(m[0].replace(/\D/g, ''))) return true;
-  return false;
 }
 
 export class AuditRefusedError extends CoreError {

@@ -10,6 +10,7 @@ import type { AmpsClient } from '../amps/client';
 import type { CoreClient } from '../amps/coreClient';
 import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
+import { AuditRefusedError } from '../audit/scrub';
 import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
 import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
@@ -129,9 +130,12 @@ export class WritePipeline {
     try {
       this.appendAudit(rows.map((r) => this.auditInput(r, 'intent', null)));
     } catch (e) {
-      // The audit log cannot take it (its disk is full): nothing is stored, nothing is sent.
+      // The audit log refused what it was given (a card number in a field, D95): said on the
+      // field; nothing is stored, nothing is sent.
+      if (e instanceof AuditRefusedError) throw new CoreError('VALIDATION', `Nothing was saved or sent: ${e.message}`, e.fields);
+      // The audit log cannot take it (e.g. its disk is full): nothing is stored, nothing is sent.
       this.log(`outbox: could not record the intent of a write (${(e as Error).message})`);
-      throw new CoreError('NOT_SAVED', 'The change could not be saved on this computer (is the disk full?). Nothing was sent; try again.');
+      throw notSaved(e);
     }
     this.o.fault?.('queuing', main as OutboxRow);
     try {
@@ -139,7 +143,7 @@ export class WritePipeline {
     } catch (e) {
       for (const r of rows) this.audit(r, 'outcome', 'REJECTED', { notSaved: String((e as Error).message ?? e) });
       this.log(`outbox: could not store a write (${(e as Error).message})`);
-      throw new CoreError('NOT_SAVED', 'The change could not be saved on this computer (is the disk full?). Nothing was sent; try again.');
+      throw notSaved(e);
     }
     this.o.fault?.('durable', this.store.get(main.id)!);
 
@@ -714,4 +718,10 @@ function afterOf(cmd: Command): unknown {
     return { ...(preview as Record<string, unknown>), asked };
   }
   return rest;
+}
+
+/** NOT_SAVED, naming a full disk only when SQLite said so (SQLITE_FULL), not as a guess. */
+function notSaved(e: unknown): CoreError {
+  const full = (e as { errcode?: number }).errcode === 13 || /disk is full|SQLITE_FULL/i.test(String((e as Error)?.message ?? e));
+  return new CoreError('NOT_SAVED', `The change could not be saved on this computer${full ? ' (its disk is full)' : ''}. Nothing was sent; try again.`);
 }

@@ -18,3 +18,18 @@ export function dayKeyer(timeZone: string): (iso: string) => string {
     return d;
   };
 }
+
+/**
+ * The instant (ms) at which the calendar day `days` after the one holding `ms` begins in
+ * `timeZone` (0: the start of that day; 1: the next midnight). For zones whose clocks change
+ * away from midnight, as Oslo's do (02:00/03:00).
+ */
+export function zoneMidnight(timeZone: string, ms: number, days: number): number {
+  const [y, m, d] = dayKeyer(timeZone)(new Date(ms).toISOString()).split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d + days);
+  // The zone's offset at that UTC midnight (the same as at its own midnight, hours away from any change).
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(utcMidnight);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - utcMidnight;
+  return utcMidnight - offset;
+}

@@ -12,6 +12,7 @@ import type { Handlers } from '../router';
 import type { Operator } from '../services/context';
 import { ACK_ACTION, isCommentAction } from './categories';
 import { ackDetail, deriveReviews, refOf, reviewDetail } from './reviews';
+import { zoneMidnight } from './days';
 import type { AuditSource, SourceFilter } from './source';
 import type { SupervisionSources } from './sources';
 import { teamFeedbackFor } from './team';
@@ -131,9 +132,10 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
 
     async 'supervision.perDay'(input) {
       const f = filterOf(input);
-      // Without dates: the CHART_DAYS days up to today (Oslo), so the chart stays readable.
-      const to = f.to ?? new Date(Math.ceil((now() + 1) / 86_400_000) * 86_400_000).toISOString();
-      const from = f.from ?? new Date(Date.parse(to) - CHART_DAYS * 86_400_000).toISOString();
+      // Without dates: the CHART_DAYS Oslo days up to and including today, so the chart stays
+      // readable — from and to Oslo midnights, which the team store answers from its day table.
+      const to = f.to ?? new Date(zoneMidnight(TIME_ZONE, now(), 1)).toISOString();
+      const from = f.from ?? new Date(zoneMidnight(TIME_ZONE, Date.parse(to) - 1, 1 - CHART_DAYS)).toISOString();
       const { value, view } = await read((s) => s.perDay({ ...f, from, to }, TIME_ZONE));
       return { days: value, from, to, source: view };
     },
@@ -162,13 +164,17 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
     async 'supervision.exportCsv'(input) {
       const f = filterOf(input);
       const { value, view } = await read(async (s) => {
-        const first = await s.list(f, { limit: 1 });
-        if (first.total > MAX_EXPORT_ROWS)
-          throw new CoreError('VALIDATION', `The filter matches ${first.total} entries; export at most ${MAX_EXPORT_ROWS} at a time (narrow the dates)`, [
-            { path: 'from', message: 'Too many entries' },
-          ]);
+        // Counted up to the export's own limit (the list stops at TEAM_COUNT_BOUND, D90).
+        const first = await s.list(f, { limit: 1, countUpTo: MAX_EXPORT_ROWS });
+        const total = first.total ?? { kind: 'exact', n: 0 };
+        if (total.kind === 'moreThan' || total.n > MAX_EXPORT_ROWS)
+          throw new CoreError(
+            'VALIDATION',
+            `The filter matches ${total.kind === 'moreThan' ? 'more than ' : ''}${total.n} entries; export at most ${MAX_EXPORT_ROWS} at a time (narrow the dates)`,
+            [{ path: 'from', message: 'Too many entries' }],
+          );
         const lines = [CSV_HEADER.join(',')];
-        for (let offset = 0; offset < first.total; offset += EXPORT_PAGE) {
+        for (let offset = 0; offset < total.n; offset += EXPORT_PAGE) {
           const page = await s.list(f, { offset, limit: EXPORT_PAGE, pin: first.pin });
           const reviews = await reviewsFor(s, page.entries);
           for (const e of page.entries) lines.push(supervisionCsvRow(e, reviews.get(e.hash) ?? null));

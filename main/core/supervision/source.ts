@@ -27,7 +27,19 @@ export interface SourcePage {
   limit?: number;
   /** The pin a first page answered with (opaque to callers). */
   pin?: string;
+  /**
+   * A first page's count may stop above this many entries and say "more than" (the team
+   * store's default is TEAM_COUNT_BOUND; the export asks for its own limit). The desk's own
+   * log always counts exactly.
+   */
+  countUpTo?: number;
 }
+
+/**
+ * How many entries a first page's filter matches: exactly, or "more than n" when counting
+ * every one would cost too much (decision D90). Never an exact-looking number that is not.
+ */
+export type ListTotal = { kind: 'exact'; n: number } | { kind: 'moreThan'; n: number };
 
 export interface OperatorDayCount {
   /** YYYY-MM-DD in the time zone asked for. */
@@ -48,10 +60,10 @@ export interface AuditSource {
   readonly kind: 'desk' | 'team';
   /**
    * Entries matching the filter, newest first; `pin` keeps later pages stable. `total` is
-   * counted for a first page (no pin given) and -1 for a pinned later page, whose total is
+   * counted for a first page (no pin given) and null for a pinned later page, whose total is
    * the first page's by definition.
    */
-  list(filter: SourceFilter, page?: SourcePage): Promise<{ entries: AuditEntry[]; total: number; pin: string }>;
+  list(filter: SourceFilter, page?: SourcePage): Promise<{ entries: AuditEntry[]; total: ListTotal | null; pin: string }>;
   /** Comments and changes per operator per day (filter.category is ignored). */
   perDay(filter: SourceFilter, timeZone: string): Promise<OperatorDayCount[]>;
   /** The entries with these hashes (any desk the source holds). */

@@ -129,7 +129,7 @@ export interface OperatorDay {
 const ROLLUP_ZONE = 'Europe/Oslo';
 const osloClock = new Intl.DateTimeFormat('en-GB', { timeZone: ROLLUP_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 /** Absent, or exactly midnight in Oslo (where a day of team.operator_day_counts starts). */
-const osloMidnight = (iso: string | undefined) => {
+export const osloMidnight = (iso: string | undefined) => {
   if (iso === undefined) return true;
   const t = Date.parse(iso);
   return Number.isFinite(t) && t % 1000 === 0 && osloClock.format(new Date(t)) === '00:00:00';

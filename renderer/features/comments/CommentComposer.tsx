@@ -14,6 +14,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_PART_LIMIT, LIMITS, commentLength, labelCommentParts, splitComment } from '../../../shared/amps';
 import { fillTemplate } from '../../../shared/domain/commentTemplates';
+import { containsCardNumber } from '../../../shared/domain/input/cardNumber';
 import type { IpcError } from '../../../shared/ipc';
 import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -58,6 +59,9 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
   const parts = useMemo(() => labelCommentParts(bodies), [bodies]);
   const length = useMemo(() => commentLength(text), [text]);
   const tooLong = text.length > LIMITS.commentText;
+  // A card number is refused on the field before anything leaves the page (D95).
+  const hasCard = useMemo(() => containsCardNumber(text), [text]);
+  const refused = tooLong || hasCard;
   const templates = t('comments.templates', { returnObjects: true }) as Template[];
 
   useEffect(() => registerFocusTarget(`composer:${accountNo}`, () => inputRef.current?.focus()), [accountNo]);
@@ -80,10 +84,10 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
     };
   }, [accountNo]);
   // Only a draft main could not store would be lost by closing.
-  useUnsavedMark(`comment:${accountNo}`, accountNo, 'comment', draft?.state === 'error');
+  useUnsavedMark(`comment:${accountNo}`, accountNo, 'comment', draft?.state === 'error' || draft?.state === 'withheld');
 
   const review = () => {
-    if (!text.trim() || tooLong) return;
+    if (!text.trim() || refused) return;
     setError(null);
     setConfirming(true);
   };
@@ -140,8 +144,10 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
             review();
           }
         }}
-        error={tooLong}
-        helperText={tooLong ? t('comments.tooLong', { max: f.number(LIMITS.commentText) }) : t('comments.placeholderHelp')}
+        error={refused}
+        helperText={
+          tooLong ? t('comments.tooLong', { max: f.number(LIMITS.commentText) }) : hasCard ? t('validation.cardNumber') : t('comments.placeholderHelp')
+        }
         slotProps={{ htmlInput: { 'data-testid': 'comment-text', 'aria-describedby': `comment-counter-${accountNo}` } }}
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -149,13 +155,15 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
           {t('comments.chars', { count: length })}
           {parts.length ? ` · ${t('comments.parts', { count: parts.length, limit: COMMENT_PART_LIMIT })}` : ''}
         </Typography>
-        <Button sx={{ ml: 'auto' }} variant="contained" onClick={review} disabled={!text.trim() || tooLong}>
+        <Button sx={{ ml: 'auto' }} variant="contained" onClick={review} disabled={!text.trim() || refused}>
           {t('comments.review')}
         </Button>
       </Box>
-      <Typography variant="caption" sx={{ minHeight: 20 }} color={draft?.state === 'error' ? 'error' : 'text.secondary'} role="status" data-testid="draft-state" data-state={draft?.state ?? 'idle'}>
+      <Typography variant="caption" sx={{ minHeight: 20 }} color={draft?.state === 'error' || draft?.state === 'withheld' ? 'error' : 'text.secondary'} role="status" data-testid="draft-state" data-state={draft?.state ?? 'idle'}>
         {draft?.state === 'error'
           ? t('desk.drafts.failed')
+          : draft?.state === 'withheld'
+            ? t('desk.drafts.withheld')
           : draft?.state === 'saved' && text.trim()
             ? restoredAt && draft.savedAt === restoredAt
               ? t('desk.drafts.restored', { date: f.dateTime(restoredAt) })

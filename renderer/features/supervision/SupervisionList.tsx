@@ -58,6 +58,8 @@ const Row = memo(function Row({ index, top, selected, team, onPick }: { index: n
   const f = useFormat();
   const row = useRowAt(index);
   const total = useSupervision((s) => s.total);
+  // "More than n": the size is not known yet (ARIA: -1).
+  const known = useSupervision((s) => s.moreThan === null);
   const time = useTimeFormat();
   const e = row?.entry;
   return (
@@ -66,7 +68,7 @@ const Row = memo(function Row({ index, top, selected, team, onPick }: { index: n
       className="sv-row"
       id={rowId(index)}
       aria-selected={selected}
-      aria-setsize={total}
+      aria-setsize={known ? total : -1}
       aria-posinset={index + 1}
       data-hash={e?.hash}
       data-review={row?.review?.state ?? ''}
@@ -113,9 +115,11 @@ export function SupervisionList({ onOpen }: { onOpen: (index: number) => void })
   useEffect(() => {
     if (last >= 0) ensureRange(first, last);
   }, [first, last, ensureRange]);
+  // Back to the top for a new first page (not when a "more than" list grows as it scrolls).
+  const pin = useSupervision((s) => s.pin);
   useEffect(() => {
     v.scrollToOffset(0);
-  }, [total, view, v]);
+  }, [pin, view, v]);
 
   const pick = useCallback(
     (i: number) => {

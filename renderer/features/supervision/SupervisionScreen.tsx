@@ -135,6 +135,7 @@ export function SupervisionScreen() {
   const view = useSupervision((s) => s.view);
   const status = useSupervision((s) => s.status);
   const total = useSupervision((s) => s.total);
+  const moreThan = useSupervision((s) => s.moreThan);
   const exporting = useSupervision((s) => s.exporting);
   const exportError = useSupervision((s) => s.exportError);
   const notify = useShell((s) => s.notify);
@@ -165,7 +166,7 @@ export function SupervisionScreen() {
         </Button>
         {view !== 'chart' ? (
           <Button variant="contained" startIcon={<FileDownloadIcon />} disabled={exporting || status !== 'ready' || total === 0} onClick={() => void onExport()} data-testid="supervision-export">
-            {exporting ? t('audit.exporting') : t('audit.export', { count: total, n: f.number(total) })}
+            {exporting ? t('audit.exporting') : moreThan !== null ? t('supervision.exportMore', { n: f.number(moreThan) }) : t('audit.export', { count: total, n: f.number(total) })}
           </Button>
         ) : null}
       </Box>
@@ -181,7 +182,7 @@ export function SupervisionScreen() {
         <Box sx={{ flex: 1 }} />
         {view !== 'chart' ? (
           <Typography variant="body2" role="status" aria-live="polite" data-testid="supervision-count" sx={{ color: 'text.secondary' }}>
-            {status === 'ready' ? t('supervision.count', { count: total, n: f.number(total) }) : '\u00a0'}
+            {status !== 'ready' ? '\u00a0' : moreThan !== null ? t('supervision.countMore', { n: f.number(moreThan) }) : t('supervision.count', { count: total, n: f.number(total) })}
           </Typography>
         ) : null}
       </Box>

@@ -8,8 +8,9 @@ import { create } from 'zustand';
 import type { AccountAnswer, ChannelOutput, IpcError, OperatorDayView, ReviewView, SupervisedRow, SupervisionCategory, SupervisionSourceView } from '../../../shared/ipc';
 import { EMPTY_FILTER, toQuery, type AuditFilterForm, type FilterProblem } from '../../state/auditStore';
 import { invoke } from '../../state/ipc';
+import { grown, roomOf, SUPERVISION_PAGE } from './total';
 
-export const SUPERVISION_PAGE = 200;
+export { SUPERVISION_PAGE };
 export type SupervisionView = Exclude<SupervisionCategory, 'all'> | 'chart';
 export const VIEWS: readonly SupervisionView[] = ['activity', 'comments', 'changes', 'withoutReason', 'flagged', 'chart'];
 
@@ -23,7 +24,10 @@ interface SupervisionState {
   source: SupervisionSourceView | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: IpcError | null;
+  /** Rows the list has room for: the exact total, or (moreThan set) the rows known so far plus one still loading. */
   total: number;
+  /** The first page said "more than this many" (D90); null once the total is exact. */
+  moreThan: number | null;
   pin: string | undefined;
   pages: Record<number, SupervisedRow[]>;
   selected: number;
@@ -94,7 +98,8 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
       pages: { ...s.pages, [page]: res.value.rows },
       source: res.value.source,
       // Only a first page is counted; later pages are pinned to it.
-      ...(page === 0 ? { pin: res.value.pin, total: res.value.total, status: 'ready' as const } : {}),
+      ...(page === 0 ? { pin: res.value.pin, status: 'ready' as const } : {}),
+      ...grown(page === 0 ? roomOf(res.value.total) : { total: s.total, moreThan: s.moreThan }, page, res.value.rows.length),
     }));
   }
 
@@ -119,6 +124,7 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
     status: 'idle',
     error: null,
     total: 0,
+    moreThan: null,
     pin: undefined,
     pages: {},
     selected: 0,
@@ -152,7 +158,7 @@ export const useSupervision = create<SupervisionState>()((set, get) => {
 
     async reload() {
       const gen = ++generation;
-      set({ status: 'loading', error: null, pages: {}, total: 0, pin: undefined, selected: 0, reviewed: {} });
+      set({ status: 'loading', error: null, pages: {}, total: 0, moreThan: null, pin: undefined, selected: 0, reviewed: {} });
       if (get().view === 'chart') {
         await loadChart(gen);
         if (gen === generation) set({ status: 'ready' });

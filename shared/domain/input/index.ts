@@ -6,3 +6,4 @@ export * from './dates';
 export * from './countries';
 export * from './postalCodes';
 export * from './address';
+export * from './cardNumber';

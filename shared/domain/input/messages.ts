@@ -15,6 +15,7 @@ export const INPUT_RULE = {
   addressStreetRequired: 'a street address is required when a postal code or city is given',
   addressPostalCodeRequired: 'a postal code is required when an address is given',
   addressCityRequired: 'a city is required when an address is given',
+  cardNumberInText: 'must not hold a card number (write only its last four digits)',
 } as const;
 
 export type InputRuleMessage = (typeof INPUT_RULE)[keyof typeof INPUT_RULE];

@@ -30,3 +30,21 @@ test('write a comment longer than 450 characters and see its parts', async ({ ap
   await expect(timeline).toContainText('Avtalt ny frist, bekreftet på e-post.');
   await screenshot(page, '12-comments-timeline');
 });
+
+test('a card number read out by a caller is refused on the comment box, and the last four digits are fine (D95)', async ({ app: page }) => {
+  const no = await openAccount(page, 4);
+  await page.keyboard.press('Alt+c');
+  const view = page.getByTestId(`account-${no}`);
+  const text = view.getByTestId('comment-text');
+  await expect(view.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready');
+  await text.fill('Kunden leste opp kortet 4111 1111 1111 1111 for å betale');
+  await expect(view.getByText('This looks like a card number. Card numbers are never written down here: write only its last four digits.')).toBeVisible();
+  await expect(view.getByRole('button', { name: 'Review and save' })).toBeDisabled();
+  await expect(view.getByTestId('draft-state')).toHaveText('The draft is not kept while the text holds a card number.');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await screenshot(page, '13-comment-card-number-1280');
+  await expectAccessible(page, 'a comment refused for a card number');
+  await text.fill('Kunden betaler med nytt kort som slutter på 1111');
+  await expect(view.getByRole('button', { name: 'Review and save' })).toBeEnabled();
+  await expect(view.getByTestId('draft-state')).toHaveText('Draft saved');
+});

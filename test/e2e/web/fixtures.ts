@@ -37,6 +37,10 @@ export const test = base.extend<{ app: Page; role: Role }>({
       document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
     });
     await signInAs(page.request, role);
+    // The web host (and its desk) is shared by every spec: a spec that failed while working
+    // offline must not leave the next one offline.
+    const online = await page.request.post('/ipc/outbox.setOffline', { headers: { authorization: `Bearer ${E2E_TOKEN}` }, data: { offline: false } });
+    expect(((await online.json()) as { ok: boolean }).ok, 'the desk is online at the start').toBe(true);
     await page.goto(`/#token=${E2E_TOKEN}`);
     await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
     await expect(page.getByTestId('operator-menu')).toBeVisible();
@@ -93,9 +97,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** No serious or critical WCAG 2.1 A/AA violations on what is on screen now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Colours are measured as they will stay: a notice or tooltip still fading in has not its
-  // final contrast yet (finite animations only; a progress bar's loop never ends).
+  // final contrast yet (finite animations only; a progress bar's loop never ends). Quiet for
+  // 300 ms, not merely at one poll: a notice held back behind a dialog starts to fade in a
+  // frame or more after the dialog's own exit has ended, and a poll in between saw nothing.
+  await page.evaluate(() => delete (window as unknown as { __quietSince?: number }).__quietSince);
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () => {
+        const w = window as unknown as { __quietSince?: number };
+        const busy = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity);
+        const now = performance.now();
+        if (busy) {
+          delete w.__quietSince;
+          return false;
+        }
+        w.__quietSince ??= now;
+        return now - w.__quietSince >= 300;
+      },
+      undefined,
+      { timeout: 5_000, polling: 50 },
+    )
     .catch(() => {});
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations

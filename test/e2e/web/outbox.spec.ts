@@ -12,7 +12,7 @@ test('work offline: a comment waits as pending, then is sent once when back onli
 
   const view = page.getByTestId(`account-${no}`);
   await page.keyboard.press('Alt+c');
-  const text = `Ringt fra kiosken, frakoblet ${Date.now()}`;
+  const text = `Ringt fra kiosken, frakoblet ${Date.now().toString(36)}`;
   await view.getByTestId('comment-text').fill(text);
   await view.getByRole('button', { name: 'Review and save' }).click();
   await page.getByTestId('confirm-write-button').click();

@@ -13,7 +13,7 @@ test('a comment made offline is pending in the timeline, then stored once when b
   await page.getByTestId('outbox-offline-switch').locator('input').click();
   await expect(banner).toHaveAttribute('data-mode', 'chosen');
 
-  const text = `Kunden ringte fra hytta, frakoblet ${Date.now()}`;
+  const text = `Kunden ringte fra hytta, frakoblet ${Date.now().toString(36)}`;
   await view.getByTestId('comment-text').fill(text);
   await view.getByRole('button', { name: 'Review and save' }).click();
   await page.getByTestId('confirm-write-button').click();

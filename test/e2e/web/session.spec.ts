@@ -113,6 +113,7 @@ test('the admin adds operators on the operators screen', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Add operator' }).click();
   await expect(dialog.getByText('This operator name is taken')).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
   await screenshot(page, '32-operators');
   await expectAccessible(page, 'the operators screen');
   await signOut(page);

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AddressInfo } from 'node:net';
 import type { AmpsClient } from '../../../main/core/amps/client';
+import { openAuditLog } from '../../../main/core/audit/log';
+import { MemorySecretStore } from '../../../main/core/secrets/secretStore';
 import { startSandbox, type RunningSandbox } from '../../../main/sandbox/index';
 import { AGENT, CLIENT, OTHER, client, rig, startOutboxSandbox, startProxy, type FaultProxy, type Rig } from './helpers';
 
@@ -283,5 +285,22 @@ describe('write pipeline', () => {
     await expect(r.pipeline.submit({ type: 'comment.add', accountNo, text: 'x' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(r.pipeline.list()).toEqual([]);
     expect(AGENT.id).toBe('kari.agent');
+  });
+
+  it('refuses a card number that got past the form as a bad field, not as a full disk; nothing is stored or sent (D95)', async () => {
+    // The desk's own audit log (the in-memory one of the rig checks nothing).
+    const audit = openAuditLog({ dataDir: mkdtempSync(join(tmpdir(), 'outbox-audit-')), secrets: new MemorySecretStore() });
+    r = rig({ A: () => proxy.url }, { audit });
+    const before = proxy.seen.length;
+    const text = 'Kortet er 4111111111111111, pipeline 2';
+    await expect(r.pipeline.submit({ type: 'comment.add', accountNo, text })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('card number'),
+    });
+    expect(r.pipeline.list()).toEqual([]);
+    expect(proxy.seen.length).toBe(before);
+    expect(await stored(text)).toEqual([]);
+    expect(audit.lastSeq()).toBe(0);
+    audit.close();
   });
 });

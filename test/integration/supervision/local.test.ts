@@ -46,7 +46,7 @@ const entry = (at: string, operator: typeof agent, action: string, accountNo: nu
   detail: null,
 });
 
-type Page = { rows: SupervisedRow[]; total: number; pin: string; source: { source: string } };
+type Page = { rows: SupervisedRow[]; total: { kind: 'exact' | 'moreThan'; n: number } | null; pin: string; source: { source: string } };
 
 beforeAll(async () => {
   sandbox = inProcessSandbox({ dbFile: ':memory:', accounts: 30, seed: 3 });
@@ -97,11 +97,11 @@ describe('supervision channels (the desk alone)', () => {
     const page = value<Page>(await call('supervision.list', {}));
     expect(page.source).toMatchObject({ source: 'desk', fallback: null, desks: [] });
     expect(page.rows.map((r) => r.entry.action)).toEqual(['address.changePerm', 'reason.add', 'billingGroup.modify', 'billingGroup.modify', 'comment.add']);
-    expect(page.total).toBe(5);
+    expect(page.total).toEqual({ kind: 'exact', n: 5 }); // the desk's own log counts exactly
     const comments = value<Page>(await call('supervision.list', { category: 'comments' }));
     expect(comments.rows.map((r) => r.entry.action)).toEqual(['reason.add', 'comment.add']);
     const changes = value<Page>(await call('supervision.list', { category: 'changes' }));
-    expect(changes.total).toBe(3);
+    expect(changes.total).toEqual({ kind: 'exact', n: 3 });
     // Without a reason: a blank reason is none; the reason comment is not a change.
     const none = value<Page>(await call('supervision.list', { category: 'withoutReason' }));
     expect(none.rows.map((r) => [r.entry.action, r.entry.accountNo])).toEqual([
@@ -131,10 +131,11 @@ describe('supervision channels (the desk alone)', () => {
     const first = value<Page>(await call('supervision.list', { limit: 2 }));
     core.audit.append(entry('2026-12-01T12:00:00.000Z', agent, 'comment.add', 7004, { text: 'later' }, null));
     const second = value<Page>(await call('supervision.list', { limit: 2, offset: 2, pin: first.pin }));
-    expect(second.total).toBe(-1); // a pinned later page is not counted again: the first page's total holds
+    expect(second.total).toBeNull(); // a pinned later page is not counted again: the first page's total holds
     expect(second.rows.map((r) => r.entry.at)).toEqual(['2026-11-30T23:30:00.000Z', '2026-11-30T11:00:00.000Z']);
     const fresh = value<Page>(await call('supervision.list', { limit: 2 }));
-    expect(fresh.total).toBe(first.total + 1);
+    expect(first.total).toEqual({ kind: 'exact', n: 5 });
+    expect(fresh.total).toEqual({ kind: 'exact', n: 6 });
   });
 
   it('counts comments and changes per operator per Oslo day', async () => {
@@ -209,7 +210,7 @@ describe('supervision channels (the desk alone)', () => {
     expect(after.rows[0]!.review).toMatchObject({ state: 'flagged', acknowledged: { by: { id: 'demo-agent' }, at: ack.acknowledged.at } });
     // Marking it reviewed takes it out of the queue; the agent's feedback shows the newer review, not acknowledged yet.
     value(await call('supervision.review', { target: ref, state: 'reviewed', note: 'OK, forklart' }));
-    expect(value<Page>(await call('supervision.list', { category: 'flagged' })).total).toBe(0);
+    expect(value<Page>(await call('supervision.list', { category: 'flagged' })).total).toEqual({ kind: 'exact', n: 0 });
     await as('agent');
     const now = value<{ items: { review: { state: string; acknowledged: unknown } }[] }>(await call('supervision.feedback', {}));
     expect(now.items.map((i) => [i.review.state, i.review.acknowledged])).toEqual([['reviewed', null]]);

@@ -90,3 +90,38 @@ describe('comments', () => {
     expect(value).toMatch(/^\d{2}\/\d{2}\/\d{4}: Kari Nordmann called\. Handled by agent7\.$/);
   });
 });
+
+// D95: a card number in a comment is refused on the field before anything leaves the page:
+// no Review, and the draft is not sent to main to be kept.
+describe('a card number in a comment', () => {
+  let csr: FakeCsr;
+  beforeEach(() => {
+    csr = installFakeCsr({ 'comments.list': () => ok({ comments: [] }), 'drafts.put': (input) => ok({ draft: { text: (input as { text: string }).text, updatedAt: '2026-12-01T10:00:00.000Z' } }) });
+    useShell.setState({ info: { version: '1', transport: 'web', kiosk: false, profile: null, operator: 'agent7', problems: [] } });
+  });
+
+  it('is said on the field, Review stays off and no draft with it reaches main; the last four digits are fine', async () => {
+    await openPanel();
+    const box = screen.getByTestId('comment-text');
+    await userEvent.click(box);
+    await userEvent.paste('Kunden leste opp kortet 4111 1111 1111 1111 på telefonen');
+    expect(await screen.findByText('This looks like a card number. Card numbers are never written down here: write only its last four digits.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Review and save' })).toBeDisabled();
+    expect(screen.getByTestId('draft-state')).toHaveAttribute('data-state', 'withheld');
+    await new Promise((r) => setTimeout(r, 400)); // past the draft's debounce
+    expect(csr.inputs('drafts.put')).toEqual([]);
+
+    await userEvent.clear(box);
+    await userEvent.paste('Kunden har nytt kort som slutter på 1111');
+    await waitFor(() => expect(csr.inputs('drafts.put')).toEqual([{ accountNo: 7, text: 'Kunden har nytt kort som slutter på 1111' }]));
+    expect(screen.getByRole('button', { name: 'Review and save' })).toBeEnabled();
+    expect(screen.queryByText(/looks like a card number/)).not.toBeInTheDocument();
+  });
+
+  it('a 13-digit run that is not Luhn-valid (an order number) is a comment like any other', async () => {
+    await openPanel();
+    await userEvent.click(screen.getByTestId('comment-text'));
+    await userEvent.paste('Ordrenummer 1796145350206'); // 1796145350205 would pass the card check
+    expect(screen.getByRole('button', { name: 'Review and save' })).toBeEnabled();
+  });
+});

@@ -7,6 +7,7 @@ import {
   INPUT_RULE,
   checkAddressComplete,
   checkPostal,
+  containsCardNumber,
   countryName,
   countryOptions,
   findCountry,
@@ -20,6 +21,7 @@ import {
   phoneKindMismatch,
 } from '../../../shared/domain/input';
 import { acctChangePermAddressRequest, billingGroupAdd, contactInput } from '../../../shared/amps';
+import { command, commentAddCommand } from '../../../shared/commands';
 
 describe('phone numbers', () => {
   it.each([
@@ -192,5 +194,32 @@ describe('the shared schemas use the rules (same verdict in UI, router and sandb
     expect(ok.AcctChangePermAddressRequestDetails.acctDeliveryAddress?.distAddrCity).toBe('OSLO');
     const feb = acctChangePermAddressRequest.safeParse({ AcctChangePermAddressRequestDetails: { ariaAccountNo: 1, distAddressNo: 3, dateEffective: '2027-02-31' } });
     expect(issues(feb)).toEqual([`AcctChangePermAddressRequestDetails.dateEffective: ${INPUT_RULE.dateInvalid}`]);
+  });
+});
+
+// D95: card numbers in free text. Luhn worked by hand for the cases below:
+// 4111 1111 1111 1111 (the Visa test card) sums to 30; 5500 0000 0000 0004 to 20.
+describe('a card number in free text', () => {
+  it.each([
+    ['Kunden leste opp 4111111111111111', true],
+    ['kort 4111 1111 1111 1111 utløper 12/27', true],
+    ['kort 5500-0000-0000-0004', true],
+    ['ordre 4111111111111112', false], // one digit off: not Luhn-valid
+    ['slutter på 1111', false],
+    ['telefon +47 912 34 567', false],
+    ['EAN 7080003000002 for EHF', false], // Luhn-valid, but a GS1-valid EAN-13 (its check digit: 2), not a card
+    ['41111111111111111111', false], // 20 digits: longer than any card
+  ])('%s → %s', (text, card) => {
+    expect(containsCardNumber(text)).toBe(card);
+  });
+
+  it('the comment command and the reason are refused with the shared rule, naming the field', () => {
+    const comment = commentAddCommand.safeParse({ type: 'comment.add', accountNo: 1, text: 'Kort 4111 1111 1111 1111' });
+    expect(comment.success).toBe(false);
+    expect(comment.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['text', INPUT_RULE.cardNumberInText]]);
+    const withReason = command.safeParse({ type: 'account.manage', accountNo: 1, actions: [{ actionDirective: 'ACTIVATE' }], reason: 'kunden oppga 4111111111111111' });
+    expect(withReason.success).toBe(false);
+    expect(withReason.error?.issues.some((i) => i.path.join('.') === 'reason' && i.message === INPUT_RULE.cardNumberInText)).toBe(true);
+    expect(commentAddCommand.safeParse({ type: 'comment.add', accountNo: 1, text: 'Nytt kort, slutter på 1111' }).success).toBe(true);
   });
 });
