@@ -29,10 +29,10 @@ const OSLO_NOV_2 = { from: '2026-11-01T23:00:00.000Z', to: '2026-11-02T23:00:00.
 const OSLO_NOV_3 = { from: '2026-11-02T23:00:00.000Z', to: '2026-11-03T23:00:00.000Z' };
 const UTC_NOV_2 = { from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' };
 
-const source = (countBound?: number) => {
+const source = (countBound?: number, textCountBound?: number) => {
   const store = new TeamStore({ connectionString: supUrl });
   stores.push(store);
-  return new TeamAuditSource(store, countBound === undefined ? {} : { countBound });
+  return new TeamAuditSource(store, { ...(countBound === undefined ? {} : { countBound }), ...(textCountBound === undefined ? {} : { textCountBound }) });
 };
 const ship = async (entries: Parameters<TeamStore['insertEntries']>[0]) => {
   const store = new TeamStore({ connectionString: deskUrl });
@@ -123,6 +123,12 @@ describeTeam('the supervisor workspace counts what it lists (team store)', () =>
     expect((await src.list({ category: 'withoutReason' }, { limit: 4 })).total).toEqual({ kind: 'moreThan', n: 3 });
     // The entries without an operator are counted up to the bound too (bound 0: 9 from the day table, and more).
     expect((await source(0).list({}, { limit: 1 })).total).toEqual({ kind: 'moreThan', n: 9 });
+    // A text filter has its own, lower bound (D96): 'rabatt' is in 3 entries, more than 2;
+    // the same source still counts a report filter up to its general bound.
+    const textBound = source(10, 2);
+    expect((await textBound.list({ text: 'rabatt' }, { limit: 1 })).total).toEqual({ kind: 'moreThan', n: 2 });
+    expect((await textBound.list({ text: 'rabatt' }, { limit: 1, countUpTo: 10 })).total).toEqual({ kind: 'exact', n: 3 });
+    expect((await textBound.list({ category: 'withoutReason' }, { limit: 1 })).total).toEqual({ kind: 'exact', n: 4 });
     // The default bound, 10,000: all exact here.
     expect((await source().list({ category: 'withoutReason' }, { limit: 1 })).total).toEqual({ kind: 'exact', n: 4 });
   });
