@@ -38,14 +38,17 @@ const reasoned = {
   changes: z.array(shownChange).max(100).optional(),
 };
 
+/** A comment's text: not blank, within 004's limit, no card number (D95). */
+export const commentText = z
+  .string()
+  .max(LIMITS.commentText)
+  .refine((t) => t.trim() !== '', 'Write a comment first')
+  .refine(noCardNumber, NO_CARD_NUMBER);
+
 export const commentAddCommand = z.object({
   type: z.literal('comment.add'),
   accountNo,
-  text: z
-    .string()
-    .max(LIMITS.commentText)
-    .refine((t) => t.trim() !== '', 'Write a comment first')
-    .refine(noCardNumber, NO_CARD_NUMBER),
+  text: commentText,
   /** Set on a reason comment: the request id of the write it explains. */
   reasonFor: z.string().max(64).optional(),
 });

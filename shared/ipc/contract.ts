@@ -24,7 +24,7 @@ import {
   titleFilter,
 } from '../amps';
 import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../amps/baseUrl';
-import { command, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
+import { command, commentText, outboxItemView, outboxStatus, reasonAnswer, shownChange, uiLanguage, writeOutcome } from '../commands';
 import { createAccountDetails, duplicateCheckInput, duplicateCheckResult } from '../commands/accountCreate';
 // Team store settings (issue 9): schemas in their own file.
 import { teamStoreForm, teamStoreStatus, teamStoreTestResult, teamStoreView } from './teamStore';
@@ -406,14 +406,7 @@ export const contract = {
     z.object({ comments: z.array(retrievedComment) }),
   ),
   'comments.add': write(
-    z.strictObject({
-      accountNo,
-      text: z
-        .string()
-        .max(LIMITS.commentText)
-        .refine((t) => t.trim() !== '', 'Write a comment first')
-        .refine(noCardNumber, NO_CARD_NUMBER),
-    }),
+    z.strictObject({ accountNo, text: commentText }),
     writeResult({ parts: z.number().int(), commentNos: z.array(z.number()) }),
   ),
 
