@@ -21,12 +21,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import sjson from 'secure-json-parse';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fail, MAX_PAYLOAD_BYTES, type Envelope } from '../../shared/ipc';
+import { fail, MAX_PAYLOAD_BYTES, SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type Envelope } from '../../shared/ipc';
 import type { Router } from '../core/router';
 
-export const SOCKET_PATH = '/ipc';
-export const SOCKET_PROTOCOL = 'csr-desk.ipc.v1';
-export const TOKEN_PROTOCOL_PREFIX = 'csr-desk.token.';
 
 export interface SocketMessageIn {
   id: number;

@@ -3,7 +3,19 @@
 // token (which arrives in the URL fragment and never leaves this tab): reads over the web
 // host's WebSocket when it is open, everything else — and every read while the socket is
 // not open — over POST /ipc/<channel> (D85, D86).
-import { buildCsrApi, CHANNELS, contract, fail, LOCAL_CHANNELS, type Channel, type CsrApi, type Envelope } from '../../shared/ipc';
+import {
+  buildCsrApi,
+  CHANNELS,
+  contract,
+  fail,
+  LOCAL_CHANNELS,
+  SOCKET_PATH,
+  SOCKET_PROTOCOL,
+  TOKEN_PROTOCOL_PREFIX,
+  type Channel,
+  type CsrApi,
+  type Envelope,
+} from '../../shared/ipc';
 
 declare global {
   interface Window {
@@ -36,10 +48,6 @@ export interface SocketLike {
 }
 export type SocketFactory = (url: string, protocols: string[]) => SocketLike;
 
-/** The web host's socket (main/web-host/socket.ts): the path and the two protocol values. */
-export const SOCKET_PATH = '/ipc';
-export const SOCKET_PROTOCOL = 'csr-desk.ipc.v1';
-export const TOKEN_PROTOCOL_PREFIX = 'csr-desk.token.';
 const OPEN = 1;
 /** Reconnect back-off: 250 ms doubling to 30 s; a socket that opens resets it. */
 export const RECONNECT_MS = { first: 250, max: 30_000 };

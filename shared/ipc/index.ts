@@ -4,3 +4,4 @@ export * from './auditEntry';
 export * from './api';
 export * from './supervision';
 export * from './teamStore';
+export * from './socket';

@@ -123,10 +123,10 @@ export class TeamAuditSource implements AuditSource {
       const uncounted = !!f.text?.trim() && page.countUpTo === undefined;
       const rows = await client.query<{ entry: string; hash: string }>(this.pageSql(w, params), [...params, uncounted ? limit + 1 : limit, offset]);
       const found = rows.rows.slice(0, limit);
-      // A first page shorter than asked for holds every match: that is the total, uncounted.
+      // A first page shorter than what was read holds every match: that is the total, uncounted.
       const total: ListTotal =
-        rows.rows.length < limit || (uncounted && rows.rows.length === limit)
-          ? { kind: 'exact', n: offset + rows.rows.length }
+        rows.rows.length < (uncounted ? limit + 1 : limit)
+          ? { kind: 'exact', n: offset + found.length }
           : uncounted
             ? { kind: 'moreThan', n: offset + limit }
             : await this.total(client, f, pin, Math.max(0, Math.trunc(page.countUpTo ?? this.opts.countBound ?? TEAM_COUNT_BOUND)));
