@@ -151,8 +151,11 @@ export const useSearch = create<SearchState>()((set, get) => {
       clearTimer();
       // Any change of the text: the rows, highlight and chip of the old text go at once, and
       // whatever is in flight for it is dropped (issue 11: "12" + Enter opened Tove Hansen).
-      if (query !== get().query || get().mode !== 'quick') set((s) => ({ seq: s.seq + 1, ...cleared }));
-      set({ query, recognition, override, mode: 'quick' });
+      // One change of state, so no subscriber ever sees the old rows' text with the new
+      // state or the other way round (the search box writes the store's text back into
+      // the field when they differ).
+      if (query !== get().query || get().mode !== 'quick') set((s) => ({ seq: s.seq + 1, ...cleared, query, recognition, override, mode: 'quick' }));
+      else set({ query, recognition, override, mode: 'quick' });
       const typedAt = performance.now();
       if (!recognition || !recognition.term) return;
       if (!recognition.complete && !override) {

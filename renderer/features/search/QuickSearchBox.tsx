@@ -11,9 +11,9 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { possibleKinds } from '../../../shared/domain/quickSearch';
+import { possibleKinds, type QuickKind } from '../../../shared/domain/quickSearch';
 import { useSearch } from '../../state/searchStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { registerFocusTarget } from '../shell/focusTargets';
@@ -23,16 +23,14 @@ import { RESULTS_GRID_ID, nameOf, resultRowId } from './ResultsGrid';
 export function QuickSearchBox() {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const query = useSearch((s) => s.query);
-  const recognition = useSearch((s) => s.recognition);
-  const override = useSearch((s) => s.override);
-  const matchedAs = useSearch((s) => s.matchedAs);
-  const triedKinds = useSearch((s) => s.triedKinds);
-  const mode = useSearch((s) => s.mode);
-  const status = useSearch((s) => s.status);
-  const rowCount = useSearch((s) => s.rows.length);
-  const activeIndex = useSearch((s) => s.activeIndex);
+  // A keystroke renders nothing here. The text field is uncontrolled: the DOM holds what is
+  // typed, the store gets it on every change, and a change made elsewhere (Escape, the clear
+  // button, a reset) is written back below. The combobox's aria-expanded and
+  // aria-activedescendant, which every keystroke and every answer change, are set on the
+  // element from a store subscription too. Rendering the text field's ~20 components for
+  // each keystroke was most of the work between a keystroke's send and the page being free
+  // to take the answer (docs/performance.md, bench:ui).
+  const hasText = useSearch((s) => s.query !== '');
 
   useEffect(() => {
     const focus = () => inputRef.current?.focus();
@@ -43,6 +41,20 @@ export function QuickSearchBox() {
     focus();
     if (document.activeElement === inputRef.current) signalReady();
     return unregister;
+  }, []);
+
+  useLayoutEffect(() => {
+    const sync = (s: ReturnType<typeof useSearch.getState>) => {
+      const input = inputRef.current;
+      if (!input) return;
+      if (input.value !== s.query) input.value = s.query;
+      const expanded = s.status === 'done' && s.rows.length > 0;
+      input.setAttribute('aria-expanded', String(expanded));
+      if (expanded && s.activeIndex >= 0) input.setAttribute('aria-activedescendant', resultRowId(s.activeIndex));
+      else input.removeAttribute('aria-activedescendant');
+    };
+    sync(useSearch.getState());
+    return useSearch.subscribe(sync);
   }, []);
 
   const openActive = () => {
@@ -71,45 +83,31 @@ export function QuickSearchBox() {
     }
   };
 
-  // The chip says what the shown (or coming) results are searched as; text that is not
-  // being searched yet has no chip (its hint says "keep typing").
-  const searched = status !== 'idle' || !!override;
-  const shownKind = searched ? (override ?? matchedAs ?? recognition?.kinds[0] ?? null) : null;
-  const kinds = recognition?.term ? possibleKinds(recognition.term) : [];
-  const expanded = status === 'done' && rowCount > 0;
-
   return (
     <Box>
       <TextField
         inputRef={inputRef}
-        value={query}
-        onChange={(e) => useSearch.getState().setQuery(e.target.value)}
+        defaultValue={useSearch.getState().query}
+        onChange={onTextChange}
         onKeyDown={onKeyDown}
         label={t('search.quickLabel')}
         placeholder={t('search.quickPlaceholder')}
         autoComplete="off"
         slotProps={{
-          htmlInput: {
-            role: 'combobox',
-            'aria-expanded': expanded,
-            'aria-controls': RESULTS_GRID_ID,
-            'aria-haspopup': 'grid',
-            'aria-autocomplete': 'list',
-            'aria-activedescendant': expanded && activeIndex >= 0 ? resultRowId(activeIndex) : undefined,
-            'aria-describedby': 'quick-search-hint',
-            spellCheck: false,
-            'data-testid': 'quick-search',
-          },
+          htmlInput: HTML_INPUT,
           input: {
-            sx: { fontSize: '1rem', bgcolor: 'background.paper' },
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon color="action" />
-              </InputAdornment>
-            ),
-            endAdornment: query ? (
+            sx: INPUT_SX,
+            startAdornment: SEARCH_ADORNMENT,
+            endAdornment: hasText ? (
               <InputAdornment position="end">
-                <IconButton aria-label={t('search.clear')} onClick={() => useSearch.getState().setQuery('')} edge="end">
+                <IconButton
+                  aria-label={t('search.clear')}
+                  onClick={() => {
+                    useSearch.getState().setQuery('');
+                    inputRef.current?.focus();
+                  }}
+                  edge="end"
+                >
                   <CloseIcon fontSize="small" />
                 </IconButton>
               </InputAdornment>
@@ -117,8 +115,55 @@ export function QuickSearchBox() {
           },
         }}
       />
+      <KindLine />
+    </Box>
+  );
+}
+
+const onTextChange = (e: React.ChangeEvent<HTMLInputElement>) => useSearch.getState().setQuery(e.target.value);
+const HTML_INPUT = {
+  role: 'combobox',
+  'aria-controls': RESULTS_GRID_ID,
+  'aria-haspopup': 'grid',
+  'aria-autocomplete': 'list',
+  'aria-describedby': 'quick-search-hint',
+  spellCheck: false,
+  'data-testid': 'quick-search',
+} as const;
+const INPUT_SX = { fontSize: '1rem', bgcolor: 'background.paper' } as const;
+const SEARCH_ADORNMENT = (
+  <InputAdornment position="start">
+    <SearchIcon color="action" />
+  </InputAdornment>
+);
+
+/**
+ * The line under the box: what the shown (or coming) results are searched as, as a chip the
+ * agent can override, and the hint. Its selectors return strings, so a keystroke that does
+ * not change what the line says does not render it.
+ */
+function KindLine() {
+  const { t } = useTranslation();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  // The kind menu is mounted from its first opening on (it then keeps its closing animation);
+  // until then a keystroke that renders this line does not render a closed menu too.
+  const [menuUsed, setMenuUsed] = useState(false);
+  if (menuAnchor && !menuUsed) setMenuUsed(true);
+  const quick = useSearch((s) => s.mode === 'quick');
+  const override = useSearch((s) => s.override);
+  // The chip says what the shown (or coming) results are searched as; text that is not
+  // being searched yet has no chip (its hint says "keep typing").
+  const shownKind = useSearch((s) => (s.recognition?.term && (s.status !== 'idle' || s.override) ? (s.override ?? s.matchedAs ?? s.recognition.kinds[0] ?? null) : null));
+  const notRecognised = useSearch((s) => !!s.recognition && !s.recognition.kinds.length);
+  const tried = useSearch((s) => s.triedKinds.join(','));
+  const recognised = useSearch((s) => s.recognition?.kinds.join(',') ?? '');
+  const possible = useSearch((s) => (s.recognition?.term ? possibleKinds(s.recognition.term).join(',') : ''));
+  const kindName = (k: string) => t(`quickKind.${k}`);
+
+  return (
+    <>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 0.75, minHeight: 26, flexWrap: 'wrap' }}>
-        {mode === 'quick' && recognition?.term && shownKind ? (
+        {quick && shownKind ? (
           <>
             <Typography variant="caption" color="text.secondary" component="span">
               {override ? t('search.searchingAs') : t('search.recognisedAs')}
@@ -126,20 +171,20 @@ export function QuickSearchBox() {
             <Chip
               color="primary"
               variant={override ? 'filled' : 'outlined'}
-              label={`${t(`quickKind.${shownKind}`)} ▾`}
+              label={`${kindName(shownKind)} ▾`}
               onClick={(e) => setMenuAnchor(e.currentTarget)}
               aria-haspopup="menu"
-              aria-label={t('search.kindChipLabel', { kind: t(`quickKind.${shownKind}`) })}
+              aria-label={t('search.kindChipLabel', { kind: kindName(shownKind) })}
               data-testid="recognised-kind"
               data-kind={shownKind}
             />
-            {triedKinds.length && !override ? (
+            {tried && !override ? (
               <Typography variant="caption" color="text.secondary" component="span" data-testid="fallback-note">
-                {t('search.fallbackNote', { tried: triedKinds.map((k) => t(`quickKind.${k}`)).join(', ') })}
+                {t('search.fallbackNote', { tried: tried.split(',').map(kindName).join(', ') })}
               </Typography>
             ) : null}
           </>
-        ) : mode === 'quick' && recognition && !recognition.kinds.length ? (
+        ) : quick && notRecognised ? (
           <Typography variant="caption" color="warning.main">
             {t('search.notRecognised')}
           </Typography>
@@ -148,6 +193,7 @@ export function QuickSearchBox() {
           {t('search.hint')}
         </Typography>
       </Box>
+      {menuUsed ? (
       <Menu anchorEl={menuAnchor} open={!!menuAnchor} onClose={() => setMenuAnchor(null)}>
         <MenuItem
           selected={!override}
@@ -156,9 +202,9 @@ export function QuickSearchBox() {
             useSearch.getState().setOverride(null);
           }}
         >
-          <ListItemText primary={t('search.automatic')} secondary={recognition?.kinds.map((k) => t(`quickKind.${k}`)).join(' → ')} />
+          <ListItemText primary={t('search.automatic')} secondary={recognised ? recognised.split(',').map(kindName).join(' → ') : undefined} />
         </MenuItem>
-        {kinds.map((k) => (
+        {(possible ? (possible.split(',') as QuickKind[]) : []).map((k) => (
           <MenuItem
             key={k}
             selected={override === k}
@@ -167,10 +213,11 @@ export function QuickSearchBox() {
               useSearch.getState().setOverride(k);
             }}
           >
-            {t(`quickKind.${k}`)}
+            {kindName(k)}
           </MenuItem>
         ))}
       </Menu>
-    </Box>
+      ) : null}
+    </>
   );
 }

@@ -116,7 +116,7 @@ const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { r
 });
 
 interface Props {
-  rows: AccountResultRow[];
+  rows: readonly AccountResultRow[];
   activeIndex: number;
   label: string;
   /** The column the rows are sorted by; null = as ranked by the search. */
@@ -128,7 +128,9 @@ interface Props {
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-export function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate, onOpen }: Props) {
+// Memoised: while the next answer is awaited, SearchScreen keeps the grid with the same
+// props (hidden), and rendering it again would cost the keystroke a measure of the grid.
+export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const balance = useBalanceText();
   const text = useMemo<RowText>(() => ({ status: (code) => statusLabel(t, code), balance }), [t, balance]);
@@ -144,9 +146,19 @@ export function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
+  // A new answer starts at its highlighted row (the grid is reused between answers), and the
+  // highlight moved by the keyboard stays in view. Rows are ROW_HEIGHT tall, so whether the
+  // row is already in view is known from the virtualizer's scroll position and size without
+  // asking the page: scrollToIndex reads scrollHeight, which forces a layout of the new rows
+  // in the middle of painting an answer (bench:ui), for a row that is usually already shown.
   useEffect(() => {
-    if (activeIndex >= 0 && activeIndex < rows.length) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-  }, [activeIndex, rows.length, virtualizer]);
+    if (activeIndex < 0 || activeIndex >= rows.length) return;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    const top = HEADER_HEIGHT + activeIndex * ROW_HEIGHT;
+    const shown = activeIndex === 0 ? offset === 0 : height > 0 && top >= offset + HEADER_HEIGHT && top + ROW_HEIGHT <= offset + height;
+    if (!shown) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, rows, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     // Keys on a column's sort button are the button's own (Enter / Space sort).
@@ -212,4 +224,4 @@ export function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate
       </div>
     </Grid>
   );
-}
+});

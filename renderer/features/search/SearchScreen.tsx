@@ -11,11 +11,12 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AccountResultRow } from '../../../shared/amps';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty } from '../../components/StateViews';
 import { nextLimit, useSearch } from '../../state/searchStore';
-import type { SortKey } from '../../state/searchSort';
+import type { ResultSort, SortKey } from '../../state/searchSort';
 import { INTL_LOCALE } from '../../i18n/format';
 
 const DATA_COLLATION = INTL_LOCALE.nb;
@@ -29,6 +30,14 @@ import { useCreateAccount } from '../createAccount/createAccountStore';
 
 /** The sandbox refuses a "like" term too short to use an index (docs/sandbox.md): say so in the UI language. */
 const tooShort = (e: IpcError) => (e.fields ?? []).some((f) => /^type at least 3 characters/.test(f.message)) || /^type at least 3 characters/.test(e.message);
+
+interface ShownGrid {
+  rows: readonly AccountResultRow[];
+  activeIndex: number;
+  sort: ResultSort | null;
+}
+/** content-visibility: hidden skips the kept grid's style, layout and paint until it is shown again. */
+const STALE = { visibility: 'hidden', contentVisibility: 'hidden' } as const;
 
 /** A search that answers within this time shows no progress bar (most do: no flicker, no work while it runs). */
 const SLOW_SEARCH_MS = 300;
@@ -69,6 +78,16 @@ function ResultsRegion() {
   }, []);
   const onActivate = useCallback((i: number) => useSearch.getState().setActive(i), []);
   const higher = nextLimit(limit);
+  // The grid last shown, kept hidden while a search for a new text runs. A keystroke then
+  // costs one style change instead of tearing the grid down (and the answer building it
+  // again) while the answer is on its way, and the answer's rows replace the old ones in
+  // place. Hidden is hidden for everyone: not painted, not in the accessibility tree, not
+  // focusable or clickable (inert); Enter opens only rows of the text in the box (searchStore).
+  const [kept, setKept] = useState<ShownGrid | null>(null);
+  if (rows.length && (kept?.rows !== rows || kept.activeIndex !== activeIndex || kept.sort !== sort)) setKept({ rows, activeIndex, sort });
+  const stale = !rows.length && status === 'loading';
+  if (!rows.length && !stale && kept) setKept(null);
+  const grid = rows.length ? { rows, activeIndex, sort } : stale ? kept : null;
 
   let summary: React.ReactNode = null;
   if (status === 'done' && rows.length) {
@@ -129,7 +148,11 @@ function ResultsRegion() {
           <Empty icon={<ManageSearchIcon />} title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
         </Paper>
       ) : null}
-      {rows.length ? <ResultsGrid rows={rows} activeIndex={activeIndex} label={t('search.results')} sort={sort} onSort={onSort} onActivate={onActivate} onOpen={onOpen} /> : null}
+      {grid ? (
+        <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} style={stale ? STALE : undefined} aria-hidden={stale || undefined} inert={stale} data-stale={stale || undefined}>
+          <ResultsGrid rows={grid.rows} activeIndex={grid.activeIndex} label={t('search.results')} sort={grid.sort} onSort={onSort} onActivate={onActivate} onOpen={onOpen} />
+        </Box>
+      ) : null}
     </Box>
   );
 }

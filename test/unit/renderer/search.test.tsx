@@ -153,6 +153,64 @@ describe('quick search', () => {
     expect(useWorkspace.getState().tabs).toEqual([]);
   });
 
+  it('keeps the old grid hidden (not shown, not read, not clickable) while the new text is searched, then shows only the new rows', async () => {
+    const next = deferred<SearchOut>();
+    csr.handle('accounts.search', (input: { contact?: { fullName?: string } }) =>
+      input.contact?.fullName === 'Tove Hansen' ? ok({ rows: [row(42000313, 'Tove Hansen')], more: false, limit: 50 }) : next.promise,
+    );
+    const { container } = renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Tove Hansen');
+    await done();
+    await userEvent.tripleClick(box);
+    await userEvent.paste('Filip Hansen');
+    await waitFor(() => expect(results()).toHaveAttribute('data-search-state', 'loading'));
+    // Hidden for everyone: no grid for assistive technology, no visible row, nothing to click.
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    expect(screen.queryByRole('row', { name: /Tove Hansen/ })).toBeNull();
+    const kept = container.querySelector<HTMLElement>('[data-stale]');
+    expect(kept).not.toBeNull();
+    expect(kept).toHaveAttribute('aria-hidden', 'true');
+    expect(kept).toHaveAttribute('inert');
+    expect(kept!.style.visibility).toBe('hidden');
+    expect(kept).toHaveTextContent('Tove Hansen');
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    await act(async () => next.resolve(ok({ rows: [row(42000777, 'Filip Hansen'), row(42000778, 'Filip Hansen Berg')], more: false, limit: 50 })));
+    await done();
+    const grid = screen.getByRole('grid', { name: 'Search results' });
+    expect(container.querySelector('[data-stale]')).toBeNull();
+    expect(grid).not.toHaveTextContent('Tove Hansen');
+    expect(within(grid).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([expect.stringContaining('42000777'), expect.stringContaining('42000778')]);
+    expect(box).toHaveAttribute('aria-activedescendant', 'search-row-0');
+    // Text that is not searched (too short) or finds nothing leaves no grid at all, hidden or not.
+    await userEvent.tripleClick(box);
+    await userEvent.keyboard('12');
+    expect(container.querySelector('[role="grid"]')).toBeNull();
+  });
+
+  it('edits the text where the caret is, and Escape and the clear button empty the field', async () => {
+    csr.handle('accounts.search', () => ok({ rows: [row(1001, 'Ola Hansen')], more: false, limit: 50 }));
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId<HTMLInputElement>('quick-search');
+    await userEvent.type(box, 'Hansen');
+    await done();
+    // A letter typed in the middle stays there and so does the caret (the field is not
+    // rewritten behind the typing).
+    await userEvent.type(box, 'x', { initialSelectionStart: 3, initialSelectionEnd: 3 });
+    expect(box).toHaveValue('Hanxsen');
+    expect(box.selectionStart).toBe(4);
+    await userEvent.keyboard('{Backspace}');
+    expect(box).toHaveValue('Hansen');
+    expect(box.selectionStart).toBe(3);
+    await userEvent.keyboard('{Escape}');
+    expect(box).toHaveValue('');
+    expect(screen.queryByRole('button', { name: 'Clear the search' })).toBeNull();
+    await userEvent.type(box, 'Berg');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the search' }));
+    expect(box).toHaveValue('');
+    expect(box).toHaveFocus();
+  });
+
   it('drops an answer for the old text that arrives after the text changed', async () => {
     const slow = deferred<SearchOut>();
     csr.handle('accounts.search', () => slow.promise);
