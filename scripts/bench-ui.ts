@@ -15,7 +15,15 @@
 // the same queries a second time on a page without WebSocket (the HTTP POST fallback) and
 // prints that leg too, with Chromium's resource timing for it.
 // The web host listens on a free port (it picks one; the bench reads it from its output).
+// The "socket floor" rows: app.info (no AMPS call) and one 50-row search, sent from the idle
+// page over a socket of its own, one at a time: what the transport costs when no keystroke
+// is being rendered.
 // Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110), BENCH_HTTP (off).
+// For finding where time goes (all off): BENCH_DETAIL=1 prints each query's calls (page
+// round trip, the host's ms, send() → main thread free); BENCH_TRACE=file writes a Chromium
+// trace of the measured typing; BENCH_CPU_PROFILE=file a V8 CPU profile of the page during it
+// (build the renderer with `--minify false` for names); BENCH_HOST_PROFILE=dir runs the web
+// host with --cpu-prof.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,6 +34,7 @@ import type { Writes } from '../main/core/outbox/answer';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../main/core/secrets/encryptedFileStore';
 import { accountHandlers } from '../main/core/services/accounts';
 import type { ServiceContext } from '../main/core/services/context';
+import { SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../shared/ipc/socket';
 
 // The page's document, for the function predicates below (they run in the page; this
 // script is type-checked without the DOM library).
@@ -58,7 +67,7 @@ async function ipc<T>(channel: string, input: unknown): Promise<T> {
 
 function startHost(): Promise<() => void> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_HOST_PROFILE ? ['--cpu-prof', '--cpu-prof-interval', '100', `--cpu-prof-dir=${process.env.BENCH_HOST_PROFILE}`] : []), '--import', 'tsx', 'main/web-host/cli.ts'], {
     // No CSR_PORT: the host picks a free port and prints it.
     env: { ...process.env, CSR_PORT: '', CSR_DATA_DIR: DATA_DIR, CSR_TOKEN: TOKEN, CSR_SANDBOX_ACCOUNTS: String(ACCOUNTS), CSR_SANDBOX_SEED: '1', CSR_DEMO_OPERATORS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -238,6 +247,7 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
       const after = m('csr:search-answer') - lastAnswer;
       const busy = calls.length ? Math.max(...calls.map((c) => c.freeAt - c.sentAt)) : NaN;
       const gaps = calls.map((c) => c.answeredAt - c.sentAt - c.hostMs);
+      window.__bench.detail = calls.map((c) => [c.answeredAt - c.sentAt, c.hostMs, c.freeAt - c.sentAt]);
       return { total: t - key, wait: start - key, api: m('csr:search-answer') - start, paint: t - m('csr:search-answer'), net, queued, server, body, sock, host, after, busy, gaps, socketInputs: calls.map((c) => c.input) };
     })`);
     await page.waitForTimeout(TYPING_MS);
@@ -247,6 +257,7 @@ async function measureTyping(page: Page, queries: string[], raw?: (q: string, in
     const inputs = sent.length ? sent : socketInputs;
     // Right after, in the same load: the same requests, raw.
     typed.raw = raw && inputs.length ? await raw(q, inputs) : NaN;
+    if (process.env.BENCH_DETAIL) console.log(`detail ${JSON.stringify(q)} api ${typed.api.toFixed(1)} raw ${typed.raw.toFixed(1)} calls ${JSON.stringify(((await page.evaluate('window.__bench.detail')) as number[][]).map((c) => c.map((x) => +x.toFixed(1))))}`);
     out.push(typed);
   }
   page.off('request', onRequest);
@@ -370,7 +381,19 @@ async function main() {
     const raw = rawSearcher(await deskSandboxClient());
     // Warm-up (JIT, sandbox caches), not counted.
     await measureTyping(page, queries.slice(0, 5), raw);
+    // BENCH_TRACE=file: a Chromium trace of the measured typing (timeline, user timing marks,
+    // CPU samples), for where the page's main thread spends a keystroke.
+    if (process.env.BENCH_TRACE)
+      await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] });
+    const cpu = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cpu) {
+      await cpu.send('Profiler.enable');
+      await cpu.send('Profiler.setSamplingInterval', { interval: 50 });
+      await cpu.send('Profiler.start');
+    }
     const typed = await measureTyping(page, queries, raw);
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
+    if (cpu) (await import('node:fs')).writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify((await cpu.send('Profiler.stop')).profile));
     if (!typed.some((x) => Number.isFinite(x.sock))) throw new Error('The page did not search over the web host socket');
     // The HTTP POST fallback, for comparison: a page without WebSocket, the same queries.
     let typedHttp: Typed[] = [];
@@ -383,6 +406,24 @@ async function main() {
       typedHttp = await measureTyping(httpPage, queries, raw);
       await httpPage.close();
     }
+    // The socket's floor: app.info (no AMPS call) from the idle page over its own socket, one
+    // at a time; the round trip, the host's part of it, and the rest (Chromium and the link).
+    const floorOf = (channel: string, input: unknown) => page.evaluate(`new Promise((resolve) => {
+      const ws = new WebSocket(location.origin.replace(/^http/, 'ws') + ${JSON.stringify(SOCKET_PATH)}, [${JSON.stringify(SOCKET_PROTOCOL)}, ${JSON.stringify(TOKEN_PROTOCOL_PREFIX + TOKEN)}]);
+      const out = []; let sentAt = 0; let id = 1e6;
+      const next = () => setTimeout(() => { sentAt = performance.now(); ws.send(JSON.stringify({ id: ++id, channel: ${JSON.stringify(channel)}, input: ${JSON.stringify(input)} })); }, 20);
+      ws.onopen = next;
+      ws.onmessage = (e) => {
+        const at = performance.now();
+        const m = JSON.parse(e.data);
+        out.push([at - sentAt, m.ms]);
+        if (out.length < 60) next(); else { ws.close(); resolve(out.slice(10)); }
+      };
+    })`) as Promise<Array<[number, number]>>;
+    const floor = await floorOf('app.info', {});
+    const big = await floorOf('accounts.search', { contact: { fullName: 'Hansen' }, limit: 50 });
+    const bigRaw: number[] = [];
+    for (let i = 0; i < 50; i++) bigRaw.push(await raw('Hansen', [{ contact: { fullName: 'Hansen' }, limit: 50 }]));
     const rawTimes = typed.map((x) => x.raw).filter((x) => Number.isFinite(x));
     const typing = typed.map((x) => x.total);
     if (process.env.BENCH_VERBOSE)
@@ -412,6 +453,12 @@ async function main() {
             ['  raw signed sandbox round trip, same requests', finite(typedHttp.map((x) => x.raw)), ''],
           ] as Array<[string, number[], string]>)
         : []),
+      ['socket floor: app.info from the idle page, round trip', floor.map((x) => x[0]), ''],
+      ['  of which: in the web host', floor.map((x) => x[1]), ''],
+      ['  the rest (Chromium\'s socket, loopback, the page\'s event loop)', floor.map((x) => x[0] - x[1]), ''],
+      ['socket floor: "Hansen" (50 rows, 32 KB) from the idle page, round trip', big.map((x) => x[0]), ''],
+      ['  of which: in the web host', big.map((x) => x[1]), ''],
+      ['  raw signed sandbox round trip of the same request', bigRaw, ''],
       ['open account → overview painted', opens, '≤ 300 ms'],
       ['1,000 comments: answer → painted', comments.renders, '≤ 50 ms'],
       ['1,000 comments: frame while scrolling', comments.frames, 'max ≤ 50 ms'],
