@@ -36,11 +36,14 @@ export interface Finding {
  * Every Luhn-valid run of 13–19 digits in `text`, written together or in groups separated by
  * one space or dash ("4111 1111 1111 1111"). The documented exceptions (D65): an EAN-13 with a
  * valid GS1 check digit (D35), a 13-digit epoch-millisecond time of 2020–2040, and digits inside
- * a hex word of 32 or more characters with letters in it (a hash or key, not a number anyone typed).
+ * a hex word of 32 or more characters with letters in it or inside a UUID (a hash, key or
+ * identifier, not a number anyone typed).
  */
 export function cardNumbersIn(text: string): Finding[] {
   const hashes: Array<[number, number]> = [];
   for (const m of text.matchAll(/[0-9a-fA-F]{32,}/g)) if (/[a-fA-F]/.test(m[0])) hashes.push([m.index, m.index + m[0].length]);
+  // A UUID is an identifier too: its all-digit groups can read as "9008-8502163393".
+  for (const m of text.matchAll(/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/g)) hashes.push([m.index, m.index + m[0].length]);
   const inHash = (at: number) => hashes.some(([a, b]) => at >= a && at < b);
   const found: Finding[] = [];
   for (const m of text.matchAll(/\d(?:[ -]?\d){12,}/g)) {

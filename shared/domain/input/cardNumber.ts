@@ -34,8 +34,17 @@ function isGs1Ean13(digits: string): boolean {
 
 const looksLikeCard = (digits: string) => digits.length >= 13 && digits.length <= 19 && luhnValid(digits) && !isGs1Ean13(digits);
 
+/**
+ * A UUID (8-4-4-4-12 hex) is an identifier, never a card: its middle groups can be all digits
+ * ("…-4111-7111-9111-112abc…" reads as 4-4-4-3 grouping), so about one random UUID in
+ * 4,000 would otherwise look like a card, and every write naming that account or session
+ * would be refused. Its digits are blanked before the scan.
+ */
+const UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
+
 /** True when the text holds something that looks like a card number. */
-export function containsCardNumber(text: string): boolean {
+export function containsCardNumber(input: string): boolean {
+  const text = input.includes('-') ? input.replace(UUID, (id) => id.replace(/\d/g, 'x')) : input;
   for (const m of text.matchAll(CONTIGUOUS)) if (looksLikeCard(m[0])) return true;
   for (const m of text.matchAll(GROUPED)) if (looksLikeCard(m[0].replace(/\D/g, ''))) return true;
   return false;

@@ -209,6 +209,12 @@ describe('a card number in free text', () => {
     ['telefon +47 912 34 567', false],
     ['EAN 7080003000002 for EHF', false], // Luhn-valid, but a GS1-valid EAN-13 (its check digit: 2), not a card
     ['41111111111111111111', false], // 20 digits: longer than any card
+    // 411171119111112 is Luhn-valid (sum 30): grouped 4-4-4-3 it is a card; inside a UUID
+    // (an account's ID, a card session) it is an identifier.
+    ['kort 4111-7111-9111-112', true],
+    ['konto 0151fa7b-4111-7111-9111-112abcdef012', false],
+    ['0151FA7B-4111-7111-9111-112ABCDEF012', false],
+    ['0151fa7b-4111-7111-9111-112abcdef012 og 4111 1111 1111 1111', true],
   ])('%s → %s', (text, card) => {
     expect(containsCardNumber(text)).toBe(card);
   });
