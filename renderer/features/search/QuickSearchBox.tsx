@@ -13,7 +13,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { possibleKinds, type QuickKind } from '../../../shared/domain/quickSearch';
+import { useShallow } from 'zustand/react/shallow';
+import { possibleKinds } from '../../../shared/domain/quickSearch';
 import { useSearch } from '../../state/searchStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { registerFocusTarget } from '../shell/focusTargets';
@@ -130,6 +131,7 @@ const HTML_INPUT = {
   spellCheck: false,
   'data-testid': 'quick-search',
 } as const;
+const NO_KINDS: readonly never[] = [];
 const INPUT_SX = { fontSize: '1rem', bgcolor: 'background.paper' } as const;
 const SEARCH_ADORNMENT = (
   <InputAdornment position="start">
@@ -139,8 +141,8 @@ const SEARCH_ADORNMENT = (
 
 /**
  * The line under the box: what the shown (or coming) results are searched as, as a chip the
- * agent can override, and the hint. Its selectors return strings, so a keystroke that does
- * not change what the line says does not render it.
+ * agent can override, and the hint. Its selectors compare by value (useShallow for the kind
+ * lists), so a keystroke that does not change what the line says does not render it.
  */
 function KindLine() {
   const { t } = useTranslation();
@@ -155,9 +157,9 @@ function KindLine() {
   // being searched yet has no chip (its hint says "keep typing").
   const shownKind = useSearch((s) => (s.recognition?.term && (s.status !== 'idle' || s.override) ? (s.override ?? s.matchedAs ?? s.recognition.kinds[0] ?? null) : null));
   const notRecognised = useSearch((s) => !!s.recognition && !s.recognition.kinds.length);
-  const tried = useSearch((s) => s.triedKinds.join(','));
-  const recognised = useSearch((s) => s.recognition?.kinds.join(',') ?? '');
-  const possible = useSearch((s) => (s.recognition?.term ? possibleKinds(s.recognition.term).join(',') : ''));
+  const tried = useSearch(useShallow((s) => s.triedKinds));
+  const recognised = useSearch(useShallow((s) => s.recognition?.kinds ?? NO_KINDS));
+  const possible = useSearch(useShallow((s) => (s.recognition?.term ? possibleKinds(s.recognition.term) : NO_KINDS)));
   const kindName = (k: string) => t(`quickKind.${k}`);
 
   return (
@@ -178,9 +180,9 @@ function KindLine() {
               data-testid="recognised-kind"
               data-kind={shownKind}
             />
-            {tried && !override ? (
+            {tried.length && !override ? (
               <Typography variant="caption" color="text.secondary" component="span" data-testid="fallback-note">
-                {t('search.fallbackNote', { tried: tried.split(',').map(kindName).join(', ') })}
+                {t('search.fallbackNote', { tried: tried.map(kindName).join(', ') })}
               </Typography>
             ) : null}
           </>
@@ -202,9 +204,9 @@ function KindLine() {
             useSearch.getState().setOverride(null);
           }}
         >
-          <ListItemText primary={t('search.automatic')} secondary={recognised ? recognised.split(',').map(kindName).join(' → ') : undefined} />
+          <ListItemText primary={t('search.automatic')} secondary={recognised.length ? recognised.map(kindName).join(' → ') : undefined} />
         </MenuItem>
-        {(possible ? (possible.split(',') as QuickKind[]) : []).map((k) => (
+        {possible.map((k) => (
           <MenuItem
             key={k}
             selected={override === k}
