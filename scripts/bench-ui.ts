@@ -416,10 +416,10 @@ async function main() {
       ws.onmessage = (e) => {
         const at = performance.now();
         const m = JSON.parse(e.data);
-        out.push([at - sentAt, m.ms]);
+        out.push([at - sentAt, m.ms, new TextEncoder().encode(e.data).length]);
         if (out.length < 60) next(); else { ws.close(); resolve(out.slice(10)); }
       };
-    })`) as Promise<Array<[number, number]>>;
+    })`) as Promise<Array<[number, number, number]>>;
     const floor = await floorOf('app.info', {});
     const big = await floorOf('accounts.search', { contact: { fullName: 'Hansen' }, limit: 50 });
     const bigRaw: number[] = [];
@@ -456,7 +456,7 @@ async function main() {
       ['socket floor: app.info from the idle page, round trip', floor.map((x) => x[0]), ''],
       ['  of which: in the web host', floor.map((x) => x[1]), ''],
       ['  the rest (Chromium\'s socket, loopback, the page\'s event loop)', floor.map((x) => x[0] - x[1]), ''],
-      ['socket floor: "Hansen" (50 rows, 32 KB) from the idle page, round trip', big.map((x) => x[0]), ''],
+      [`socket floor: "Hansen" (50 rows, ${(big[0]![2] / 1024).toFixed(0)} KB) from the idle page, round trip`, big.map((x) => x[0]), ''],
       ['  of which: in the web host', big.map((x) => x[1]), ''],
       ['  raw signed sandbox round trip of the same request', bigRaw, ''],
       ['open account → overview painted', opens, '≤ 300 ms'],

@@ -1,7 +1,7 @@
 // Sorting the shown search results by a column (docs/ui.md, "Results"). The answer comes
 // ranked (best match first); a sort is the agent's choice over the same rows, and "none"
 // brings the ranking back.
-import type { AccountResultRow } from '../../shared/amps';
+import type { SearchResultRow } from '../../shared/ipc';
 
 export const SORT_KEYS = ['name', 'account', 'status', 'balance', 'city', 'phone', 'email'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -11,8 +11,8 @@ export interface ResultSort {
   dir: SortDir;
 }
 
-export const phoneOf = (r: AccountResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
-export const nameOf = (r: AccountResultRow) =>
+export const phoneOf = (r: SearchResultRow) => r.contactDetails.cellPhone || r.contactDetails.homePhone || r.contactDetails.workPhone || '';
+export const nameOf = (r: SearchResultRow) =>
   r.contactDetails.fullName?.trim() || [r.contactDetails.firstName, r.contactDetails.lastName].filter(Boolean).join(' ') || String(r.ariaAccountNo);
 
 /** Status in the order an agent reads it: active first, archived last. */
@@ -25,15 +25,15 @@ export function nextSort(current: ResultSort | null, key: SortKey): ResultSort |
 }
 
 /** The rows in the sort's order (a copy); ties keep the ranked order; empty cells go last. Text sorts as `locale` reads it. */
-export function sortRows(rows: readonly AccountResultRow[], sort: ResultSort, locale: string): AccountResultRow[] {
+export function sortRows(rows: readonly SearchResultRow[], sort: ResultSort, locale: string): SearchResultRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const textOf: Partial<Record<SortKey, (r: AccountResultRow) => string>> = {
+  const textOf: Partial<Record<SortKey, (r: SearchResultRow) => string>> = {
     name: (r) => [r.contactDetails.lastName, r.contactDetails.firstName].filter(Boolean).join(' ') || nameOf(r),
     city: (r) => r.contactDetails.postalCity ?? '',
     phone: phoneOf,
     email: (r) => r.contactDetails.emailAddress ?? '',
   };
-  const numberOf: Partial<Record<SortKey, (r: AccountResultRow) => number>> = {
+  const numberOf: Partial<Record<SortKey, (r: SearchResultRow) => number>> = {
     account: (r) => r.ariaAccountNo,
     status: (r) => STATUS_ORDER[r.acctStatusCode] ?? 9,
     balance: (r) => r.acctBalance,

@@ -2,8 +2,7 @@
 // panel. Every run gets a sequence number; an answer that is not the latest is dropped,
 // so an older response never overwrites a newer one.
 import { create } from 'zustand';
-import type { AccountResultRow } from '../../shared/amps';
-import type { ChannelInput, IpcError } from '../../shared/ipc';
+import type { ChannelInput, IpcError, SearchResultRow } from '../../shared/ipc';
 import { buildQuickSearch, recogniseQuery, type QuickKind, type QuickSearchInput, type Recognition } from '../../shared/domain/quickSearch';
 import { invoke } from './ipc';
 import { mark } from './marks';
@@ -30,9 +29,9 @@ export interface SearchState {
   limit: number;
   status: SearchStatus;
   /** The shown rows: the answer's (ranked) order, or sorted by `sort`. */
-  rows: AccountResultRow[];
+  rows: SearchResultRow[];
   /** The answer's own order, kept so "no sort" brings the ranking back. */
-  rankedRows: AccountResultRow[];
+  rankedRows: SearchResultRow[];
   /** The column the agent sorted by; null = as ranked. */
   sort: ResultSort | null;
   more: boolean;

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import {
   LIMITS,
-  accountResultRow,
   acctChangePermAddressRequestDetails,
   acctRetrieveAccountResponse,
   acctRetrieveBillingGroupResponse,
@@ -33,6 +32,7 @@ import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, P
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
 import { auditEntryView } from './auditEntry';
+import { searchResultRow } from './searchRow';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
 import { PLAN_KINDS } from '../amps/core';
@@ -368,7 +368,8 @@ export const contract = {
       // contact.fullName as the words a caller said, ranked (sandbox extension D40).
       nameAsWords: z.boolean().optional(),
     }),
-    z.object({ rows: z.array(accountResultRow), more: z.boolean(), limit: z.number().int() }),
+    // The rows carry what the results show (D99), not the whole AMPS row.
+    z.object({ rows: z.array(searchResultRow), more: z.boolean(), limit: z.number().int() }),
   ),
   'accounts.get': read(
     z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }),

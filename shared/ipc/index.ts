@@ -5,3 +5,4 @@ export * from './api';
 export * from './supervision';
 export * from './teamStore';
 export * from './socket';
+export * from './searchRow';

@@ -8,7 +8,7 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import type { AccountResultRow } from '../../../shared/amps';
+import type { SearchResultRow } from '../../../shared/ipc';
 import { accountStatusKey, accountStatusTone } from '../../../shared/domain/accountStatus';
 import { statusLabel } from '../../components/StatusChip';
 import { describeBalance } from '../../../shared/domain/balance';
@@ -74,7 +74,7 @@ interface RowText {
   balance(amount: number, currency?: string | null): string;
 }
 
-const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { row: AccountResultRow; index: number; active: boolean; text: RowText; onOpen(i: number): void; onHover(i: number): void }) {
+const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { row: SearchResultRow; index: number; active: boolean; text: RowText; onOpen(i: number): void; onHover(i: number): void }) {
   const c = row.contactDetails;
   const tone = accountStatusTone(accountStatusKey(row.acctStatusCode));
   const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
@@ -116,7 +116,7 @@ const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { r
 });
 
 interface Props {
-  rows: readonly AccountResultRow[];
+  rows: readonly SearchResultRow[];
   activeIndex: number;
   label: string;
   /** The column the rows are sorted by; null = as ranked by the search. */

@@ -11,8 +11,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountResultRow } from '../../../shared/amps';
-import type { IpcError } from '../../../shared/ipc';
+import type { IpcError, SearchResultRow } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty } from '../../components/StateViews';
 import { nextLimit, useSearch } from '../../state/searchStore';
@@ -32,7 +31,7 @@ import { useCreateAccount } from '../createAccount/createAccountStore';
 const tooShort = (e: IpcError) => (e.fields ?? []).some((f) => /^type at least 3 characters/.test(f.message)) || /^type at least 3 characters/.test(e.message);
 
 interface ShownGrid {
-  rows: readonly AccountResultRow[];
+  rows: readonly SearchResultRow[];
   activeIndex: number;
   sort: ResultSort | null;
 }

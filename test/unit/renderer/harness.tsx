@@ -5,8 +5,8 @@ import { ThemeProvider } from '@mui/material/styles';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { AccountResultRow, BillingGroupInfo, RetrievedComment } from '../../../shared/amps';
-import { CHANNELS, buildCsrApi, fail, ok, type Channel, type ChannelOutput, type Envelope } from '../../../shared/ipc';
+import type { BillingGroupInfo, RetrievedComment } from '../../../shared/amps';
+import { CHANNELS, buildCsrApi, fail, ok, type Channel, type ChannelOutput, type Envelope, type SearchResultRow } from '../../../shared/ipc';
 import { setCsrForTests } from '../../../renderer/api/csr';
 import { changeLocale } from '../../../renderer/i18n';
 import { useBillingGroups } from '../../../renderer/state/billingGroupsStore';
@@ -25,7 +25,7 @@ import { theme } from '../../../renderer/theme';
 type Handler = (input: never) => Promise<Envelope<unknown>> | Envelope<unknown>;
 export type Handlers = Partial<Record<Channel, Handler>>;
 
-export function row(no: number, name: string, extra: Partial<AccountResultRow> = {}): AccountResultRow {
+export function row(no: number, name: string, extra: Partial<SearchResultRow> = {}): SearchResultRow {
   return {
     ariaAccountNo: no,
     ariaAccountID: `ACCT-${no}`,
