@@ -28,6 +28,12 @@ export interface SearchState {
   advancedInput: SearchInput | null;
   limit: number;
   status: SearchStatus;
+  /**
+   * A search of the text is due (the debounce is waiting for the typing to stop). Until it
+   * runs, the results region treats the text as being searched: the last grid stays hidden
+   * and reused, and no "type at least 3 characters" hint flashes between fast keystrokes.
+   */
+  scheduled: boolean;
   /** The shown rows: the answer's (ranked) order, or sorted by `sort`. */
   rows: SearchResultRow[];
   /** The answer's own order, kept so "no sort" brings the ranking back. */
@@ -70,6 +76,7 @@ const initial = {
   advancedInput: null,
   limit: SEARCH_LIMITS[0] as number,
   status: 'idle' as SearchStatus,
+  scheduled: false,
   rows: [],
   rankedRows: [],
   sort: null,
@@ -80,7 +87,7 @@ const initial = {
 };
 
 /** What any change of the text clears at once: old rows, their highlight and the kind they were found as. */
-const cleared = { status: 'idle' as SearchStatus, rows: [], rankedRows: [], sort: null, more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
+const cleared = { status: 'idle' as SearchStatus, scheduled: false, rows: [], rankedRows: [], sort: null, more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
 
 export const useSearch = create<SearchState>()((set, get) => {
   /** The kinds to try, in order: the user's choice alone, or the recognised ones (up to 3). */
@@ -153,18 +160,16 @@ export const useSearch = create<SearchState>()((set, get) => {
       // One change of state, so no subscriber ever sees the old rows' text with the new
       // state or the other way round (the search box writes the store's text back into
       // the field when they differ).
-      if (query !== get().query || get().mode !== 'quick') set((s) => ({ seq: s.seq + 1, ...cleared, query, recognition, override, mode: 'quick' }));
-      else set({ query, recognition, override, mode: 'quick' });
       const typedAt = performance.now();
-      if (!recognition || !recognition.term) return;
-      if (!recognition.complete && !override) {
-        lastInputAt = typedAt;
-        return;
-      }
+      const searchable = !!recognition?.term && (recognition.complete || !!override);
       // Debounced on both edges: a keystroke after a pause searches at once; keystrokes
       // closer together than DEBOUNCE_MS wait until the typing stops.
       const paused = typedAt - lastInputAt > DEBOUNCE_MS;
-      lastInputAt = typedAt;
+      if (recognition?.term) lastInputAt = typedAt;
+      const scheduled = searchable && !paused;
+      if (query !== get().query || get().mode !== 'quick') set((s) => ({ seq: s.seq + 1, ...cleared, query, recognition, override, mode: 'quick', scheduled }));
+      else set({ query, recognition, override, mode: 'quick', scheduled });
+      if (!searchable) return;
       if (paused) void runQuick();
       else timer = setTimeout(() => void runQuick(), DEBOUNCE_MS);
     },

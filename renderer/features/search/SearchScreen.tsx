@@ -58,6 +58,8 @@ function useShownAfter(on: boolean, delayMs: number): boolean {
 function ResultsRegion() {
   const { t } = useTranslation();
   const status = useSearch((s) => s.status);
+  // A search is due (debounce): the text counts as being searched from its keystroke on.
+  const scheduled = useSearch((s) => s.scheduled);
   const rows = useSearch((s) => s.rows);
   const more = useSearch((s) => s.more);
   const limit = useSearch((s) => s.limit);
@@ -84,7 +86,7 @@ function ResultsRegion() {
   // focusable or clickable (inert); Enter opens only rows of the text in the box (searchStore).
   const [kept, setKept] = useState<ShownGrid | null>(null);
   if (rows.length && (kept?.rows !== rows || kept.activeIndex !== activeIndex || kept.sort !== sort)) setKept({ rows, activeIndex, sort });
-  const stale = !rows.length && status === 'loading';
+  const stale = !rows.length && (status === 'loading' || scheduled);
   if (!rows.length && !stale && kept) setKept(null);
   const grid = rows.length ? { rows, activeIndex, sort } : stale ? kept : null;
 
@@ -137,7 +139,7 @@ function ResultsRegion() {
           <Empty icon={<PersonSearchIcon />} title={t('search.noMatch')} hint={mode === 'quick' ? t('search.noMatchHintQuick') : t('search.noMatchHintAdvanced')} />
         </Paper>
       ) : null}
-      {status === 'idle' && query.trim() && recognition?.kinds.length ? (
+      {status === 'idle' && !scheduled && query.trim() && recognition?.kinds.length ? (
         <Typography variant="body2" color="text.secondary" data-testid="keep-typing">
           {/^[\d\s+-]+$/.test(query.trim()) ? t('search.keepTyping') : t('search.keepTypingText')}
         </Typography>

@@ -1,8 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, type ChannelOutput, type Envelope } from '../../../shared/ipc';
 import { SearchScreen } from '../../../renderer/features/search/SearchScreen';
+import { useSearch } from '../../../renderer/state/searchStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { deferred, installFakeCsr, renderUi, row, type FakeCsr } from './harness';
 
@@ -151,6 +152,42 @@ describe('quick search', () => {
     await done();
     expect(screen.getByText('No accounts match')).toBeInTheDocument();
     expect(useWorkspace.getState().tabs).toEqual([]);
+  });
+
+  it('between fast keystrokes (the debounce waiting) keeps the old grid hidden and shows no "type at least 3 characters" hint', async () => {
+    const next = deferred<SearchOut>();
+    csr.handle('accounts.search', (input: { contact?: { fullName?: string } }) =>
+      input.contact?.fullName === 'Hansen' ? ok({ rows: [row(42000313, 'Tove Hansen')], more: false, limit: 50 }) : next.promise,
+    );
+    const { container } = renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.type(box, 'Hansen');
+    await done();
+    const sent = csr.inputs('accounts.search').length;
+    // Two keystrokes 0 ms apart (the clock held still for them): the first, after a pause,
+    // searches at once; the second waits for the typing to stop.
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1e9);
+    try {
+      fireEvent.change(box, { target: { value: 'Hansen T' } });
+      fireEvent.change(box, { target: { value: 'Hansen Tr' } });
+      expect(useSearch.getState().scheduled).toBe(true);
+      expect(screen.queryByTestId('keep-typing')).toBeNull();
+      expect(screen.queryByRole('grid')).toBeNull();
+      const kept = container.querySelector<HTMLElement>('[data-stale]');
+      expect(kept).not.toBeNull();
+      expect(kept).toHaveAttribute('inert');
+      expect(kept).toHaveTextContent('Tove Hansen');
+    } finally {
+      clock.mockRestore();
+    }
+    // The typing stops: the text in the box is searched.
+    await waitFor(() => expect(csr.inputs('accounts.search').length).toBe(sent + 2));
+    expect(csr.inputs('accounts.search').slice(sent).map((i) => (i as { contact?: { fullName?: string } }).contact?.fullName)).toEqual(['Hansen T', 'Hansen Tr']);
+    expect(results()).toHaveAttribute('data-search-state', 'loading');
+    await act(async () => next.resolve(ok({ rows: [row(42000777, 'Trine Hansen')], more: false, limit: 50 })));
+    await done();
+    expect(container.querySelector('[data-stale]')).toBeNull();
+    expect(screen.getByRole('grid', { name: 'Search results' })).toHaveTextContent('Trine Hansen');
   });
 
   it('keeps the old grid hidden (not shown, not read, not clickable) while the new text is searched, then shows only the new rows', async () => {
