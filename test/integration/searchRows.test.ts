@@ -41,15 +41,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The account and its owner contact as the sandbox stored them. */
+const stored = (accountNo: number) =>
+  db.prepare('SELECT a.account_id, a.user_id, a.status, a.currency, a.balance_ore, c.* FROM accounts a JOIN contacts c ON c.contact_no = a.contact_no WHERE a.account_no = ?').get(accountNo) as Record<string, string | number | null>;
+
+/** The contact fields a result carries: API name ↔ column. */
+const CARRIED: [string, string][] = [
+  ['fullName', 'full_name'], ['firstName', 'first_name'], ['lastName', 'last_name'], ['postalCode', 'postal_code'], ['postalCity', 'postal_city'],
+  ['cellPhone', 'cell_phone'], ['homePhone', 'home_phone'], ['workPhone', 'work_phone'], ['emailAddress', 'email'],
+];
+
 describe('search result rows (D99)', () => {
   it('carry the fields the results show, read from the account and its owner contact, and nothing else', async () => {
     const { rows } = await search({ contact: { fullName: 'sen' }, limit: 50 });
     expect(rows.length).toBeGreaterThan(10);
-    const owner = db.prepare(
-      `SELECT a.account_id, a.status, a.currency, a.balance_ore, c.* FROM accounts a JOIN contacts c ON c.contact_no = a.contact_no WHERE a.account_no = ?`,
-    );
     for (const row of rows) {
-      const d = owner.get(row.ariaAccountNo) as Record<string, string | number>;
+      const d = stored(row.ariaAccountNo);
       // Top level: exactly these keys (the account ID left out only when it is empty).
       expect(Object.keys(row).sort()).toEqual(['acctBalance', 'acctCurrencyCode', 'acctStatusCode', 'ariaAccountID', 'ariaAccountNo', 'contactDetails'].filter((k) => k !== 'ariaAccountID' || d.account_id));
       expect(row.ariaAccountID ?? '').toBe(d.account_id ?? '');
@@ -57,11 +64,7 @@ describe('search result rows (D99)', () => {
       expect(row.acctCurrencyCode).toBe(d.currency);
       expect(Math.round((row.acctBalance as number) * 100)).toBe(d.balance_ore);
       // The contact: the filled ones of these nine, with the stored values.
-      const wanted: [string, string][] = [
-        ['fullName', 'full_name'], ['firstName', 'first_name'], ['lastName', 'last_name'], ['postalCode', 'postal_code'], ['postalCity', 'postal_city'],
-        ['cellPhone', 'cell_phone'], ['homePhone', 'home_phone'], ['workPhone', 'work_phone'], ['emailAddress', 'email'],
-      ];
-      const expected = Object.fromEntries(wanted.filter(([, col]) => d[col] !== '' && d[col] !== null).map(([api, col]) => [api, d[col]]));
+      const expected = Object.fromEntries(CARRIED.filter(([, col]) => d[col] !== '' && d[col] !== null).map(([api, col]) => [api, d[col]]));
       expect(row.contactDetails).toEqual(expected);
     }
   });
@@ -69,9 +72,7 @@ describe('search result rows (D99)', () => {
   it('keep street addresses and user IDs out of the answer', async () => {
     const { rows } = await search({ contact: { fullName: 'sen' }, limit: 50 });
     const answer = JSON.stringify(rows);
-    const streets = rows
-      .map((r) => db.prepare('SELECT c.address_line1, a.user_id FROM accounts a JOIN contacts c ON c.contact_no = a.contact_no WHERE a.account_no = ?').get(r.ariaAccountNo) as { address_line1: string; user_id: string | null })
-      .filter((s) => s.address_line1.length >= 6);
+    const streets = rows.map((r) => stored(r.ariaAccountNo) as { address_line1: string }).filter((s) => s.address_line1.length >= 6);
     expect(streets.length).toBeGreaterThan(10);
     for (const s of streets) expect(answer).not.toContain(s.address_line1);
     for (const k of ['addressLine1', 'streetName', 'flatNo', 'entranceNo', 'countryCode', 'userID', 'birthDate']) expect(answer).not.toContain(`"${k}"`);
