@@ -18,6 +18,9 @@
 // The "socket floor" rows: app.info (no AMPS call) and one 50-row search, sent from the idle
 // page over a socket of its own, one at a time: what the transport costs when no keystroke
 // is being rendered.
+// The CPU line: what Chromium (all its processes), the web host with its sandbox, and this
+// bench each used per typed query while the typing was measured (Linux /proc), and what
+// Chromium uses on the idle page: whether the two cores are the limit.
 // Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110), BENCH_HTTP (off).
 // For finding where time goes (all off): BENCH_DETAIL=1 prints each query's calls (page
 // round trip, the host's ms, send() → main thread free); BENCH_TRACE=file writes a Chromium
@@ -25,7 +28,7 @@
 // (build the renderer with `--minify false` for names); BENCH_HOST_PROFILE=dir runs the web
 // host with --cpu-prof.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -49,6 +52,7 @@ const OPENS = Number(process.env.BENCH_OPENS ?? 30);
 const TYPING_MS = Number(process.env.BENCH_TYPING_MS ?? 110);
 const TOKEN = 'bench-ui-token-not-a-secret-000000000000';
 let BASE = '';
+let HOST_PID = 0;
 let SANDBOX_URL = '';
 const DATA_DIR = `.tmp/bench-ui/${ACCOUNTS}`;
 
@@ -73,6 +77,7 @@ function startHost(): Promise<() => void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () => child.kill('SIGTERM');
+  HOST_PID = child.pid ?? 0;
   return new Promise((resolve, reject) => {
     let out = '';
     const started = performance.now();
@@ -92,6 +97,35 @@ function startHost(): Promise<() => void> {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)));
   });
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and all its descendants, from
+ * /proc (Linux; NaN elsewhere): how much of the two cores Chromium and the web host take
+ * while the typing is measured.
+ */
+function treeCpuMs(root: number, descendants = true): number {
+  if (!root || !existsSync('/proc/self/stat')) return NaN;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state ppid … utime(14) stime(15).
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let ticks = 0;
+  const todo = [root];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    if (descendants) for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
@@ -384,14 +418,28 @@ async function main() {
     // BENCH_TRACE=file: a Chromium trace of the measured typing (timeline, user timing marks,
     // CPU samples), for where the page's main thread spends a keystroke.
     if (process.env.BENCH_TRACE)
-      await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] });
+      await browser.startTracing(page, { path: process.env.BENCH_TRACE, categories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] });
     const cpu = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
     if (cpu) {
       await cpu.send('Profiler.enable');
       await cpu.send('Profiler.setSamplingInterval', { interval: 50 });
       await cpu.send('Profiler.start');
     }
+    // Chromium's processes are this process's children, as the web host is; their CPU is this
+    // process's tree less the web host's tree and less this process itself.
+    const chromiumCpu = () => treeCpuMs(process.pid) - treeCpuMs(HOST_PID) - treeCpuMs(process.pid, false);
+    // The idle page first: what Chromium spends with nothing typed (animations, timers).
+    const idleFrom = chromiumCpu();
+    await page.waitForTimeout(3000);
+    const idleCpuPerSecond = (chromiumCpu() - idleFrom) / 3;
+    const cpuBefore = { chromium: chromiumCpu(), host: treeCpuMs(HOST_PID), bench: process.cpuUsage() };
     const typed = await measureTyping(page, queries, raw);
+    const bc = process.cpuUsage(cpuBefore.bench);
+    const cpuPerQuery = {
+      chromium: (chromiumCpu() - cpuBefore.chromium) / queries.length,
+      host: (treeCpuMs(HOST_PID) - cpuBefore.host) / queries.length,
+      bench: (bc.user + bc.system) / 1000 / queries.length,
+    };
     if (process.env.BENCH_TRACE) await browser.stopTracing();
     if (cpu) (await import('node:fs')).writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify((await cpu.send('Profiler.stop')).profile));
     if (!typed.some((x) => Number.isFinite(x.sock))) throw new Error('The page did not search over the web host socket');
@@ -470,6 +518,7 @@ async function main() {
     for (const [name, xs, target] of rows)
       console.log(`| ${name} | ${xs.length} | ${pct(xs, 50).toFixed(1)} | ${pct(xs, 95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | ${target} |`);
     const ratio = (p: number) => pct(typed.map((x) => x.api), p) / pct(rawTimes, p);
+    console.log(`CPU per typed query (all its keystrokes, the search and the raw calls): Chromium ${cpuPerQuery.chromium.toFixed(1)} ms, web host and sandbox ${cpuPerQuery.host.toFixed(1)} ms, this bench (Playwright, raw client) ${cpuPerQuery.bench.toFixed(1)} ms; Chromium on the idle page ${idleCpuPerSecond.toFixed(0)} ms a second`);
     console.log(`search sent → answer vs raw round trip: p50 ${ratio(50).toFixed(2)}× (goal ≤ 1.5×), p95 ${ratio(95).toFixed(2)}×; load average ${loadavg()[0]!.toFixed(1)}`);
     if (typedHttp.length) {
       const r = pct(typedHttp.map((x) => x.api), 50) / pct(finite(typedHttp.map((x) => x.raw)), 50);
