@@ -9,7 +9,7 @@ import { openAuditLog } from '../../../main/core/audit/log';
 import type { AuditInput } from '../../../main/core/audit/types';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../../main/core/secrets/encryptedFileStore';
 import { E2E_PORT } from './env';
-import { expect, expectAccessible, screenshot, test, typeDate } from './fixtures';
+import { expect, expectAccessible, parkPointer, screenshot, test, typeDate } from './fixtures';
 
 const dataDir = `.tmp/e2e-data-${E2E_PORT}`;
 const SEEDED = 100_000;
@@ -180,6 +180,7 @@ test('audit log: verdict, 100,000 entries virtualized, filters, before → after
     await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
     await expect(verdict).toContainText('Oppføring 17 er endret.');
     await page.setViewportSize({ width: 1280, height: 720 });
+    await parkPointer(page);
     await screenshot(page, '31-audit-log-tampered-nb-1280');
     await expectAccessible(page, 'the audit screen in Norwegian at 1280×720');
     await page.getByRole('button', { name: 'EN English' }).click();

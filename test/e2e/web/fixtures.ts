@@ -94,6 +94,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await base.info().attach(name, { path, contentType: 'image/png' });
 }
 
+/**
+ * Moves the pointer to the page's left margin, where no control or tooltip is. After a click on
+ * the top bar and a resize, the pointer left where the button was can land on another top bar
+ * icon, whose tooltip then opens while axe is measuring (its colours are only final once its
+ * fade-in has ended).
+ */
+export async function parkPointer(page: Page): Promise<void> {
+  await page.mouse.move(2, Math.round((page.viewportSize()?.height ?? 720) / 2));
+}
+
 /** No serious or critical WCAG 2.1 A/AA violations on what is on screen now. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   // Colours are measured as they will stay: a notice or tooltip still fading in has not its

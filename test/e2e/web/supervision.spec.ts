@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { openAuditLog, type AuditInput } from '../../../main/core/audit';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../../../main/core/secrets/encryptedFileStore';
 import { E2E_PORT, E2E_TOKEN } from './env';
-import { expect, expectAccessible, screenshot, signInAs, test, typeDate } from './fixtures';
+import { expect, expectAccessible, parkPointer, screenshot, signInAs, test, typeDate } from './fixtures';
 
 const dataDir = `.tmp/e2e-data-${E2E_PORT}`;
 const SEEDED = 100_000;
@@ -228,6 +228,7 @@ test('supervision: 100,000 entries, filters, chart, drill-down, a flag with a no
   // Norwegian, 1280×720.
   await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
   await page.setViewportSize({ width: 1280, height: 720 });
+  await parkPointer(page);
   await expect(page.getByTestId('supervision-view-flagged')).toHaveText('Til oppfølging');
   await screenshot(page, '64-supervision-follow-up-nb-1280');
   await expectAccessible(page, 'the follow-up queue in Norwegian at 1280×720');
