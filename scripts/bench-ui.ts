@@ -100,32 +100,38 @@ function startHost(): Promise<() => void> {
 }
 
 /**
- * CPU time (user + system, ms) used so far by a process and all its descendants, from
- * /proc (Linux; NaN elsewhere): how much of the two cores Chromium and the web host take
- * while the typing is measured.
+ * CPU time (user + system, ms) used so far by Chromium and by the web host with its sandbox,
+ * from one reading of /proc (Linux; NaN elsewhere): how much of the two cores each takes while
+ * the typing is measured. Chromium's processes are this process's children, as the web host
+ * is: Chromium is this process's tree less the web host's tree and less this process itself.
  */
-function treeCpuMs(root: number, descendants = true): number {
-  if (!root || !existsSync('/proc/self/stat')) return NaN;
-  const stats = new Map<number, { ppid: number; ticks: number }>();
+function cpuNow(): { chromium: number; host: number } {
+  if (!HOST_PID || !existsSync('/proc/self/stat')) return { chromium: NaN, host: NaN };
+  const procs = new Map<number, { ppid: number; ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const text = readFileSync(`/proc/${name}/stat`, 'utf8');
       // Fields after the command's closing parenthesis: state ppid … utime(14) stime(15).
       const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      procs.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
     } catch {
       // The process ended meanwhile.
     }
   }
-  let ticks = 0;
-  const todo = [root];
-  while (todo.length) {
-    const pid = todo.pop()!;
-    ticks += stats.get(pid)?.ticks ?? 0;
-    if (descendants) for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
-  }
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  const tree = (root: number) => {
+    let ticks = 0;
+    const todo = [root];
+    while (todo.length) {
+      const pid = todo.pop()!;
+      ticks += procs.get(pid)?.ticks ?? 0;
+      for (const [child, s] of procs) if (s.ppid === pid) todo.push(child);
+    }
+    return ticks;
+  };
+  const ms = (ticks: number) => (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  const host = tree(HOST_PID);
+  return { chromium: ms(tree(process.pid) - host - (procs.get(process.pid)?.ticks ?? 0)), host: ms(host) };
 }
 
 const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
@@ -425,19 +431,18 @@ async function main() {
       await cpu.send('Profiler.setSamplingInterval', { interval: 50 });
       await cpu.send('Profiler.start');
     }
-    // Chromium's processes are this process's children, as the web host is; their CPU is this
-    // process's tree less the web host's tree and less this process itself.
-    const chromiumCpu = () => treeCpuMs(process.pid) - treeCpuMs(HOST_PID) - treeCpuMs(process.pid, false);
     // The idle page first: what Chromium spends with nothing typed (animations, timers).
-    const idleFrom = chromiumCpu();
+    const idleFrom = cpuNow();
     await page.waitForTimeout(3000);
-    const idleCpuPerSecond = (chromiumCpu() - idleFrom) / 3;
-    const cpuBefore = { chromium: chromiumCpu(), host: treeCpuMs(HOST_PID), bench: process.cpuUsage() };
+    const cpuBefore = cpuNow();
+    const idleCpuPerSecond = (cpuBefore.chromium - idleFrom.chromium) / 3;
+    const benchBefore = process.cpuUsage();
     const typed = await measureTyping(page, queries, raw);
-    const bc = process.cpuUsage(cpuBefore.bench);
+    const bc = process.cpuUsage(benchBefore);
+    const cpuAfter = cpuNow();
     const cpuPerQuery = {
-      chromium: (chromiumCpu() - cpuBefore.chromium) / queries.length,
-      host: (treeCpuMs(HOST_PID) - cpuBefore.host) / queries.length,
+      chromium: (cpuAfter.chromium - cpuBefore.chromium) / queries.length,
+      host: (cpuAfter.host - cpuBefore.host) / queries.length,
       bench: (bc.user + bc.system) / 1000 / queries.length,
     };
     if (process.env.BENCH_TRACE) await browser.stopTracing();
