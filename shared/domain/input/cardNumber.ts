@@ -42,9 +42,20 @@ const looksLikeCard = (digits: string) => digits.length >= 13 && digits.length <
  */
 const UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/gi;
 
+/**
+ * A hex word of 32 or more characters with a letter in it is a digest or a key (the audit
+ * chain's SHA-256 hashes, which a supervisor's review names), never a card: about one
+ * SHA-256 hex digest in 240 holds a Luhn-valid run of 13–19 digits between its letters, so
+ * without this one entry in 240 could never be reviewed (D101). Its digits are blanked too.
+ */
+const HEX_WORD = /(?<![0-9a-z])[0-9a-f]{32,}(?![0-9a-z])/gi;
+const blank = (word: string) => word.replace(/\d/g, 'x');
+const blankHex = (word: string) => (/[a-f]/i.test(word) ? blank(word) : word);
+
 /** True when the text holds something that looks like a card number. */
 export function containsCardNumber(input: string): boolean {
-  const text = input.includes('-') ? input.replace(UUID, (id) => id.replace(/\d/g, 'x')) : input;
+  let text = input.includes('-') ? input.replace(UUID, blank) : input;
+  if (text.length >= 32) text = text.replace(HEX_WORD, blankHex);
   for (const m of text.matchAll(CONTIGUOUS)) if (looksLikeCard(m[0])) return true;
   for (const m of text.matchAll(GROUPED)) if (looksLikeCard(m[0].replace(/\D/g, ''))) return true;
   return false;

@@ -215,6 +215,12 @@ describe('a card number in free text', () => {
     ['konto 0151fa7b-4111-7111-9111-112abcdef012', false],
     ['0151FA7B-4111-7111-9111-112ABCDEF012', false],
     ['0151fa7b-4111-7111-9111-112abcdef012 og 4111 1111 1111 1111', true],
+    // A SHA-256 hex digest (the audit chain's, named by a review) is a digest, not a card.
+    ['hash ab411171119111112cdef0123456789abcdef0123456789abcdef0123456789a', false],
+    ['HASH AB411171119111112CDEF0123456789ABCDEF0123456789ABCDEF0123456789A', false],
+    ['ab411171119111112cdef0123456789abcdef0123456789abcdef0123456789a og kort 4111 1111 1111 1111', true],
+    ['kort 4111111111111111 og 4111111111111111', true], // all digits: no hex word
+    ['kortnr411171119111112cdef0123456789abcdef0123456789abcdef01234', true], // glued to a word, not a digest
   ])('%s → %s', (text, card) => {
     expect(containsCardNumber(text)).toBe(card);
   });

@@ -198,6 +198,9 @@ describe('audit log: what is never stored', () => {
           at: '2026-12-01T08:00:00.000Z',
           phone: '+47 912 34 567',
         },
+        // A review names its target by the chain's SHA-256 hash; about one in 240 holds a
+        // Luhn-valid run between its letters, as this one does (411171119111112).
+        detail: { target: { deskId: 'd', seq: 7, hash: 'ab411171119111112cdef0123456789abcdef0123456789abcdef0123456789a' } },
       }),
     );
     expect(fine.seq).toBe(1);
