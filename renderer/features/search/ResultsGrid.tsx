@@ -14,6 +14,7 @@ import { statusLabel } from '../../components/StatusChip';
 import { describeBalance } from '../../../shared/domain/balance';
 import { useBalanceText } from '../../components/Balance';
 import { SORT_KEYS, nameOf, phoneOf, type ResultSort, type SortKey } from '../../state/searchSort';
+import { wordsOnADeliveryAddress } from './deliveryMatch';
 
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
@@ -58,7 +59,7 @@ const Grid = styled('div')(({ theme }) => ({
   '& .clip': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   '& .name': { fontWeight: 500 },
   '& .ids': { flexDirection: 'column', alignItems: 'flex-start', justifyContent: 'center', lineHeight: 1.2 },
-  '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary, maxWidth: '100%' },
+  '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary, maxWidth: '100%', fontWeight: 400 },
   '& .status': { display: 'inline-flex', alignItems: 'center', height: 22, padding: '0 8px', borderRadius: 11, fontSize: '0.75rem', fontWeight: 500, border: '1px solid transparent' },
   '& .status-success': { background: theme.palette.success.main, color: theme.palette.success.contrastText },
   '& .status-warning': { background: theme.palette.warning.main, color: theme.palette.warning.contrastText },
@@ -72,9 +73,28 @@ const Grid = styled('div')(({ theme }) => ({
 interface RowText {
   status(code: number): string;
   balance(amount: number, currency?: string | null): string;
+  /** "“Oslo”: on a delivery address", in the UI language (under the name). */
+  onDelivery(words: string): string;
 }
 
-const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { row: SearchResultRow; index: number; active: boolean; text: RowText; onOpen(i: number): void; onHover(i: number): void }) {
+const Row = memo(function Row({
+  row,
+  index,
+  active,
+  text,
+  onDelivery,
+  onOpen,
+  onHover,
+}: {
+  row: SearchResultRow;
+  index: number;
+  active: boolean;
+  text: RowText;
+  /** The words of the search that matched a delivery address, not what the row shows (D102). */
+  onDelivery: string | null;
+  onOpen(i: number): void;
+  onHover(i: number): void;
+}) {
   const c = row.contactDetails;
   const tone = accountStatusTone(accountStatusKey(row.acctStatusCode));
   const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
@@ -89,8 +109,13 @@ const Row = memo(function Row({ row, index, active, text, onOpen, onHover }: { r
       onClick={() => onOpen(index)}
       onMouseMove={active ? undefined : () => onHover(index)}
     >
-      <div role="gridcell" className="cell name">
+      <div role="gridcell" className={onDelivery ? 'cell name ids' : 'cell name'}>
         <span className="clip">{nameOf(row)}</span>
+        {onDelivery ? (
+          <span className="sub clip" data-testid="matched-delivery" title={text.onDelivery(onDelivery)}>
+            {text.onDelivery(onDelivery)}
+          </span>
+        ) : null}
       </div>
       <div role="gridcell" className="cell ids">
         <span>{row.ariaAccountNo}</span>
@@ -121,6 +146,8 @@ interface Props {
   label: string;
   /** The column the rows are sorted by; null = as ranked by the search. */
   sort: ResultSort | null;
+  /** The text the rows were found for as words (the name kind), or null. */
+  words?: string | null;
   onSort(key: SortKey): void;
   onActivate(index: number): void;
   onOpen(index: number): void;
@@ -130,10 +157,18 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
 // Memoised: while the next answer is awaited, SearchScreen keeps the grid with the same
 // props (hidden), and rendering it again would cost the keystroke a measure of the grid.
-export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label, sort, onSort, onActivate, onOpen }: Props) {
+export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label, sort, words = null, onSort, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const balance = useBalanceText();
-  const text = useMemo<RowText>(() => ({ status: (code) => statusLabel(t, code), balance }), [t, balance]);
+  const text = useMemo<RowText>(
+    () => ({ status: (code) => statusLabel(t, code), balance, onDelivery: (w) => t('search.matchedOnDelivery', { words: w }) }),
+    [t, balance],
+  );
+  // Per answer, not per frame: the words each row matched on a delivery address.
+  const onDelivery = useMemo(
+    () => (words ? rows.map((r) => wordsOnADeliveryAddress(words, r).join(' ') || null) : null),
+    [rows, words],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   // The grid is its own scroll container (so it is the focusable scrolling region); the
   // header row sticks at the top and the rows start HEADER_HEIGHT below it.
@@ -218,7 +253,7 @@ export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label,
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => (
           <div key={v.key} className="slot" style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}>
-            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} text={text} onOpen={onOpen} onHover={onActivate} />
+            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} text={text} onDelivery={onDelivery?.[v.index] ?? null} onOpen={onOpen} onHover={onActivate} />
           </div>
         ))}
       </div>

@@ -136,6 +136,9 @@ test('a surname lists the exact surname first, surname-first names and one typo 
   for (const text of ['Hansen Filip', 'Filip Hansen', 'Hansen Oslo', 'Hanseen']) {
     await quickSearch(page, text);
     await expect(resultRows(page).first(), text).toHaveAttribute('data-account-no', '42000028');
+    // Filip lives in Tønsberg; "Oslo" is his holiday address, and his row says why it is listed (D102).
+    if (text === 'Hansen Oslo') await expect(resultRows(page).first().getByTestId('matched-delivery')).toHaveText('“Oslo”: on a delivery address');
+    else await expect(resultRows(page).first().getByTestId('matched-delivery')).toHaveCount(0);
   }
 
   // Sort by city from the keyboard: Enter on the column's button; aria-sort says so.
@@ -164,4 +167,10 @@ test('a surname lists the exact surname first, surname-first names and one typo 
   expect(overflow).toEqual({ grid: 0, page: 0 });
   await screenshot(page, '06-search-sorted-1280x720');
   await expectAccessible(page, 'sorted results at 1280×720');
+
+  // The delivery-address note fits the city column at 1280 px and passes axe.
+  await quickSearch(page, 'Hansen Oslo');
+  await expect(resultRows(page).first().getByTestId('matched-delivery')).toBeVisible();
+  await screenshot(page, '06b-search-delivery-match-1280x720');
+  await expectAccessible(page, 'a name search with a delivery-address match at 1280×720');
 });

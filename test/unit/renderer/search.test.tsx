@@ -97,6 +97,32 @@ describe('quick search', () => {
     await waitFor(() => expect(screen.queryByTestId('more-note')).not.toBeInTheDocument());
   });
 
+  it('says which words of a name search were found on a delivery address, not on what the row shows (D102)', async () => {
+    csr.handle('accounts.search', () =>
+      ok({
+        rows: [
+          row(42000028, 'Filip Hansen', { contactDetails: { fullName: 'Filip Hansen', postalCity: 'TØNSBERG' } }),
+          row(42000069, 'Kari Hansen', { contactDetails: { fullName: 'Kari Hansen', postalCity: 'OSLO' } }),
+        ],
+        more: false,
+        limit: 50,
+      }),
+    );
+    renderUi(<SearchScreen />);
+    await userEvent.click(screen.getByTestId('quick-search'));
+    await userEvent.paste('Hansen Oslo');
+    await done();
+    const [filip, kari] = within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+    // Filip lives in Tønsberg: "Oslo" is on one of his delivery addresses (the holiday one).
+    expect(within(filip!).getAllByRole('gridcell')[0]).toHaveTextContent('Filip Hansen“Oslo”: on a delivery address');
+    expect(within(kari!).queryByTestId('matched-delivery')).not.toBeInTheDocument();
+    // A search that is not words (an email) never says so.
+    await userEvent.clear(screen.getByTestId('quick-search'));
+    await userEvent.paste('kari@oslo.no');
+    await done();
+    expect(screen.queryByTestId('matched-delivery')).not.toBeInTheDocument();
+  });
+
   it('moves through results with the arrow keys and opens one with Enter', async () => {
     csr.handle('accounts.search', () => ok({ rows: [row(1, 'Ola Nordmann'), row(2, 'Kari Nordmann')], more: false, limit: 50 }));
     renderUi(<SearchScreen />);
