@@ -98,9 +98,14 @@ describe('signed requests', () => {
 
   it('does not need an authKey for comments and the permanent address, and ignores one sent', async () => {
     const capture = { acctCaptureCommentCriteria: { ariaAccountNo: accountNo, acctCommentAuthor: 'auth test', acctCommentText: 'no key needed' } };
-    const r1 = await post(sb.url, 'AcctCaptureComments', signedBody('AcctCaptureComments', capture, { withAuthKey: false }));
+    // The same comment twice: the two requests are signed a second apart (the AMPS time has
+    // whole seconds), from one reading of the clock. Taking "now − 1 s" for the second one
+    // after the first was sent gave it the first one's second, and so its signature (refused
+    // as a replay, -6), whenever the first was sent late in a second on a slow machine.
+    const at = Date.now();
+    const r1 = await post(sb.url, 'AcctCaptureComments', signedBody('AcctCaptureComments', capture, { withAuthKey: false, requestDateTime: formatAmpsDateTime(at) }));
     expect(r1.json.resultInfo.resultCode).toBe(0);
-    const r2 = await post(sb.url, 'AcctCaptureComments', signedBody('AcctCaptureComments', { ...capture }, { authKey: 'AuthKeyIsNotRequiredAndShouldNotBeProvided', requestDateTime: formatAmpsDateTime(Date.now() - 1000) }));
+    const r2 = await post(sb.url, 'AcctCaptureComments', signedBody('AcctCaptureComments', { ...capture }, { authKey: 'AuthKeyIsNotRequiredAndShouldNotBeProvided', requestDateTime: formatAmpsDateTime(at - 1000) }));
     expect(r2.json.resultInfo.resultCode).toBe(0);
     const list = { AcctRetrieveCommentsCriteria: { ariaAccountNo: accountNo } };
     const r3 = await post(sb.url, 'AcctRetrieveComments', signedBody('AcctRetrieveComments', list, { withAuthKey: false }));
