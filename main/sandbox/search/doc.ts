@@ -1,6 +1,7 @@
 // The one search document per account that the trigram index holds (docs/sandbox.md,
 // "Search"), one column per kind of criterion so a term only meets the text it is about.
 // The index only proposes candidates; search/match.ts decides.
+import { fold, wordForm, wordsOf } from '../../../shared/domain/wordFit';
 
 export interface DocContact {
   first_name: string;
@@ -37,9 +38,6 @@ export const DOC_COLUMNS = ['first', 'last', 'full', 'street', 'city', 'postal',
 export type DocColumn = (typeof DOC_COLUMNS)[number];
 export type SearchDoc = Record<DocColumn, string>;
 
-/** Case folding used by every text comparison of the search (Unicode-aware). */
-export const fold = (s: string) => s.toLowerCase();
-
 /**
  * Columns holding names and cities keep word boundaries: folded, every run of anything but
  * letters and digits made one space, and a space before and after each value. So the
@@ -47,9 +45,8 @@ export const fold = (s: string) => s.toLowerCase();
  * "ans" any part (docs/sandbox.md, "Ranking").
  */
 export const WORD_COLUMNS: ReadonlySet<DocColumn> = new Set<DocColumn>(['first', 'last', 'full', 'city']);
-export const wordForm = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ');
-/** The words of a text, folded: "Hansen-Berg, Ola" → ["hansen", "berg", "ola"]. */
-export const wordsOf = (s: string) => wordForm(s).split(' ').filter(Boolean);
+// fold, wordForm and wordsOf are the search's word rule, shared with the results grid.
+export { fold, wordForm, wordsOf };
 
 /**
  * A phone number as international digits: "+47 21 21 21 21", "004721212121" and

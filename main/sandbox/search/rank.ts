@@ -4,41 +4,15 @@
 // trigram-index query in rowid order, so a page needs only the first limit + 1 matches of
 // the best tiers, however many accounts match at all. The index proposes; this file decides.
 import type { DatabaseSync } from 'node:sqlite';
-import { distance } from 'fastest-levenshtein';
 import type { ContactRow, DeliveryAddressRow } from '../store/rows';
 import { q } from '../store/statements';
 import type { FieldCriterion, SearchCriteria } from './criteria';
-import { wordForm, wordsOf, type DocColumn } from './doc';
+import { Fit, TYPO_MIN_LENGTH, fit, oneTypoApart, wordForm, wordsOf } from '../../../shared/domain/wordFit';
+import type { DocColumn } from './doc';
 import { and, needle, or, type Expr } from './query';
 
-/** How a word meets a field, best first. */
-export const Fit = { Exact: 0, Prefix: 1, Part: 2, Typo: 3, None: 4 } as const;
-export type Fit = (typeof Fit)[keyof typeof Fit];
-
-/** Words shorter than this never count a typo (every 3-letter word is one edit from dozens). */
-export const TYPO_MIN_LENGTH = 4;
 /** Only this many words of a free-text search are looked up in the index; the rest are checked. */
 const MAX_INDEXED_WORDS = 4;
-
-/** A word within one edit (insert, delete, substitute) of another; equal words are not a typo. */
-export function oneTypoApart(a: string, b: string): boolean {
-  const la = [...a].length;
-  const lb = [...b].length;
-  return a !== b && Math.abs(la - lb) <= 1 && distance(a, b) <= 1;
-}
-
-/** How one folded word fits a field value. */
-export function fit(value: string, word: string): Fit {
-  if (!value) return Fit.None;
-  const words = wordsOf(value);
-  if (words.includes(word)) return Fit.Exact;
-  if (words.some((w) => w.startsWith(word))) return Fit.Prefix;
-  const n = [...word].length;
-  // Two letters inside a word say nothing (and have no trigram to look up).
-  if (n >= 3 && ` ${words.join(' ')} `.includes(word)) return Fit.Part;
-  if (n >= TYPO_MIN_LENGTH && words.some((w) => oneTypoApart(w, word))) return Fit.Typo;
-  return Fit.None;
-}
 
 const best = (values: readonly string[], word: string): Fit => values.reduce<Fit>((m, v) => Math.min(m, fit(v, word)) as Fit, Fit.None);
 

@@ -98,6 +98,7 @@ const Row = memo(function Row({
   const c = row.contactDetails;
   const tone = accountStatusTone(accountStatusKey(row.acctStatusCode));
   const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
+  const note = onDelivery ? text.onDelivery(onDelivery) : null;
   return (
     <div
       className="row"
@@ -111,9 +112,9 @@ const Row = memo(function Row({
     >
       <div role="gridcell" className={onDelivery ? 'cell name ids' : 'cell name'}>
         <span className="clip">{nameOf(row)}</span>
-        {onDelivery ? (
-          <span className="sub clip" data-testid="matched-delivery" title={text.onDelivery(onDelivery)}>
-            {text.onDelivery(onDelivery)}
+        {note ? (
+          <span className="sub clip" data-testid="matched-delivery" title={note}>
+            {note}
           </span>
         ) : null}
       </div>

@@ -168,7 +168,7 @@ test('a surname lists the exact surname first, surname-first names and one typo 
   await screenshot(page, '06-search-sorted-1280x720');
   await expectAccessible(page, 'sorted results at 1280×720');
 
-  // The delivery-address note fits the city column at 1280 px and passes axe.
+  // The delivery-address note under the name fits at 1280 px and passes axe.
   await quickSearch(page, 'Hansen Oslo');
   await expect(resultRows(page).first().getByTestId('matched-delivery')).toBeVisible();
   await screenshot(page, '06b-search-delivery-match-1280x720');
