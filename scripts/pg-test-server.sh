@@ -41,10 +41,11 @@ install_pg() {
   pg_bindir >/dev/null || { echo "pg-test-server: postgresql installed but initdb not found" >&2; exit 1; }
 }
 
-# Runs a PostgreSQL program as the server's OS user.
+# Runs a PostgreSQL program as the server's OS user. As root, from / (every path given is
+# absolute): `postgres` may not enter the folder the tests run from, and pg_ctl says so.
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
