@@ -1,3 +1,6 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, startOfDay } from 'date-fns';
+
 // The calendar day (YYYY-MM-DD) of an ISO instant in a time zone. Formatting every one of
 // 100,000 instants with Intl is what would cost; zones with whole-hour offsets (Oslo) give
 // every instant of one UTC hour the same day, so one answer per UTC hour is kept.
@@ -21,15 +24,18 @@ export function dayKeyer(timeZone: string): (iso: string) => string {
 
 /**
  * The instant (ms) at which the calendar day `days` after the one holding `ms` begins in
- * `timeZone` (0: the start of that day; 1: the next midnight). For zones whose clocks change
- * away from midnight, as Oslo's do (02:00/03:00).
+ * `timeZone` (0: the start of that day; 1: the next midnight), by the zone's own rules: Oslo's
+ * clocks change at 02:00/03:00, so its days are 23, 24 or 25 hours long. An unknown zone is
+ * read as Oslo, as dayKeyer does.
  */
 export function zoneMidnight(timeZone: string, ms: number, days: number): number {
-  const [y, m, d] = dayKeyer(timeZone)(new Date(ms).toISOString()).split('-').map(Number) as [number, number, number];
-  const utcMidnight = Date.UTC(y, m - 1, d + days);
-  // The zone's offset at that UTC midnight (the same as at its own midnight, hours away from any change).
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(utcMidnight);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const offset = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - utcMidnight;
-  return utcMidnight - offset;
+  return startOfDay(addDays(new TZDate(ms, knownZone(timeZone)), days)).getTime();
+}
+
+function knownZone(timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return 'Europe/Oslo';
+  }
 }
