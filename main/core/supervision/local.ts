@@ -7,7 +7,7 @@ import { CoreError } from '../errors';
 import { foldText } from '../audit/log';
 import { ENTRY_COLUMNS, rowToEntry, type EntryRow } from '../audit/schema';
 import type { AuditEntry } from '../audit/types';
-import { isCommentAction, SQL } from './categories';
+import { categoryClauses, isCommentAction, SQL } from './categories';
 import { dayKeyer } from './days';
 import type { AuditSource, ListTotal, OperatorDayCount, SourceFilter, SourcePage } from './source';
 
@@ -65,28 +65,14 @@ export class LocalAuditSource implements AuditSource {
       c.push('seq <= ?');
       params.push(pinSeq);
     }
-    switch (f.category ?? 'activity') {
-      case 'activity':
-        c.push(SQL.intent);
-        break;
-      case 'comments':
-        c.push(SQL.comment);
-        break;
-      case 'changes':
-        c.push(SQL.change);
-        break;
-      case 'withoutReason':
-        c.push(SQL.change, SQL.noReason);
-        break;
-      case 'flagged':
-        // The follow-up queue: entries whose latest review is a flag.
-        c.push(SQL.intent, `hash IN (SELECT t FROM (SELECT json_extract(detail_json, '$.target.hash') AS t, action,
+    c.push(
+      ...categoryClauses(f.category, {
+        noReason: SQL.noReason,
+        flagged: `hash IN (SELECT t FROM (SELECT json_extract(detail_json, '$.target.hash') AS t, action,
             row_number() OVER (PARTITION BY json_extract(detail_json, '$.target.hash') ORDER BY at DESC, seq DESC) AS n
-            FROM audit_entries WHERE ${SQL.review}) WHERE n = 1 AND action = 'review.flagged')`);
-        break;
-      case 'all':
-        break;
-    }
+            FROM audit_entries WHERE ${SQL.review}) WHERE n = 1 AND action = 'review.flagged')`,
+      }),
+    );
     return { sql: c.length ? `WHERE ${c.join(' AND ')}` : '', params };
   }
 

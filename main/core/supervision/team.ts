@@ -9,7 +9,7 @@ import { countsPerOperatorPerDay, deskFreshness, likeLiteral, osloMidnight } fro
 import { checkSchema } from '../team/schema';
 import { classify, type TeamStore } from '../team/store';
 import { instantOf } from './local';
-import { SQL } from './categories';
+import { categoryClauses } from './categories';
 import type { AuditSource, ListTotal, OperatorDayCount, SourceFilter, SourcePage } from './source';
 
 const MAX_LIMIT = 1000;
@@ -65,31 +65,15 @@ export class TeamAuditSource implements AuditSource {
     const text = f.text?.trim();
     if (text) c.push(`search_text ILIKE '%' || ${p(likeLiteral(text))} || '%' ESCAPE '\\'`);
     if (pin) c.push(`received_at <= ${p(pin)}::timestamptz`);
-    switch (f.category ?? 'activity') {
-      case 'activity':
-        c.push(SQL.intent);
-        break;
-      case 'comments':
-        c.push(SQL.comment);
-        break;
-      case 'changes':
-        c.push(SQL.change);
-        break;
-      case 'withoutReason':
+    c.push(
+      ...categoryClauses(f.category, {
         // btrim, as the partial index audit_entries_no_reason is written.
-        c.push(SQL.change, "(reason IS NULL OR btrim(reason) = '')");
-        break;
-      case 'flagged':
-        c.push(
-          SQL.intent,
-          `hash IN (SELECT l.t FROM (SELECT DISTINCT ON (detail -> 'target' ->> 'hash') detail -> 'target' ->> 'hash' AS t, action
+        noReason: "(reason IS NULL OR btrim(reason) = '')",
+        flagged: `hash IN (SELECT l.t FROM (SELECT DISTINCT ON (detail -> 'target' ->> 'hash') detail -> 'target' ->> 'hash' AS t, action
               FROM team.audit_entries WHERE kind = 'event' AND action LIKE 'review.%' AND action <> 'review.acknowledged'
               ORDER BY detail -> 'target' ->> 'hash', at_ts DESC, desk_id DESC, seq DESC) l WHERE l.action = 'review.flagged')`,
-        );
-        break;
-      case 'all':
-        break;
-    }
+      }),
+    );
     return c.length ? `WHERE ${c.join(' AND ')}` : '';
   }
 
