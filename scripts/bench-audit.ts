@@ -36,7 +36,7 @@ const entry = (i: number): AuditInput => ({
   accountNo: 10_000 + (i % 2000),
   requestId: `req-${Math.ceil(i / 2)}`,
   profile: 'sandbox',
-  before: i % 3 === 1 ? { billingGroupName: `Gruppe ${i - 1}`, notifyMethod: 'EMAIL' } : null,
+  before: i % 3 === 1 ? { billingGroupName: `Gruppe ${i - 1}`, notifyMethod: 'HTML' } : null,
   after: i % 3 === 1 ? { billingGroupName: `Gruppe ${i}`, notifyMethod: 'PDF' } : { text: `Kunden ringte om faktura ${i}, ønsket utsettelse.` },
   outcome: i % 2 ? null : 'APPLIED',
   reason: i % 5 === 0 ? 'Kunden ba om det' : null,

@@ -28,7 +28,7 @@ function seeded(i: number): AuditInput {
     accountNo: 70_000 + (i % 500),
     requestId: `e2e-${Math.ceil(i / 2)}`,
     profile: 'sandbox',
-    before: group ? { billingGroupName: `Gruppe ${i}`, notifyMethod: 'EMAIL' } : null,
+    before: group ? { billingGroupName: `Gruppe ${i}`, notifyMethod: 'HTML' } : null,
     after: group ? { billingGroupName: `Gruppe ${i + 1}`, notifyMethod: 'PDF' } : { text: i === 4243 ? 'Rabatt 100% godkjent' : `Kunden ringte om faktura ${i}` },
     outcome: i % 2 ? null : 'APPLIED',
     reason: i % 7 === 0 ? 'Kunden ba om det' : null,
@@ -153,6 +153,8 @@ test('audit log: verdict, 100,000 entries virtualized, filters, before → after
   await expect(details.getByTestId('changes-table')).toContainText('Gruppe 99999');
   await expect(details.getByTestId('changes-table')).toContainText('Gruppe 100000');
   await expect(details.getByTestId('changes-table')).toContainText('Statement delivery');
+  // The row says the same in words, never the codes (HTML, PDF).
+  await expect(page.getByTestId('audit-list').getByRole('option').first()).toContainText('Statement delivery: HTML email → Email with PDF');
   await screenshot(page, '30-audit-log');
   await expectAccessible(page, 'the audit screen');
 
