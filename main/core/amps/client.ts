@@ -12,7 +12,7 @@ import {
   type EndpointName,
 } from '../../../shared/amps';
 import { signerFor } from './signer';
-import { AmpsError, issuesToFields, transportError } from './errors';
+import { AmpsError, issuesToFields, postJson } from './errors';
 
 export interface AmpsClientOptions {
   baseUrl: string;
@@ -128,24 +128,7 @@ export class AmpsClient {
     };
 
     const url = `${this.opts.baseUrl}${ENDPOINT_PATH_PREFIX}${endpoint}`;
-    const started = performance.now();
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.opts.fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        signal,
-      });
-      text = await res.text();
-    } catch (e) {
-      throw transportError(endpoint, e, isWrite, options.signal);
-    } finally {
-      this.opts.log?.(`amps ${endpoint} ${Math.round(performance.now() - started)}ms`);
-    }
+    const { res, text } = await postJson(this.opts.fetch, url, body, { name: endpoint, logName: `amps ${endpoint}`, write: isWrite, timeoutMs: this.opts.timeoutMs, signal: options.signal, log: this.opts.log });
 
     // A write whose request was read (any 5xx, or a 2xx we cannot read) may have been applied:
     // that is an unknown outcome to settle by reading, never a failure (issue 8's review).

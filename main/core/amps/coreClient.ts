@@ -9,7 +9,7 @@
 // replace_acct_plan_m with do_write=false, which changes nothing) are retried like AMPS reads.
 import type { z } from 'zod';
 import { CORE_PATH } from '../../../shared/amps/core';
-import { AmpsError, issuesToFields, transportError, type CallName } from './errors';
+import { AmpsError, issuesToFields, postJson, type CallName } from './errors';
 
 /** One core method: its request (client_no and auth_key included, rest_call not) and its response. */
 export interface CoreMessage {
@@ -109,25 +109,8 @@ export class CoreClient<M extends CoreMessages = CoreMessages> {
     const name: CallName = `core:${restCall}`;
     const write = options.write;
     const body = { ...payload, rest_call: restCall, output_format: 'json' };
-    const started = performance.now();
-    const timeout = AbortSignal.timeout(this.o.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.o.fetch(`${this.o.baseUrl}${CORE_PATH}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        signal,
-      });
-      text = await res.text();
-    } catch (e) {
-      throw transportError(name, e, write, options.signal);
-    } finally {
-      // Never bodies or secrets in the log: the method and the time it took.
-      this.o.log?.(`core ${restCall} ${Math.round(performance.now() - started)}ms`);
-    }
+    // Never bodies or secrets in the log: the method and the time it took.
+    const { res, text } = await postJson(this.o.fetch, `${this.o.baseUrl}${CORE_PATH}`, body, { name, logName: `core ${restCall}`, write, timeoutMs: this.o.timeoutMs, signal: options.signal, log: this.o.log });
 
     // The request was read: a 5xx may have been raised after the change was stored, whatever
     // the body says. For a write that is an unknown outcome, never a failure.
