@@ -5,7 +5,7 @@ import type { Operator } from '../services/context';
 import { CoreError } from '../errors';
 import { toCsv } from './csv';
 import type { DeskAuditLog } from './log';
-import type { AuditEntry, AuditFilter } from './types';
+import { eventEntry, type AuditEntry, type AuditFilter } from './types';
 
 /** More than this many rows is refused: narrow the filter (a spreadsheet would not open it either). */
 export const MAX_EXPORT_ROWS = 200_000;
@@ -41,19 +41,7 @@ export function auditHandlers(audit: DeskAuditLog, operator: () => Operator | nu
       const stamp = new Date(now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
       // Exporting takes the log off the desk: that is itself recorded.
       const op = operator();
-      audit.append({
-        kind: 'event',
-        operator: op,
-        action: 'audit.exported',
-        accountNo: filter.accountNo ?? null,
-        requestId: null,
-        profile: null,
-        before: null,
-        after: null,
-        outcome: null,
-        reason: null,
-        detail: { rows, filter: { ...filter } },
-      });
+      audit.append(eventEntry(op, 'audit.exported', filter.accountNo ?? null, { rows, filter: { ...filter } }));
       return { csv, rows, fileName: `audit-${stamp}.csv` };
     },
   };

@@ -115,3 +115,12 @@ export interface AuditLog {
   verify(): AuditVerdict;
   close(): void;
 }
+
+/**
+ * An 'event' entry (sign-in, refusal, review, export …): who, what, which account if any,
+ * and its detail; the write fields (request, profile, before/after, outcome, reason) are
+ * empty, as they are on every event.
+ */
+export function eventEntry(operator: AuditInput['operator'], action: string, accountNo: number | null, detail: unknown): AuditInput {
+  return { kind: 'event', operator, action, accountNo, requestId: null, profile: null, before: null, after: null, outcome: null, reason: null, detail };
+}

@@ -6,7 +6,7 @@ import type { RetrievedComment } from '../../../shared/amps';
 import type { EntryRef, ReviewView, SupervisedRow, SupervisionCategory, TimelineComment } from '../../../shared/ipc/supervision';
 import { csvCell, CSV_COLUMNS, csvRow } from '../audit/csv';
 import type { DeskAuditLog } from '../audit/log';
-import type { AuditEntry } from '../audit/types';
+import { eventEntry, type AuditEntry } from '../audit/types';
 import { CoreError } from '../errors';
 import type { Handlers } from '../router';
 import type { Operator } from '../services/context';
@@ -181,19 +181,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
         }
         return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: lines.length - 1 };
       });
-      append({
-        kind: 'event',
-        operator: d.operator(),
-        action: 'supervision.exported',
-        accountNo: f.accountNo ?? null,
-        requestId: null,
-        profile: null,
-        before: null,
-        after: null,
-        outcome: null,
-        reason: null,
-        detail: { rows: value.rows, source: view.source, filter: f },
-      });
+      append(eventEntry(d.operator(), 'supervision.exported', f.accountNo ?? null, { rows: value.rows, source: view.source, filter: f }));
       const stamp = new Date(now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
       return { csv: value.csv, rows: value.rows, fileName: `supervision-${view.source}-${stamp}.csv` };
     },
@@ -207,19 +195,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
       const target = [...found, ...(await d.sources.local.byHash([input.target.hash]))].find((e) => e.deskId === input.target.deskId && e.seq === input.target.seq);
       if (!target) throw new CoreError('NOT_FOUND', 'That entry is not in the audit being read', [{ path: 'target', message: 'not found' }]);
       if (target.kind !== 'intent') throw new CoreError('VALIDATION', 'Only comments and changes can be reviewed', [{ path: 'target', message: 'not a comment or change' }]);
-      const written = append({
-        kind: 'event',
-        operator: op,
-        action: `review.${input.state}`,
-        accountNo: target.accountNo,
-        requestId: null,
-        profile: null,
-        before: null,
-        after: null,
-        outcome: null,
-        reason: null,
-        detail: { target: { ...refOf(target), operatorId: target.operator?.id ?? null, action: target.action }, note },
-      });
+      const written = append(eventEntry(op, `review.${input.state}`, target.accountNo, { target: { ...refOf(target), operatorId: target.operator?.id ?? null, action: target.action }, note }));
       await d.waitShipped?.(written.seq);
       const review = deriveReviews([written]).get(target.hash)!;
       return { review };
@@ -248,19 +224,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
       if (!review || !rd || !target) throw new CoreError('NOT_FOUND', 'There is no such feedback on your work', [{ path: 'review', message: 'not found' }]);
       const already = entries.find((e) => ackDetail(e)?.review.hash === review.hash && e.operator?.id === op.id);
       if (already) return { acknowledged: { at: already.at } };
-      const written = append({
-        kind: 'event',
-        operator: op,
-        action: ACK_ACTION,
-        accountNo: target.accountNo,
-        requestId: null,
-        profile: null,
-        before: null,
-        after: null,
-        outcome: null,
-        reason: null,
-        detail: { review: refOf(review), target: refOf(target) } satisfies { review: EntryRef; target: EntryRef },
-      });
+      const written = append(eventEntry(op, ACK_ACTION, target.accountNo, { review: refOf(review), target: refOf(target) } satisfies { review: EntryRef; target: EntryRef }));
       await d.waitShipped?.(written.seq);
       return { acknowledged: { at: written.at } };
     },
