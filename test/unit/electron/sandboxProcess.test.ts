@@ -19,7 +19,7 @@ describe('sandboxProcess (main side)', () => {
   it('forks the host once, passes the database path and the API client, and resolves with its URL', async () => {
     const sb = sandboxProcess(opts);
     const p = sb.start(client);
-    expect(stub.utilityProcess.fork).toHaveBeenCalledWith(opts.entry, [], expect.objectContaining({ serviceName: 'CSR Desk sandbox' }));
+    expect(stub.utilityProcess.fork).toHaveBeenCalledWith(opts.entry, [], expect.objectContaining({ serviceName: 'CSR Desk sandbox', execArgv: ['--max-semi-space-size=1'] }));
     expect(lastChild().sent).toEqual([{ type: 'start', port: 0, dbFile: opts.dbFile, accounts: 5000, seed: 1, clients: [client] }]);
     reply({ type: 'log', line: 'seeding' });
     reply({ type: 'started', url: 'http://127.0.0.1:45678', port: 45678 });
