@@ -45,7 +45,7 @@ export function PermanentAddressCard({ accountNo }: { accountNo: number }) {
           {current ? (
             <Box>
               <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="overview-permanent-text">
-                {formatAddress(current)}
+                {formatAddress(current, f.locale)}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="p">
                 {[code('addressType', current.distAddrType), current.permanentFrom ? t('desk.permanent.since', { date: f.date(current.permanentFrom) }) : null]
@@ -56,7 +56,7 @@ export function PermanentAddressCard({ accountNo }: { accountNo: number }) {
           ) : own ? (
             <Box>
               <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="overview-permanent-text">
-                {formatAddress(own)}
+                {formatAddress(own, f.locale)}
               </Typography>
               <Typography variant="caption" color="text.secondary" component="p">
                 {t('permAddress.ownAddress')}
@@ -69,7 +69,7 @@ export function PermanentAddressCard({ accountNo }: { accountNo: number }) {
           )}
           {next ? (
             <Typography variant="body2" data-testid="overview-permanent-scheduled" sx={{ borderLeft: 3, borderColor: 'warning.main', pl: 1 }}>
-              {t('desk.permanent.scheduled', { address: formatAddress(next), date: f.date(next.permanentFrom) })}
+              {t('desk.permanent.scheduled', { address: formatAddress(next, f.locale), date: f.date(next.permanentFrom) })}
             </Typography>
           ) : null}
         </Box>

@@ -45,9 +45,9 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
   const reload = () => void usePermAddress.getState().load(accountNo);
   // A subscription names where it is delivered, in words (not "address no. 2").
   const deliveredTo = (no: number | null | undefined) => {
-    if (no === null || no === undefined) return ownAddress ? formatAddress(ownAddress) : t('permAddress.accountAddress');
+    if (no === null || no === undefined) return ownAddress ? formatAddress(ownAddress, f.locale) : t('permAddress.accountAddress');
     const a = info?.deliveryAddresses.find((x) => x.distAddressNo === no);
-    return a ? [formatAddress(a), code('addressType', a.distAddrType)].join(' · ') : t('desk.permanent.unknownAddress', { no });
+    return a ? [formatAddress(a, f.locale), code('addressType', a.distAddrType)].join(' · ') : t('desk.permanent.unknownAddress', { no });
   };
 
   return (
@@ -108,7 +108,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
             {permanent ? (
               <Box>
                 <Typography variant="body1" sx={{ fontWeight: 500 }} data-testid="permanent-address-text">
-                  {formatAddress(permanent)}
+                  {formatAddress(permanent, f.locale)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" data-testid="permanent-address-no">
                   {t('permAddress.addressNo', { no: permanent.distAddressNo })} · {code('addressType', permanent.distAddrType)}
@@ -118,7 +118,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
             ) : ownAddress ? (
               <Box>
                 <Typography variant="body1" sx={{ fontWeight: 500 }} data-testid="permanent-address-text">
-                  {formatAddress(ownAddress)}
+                  {formatAddress(ownAddress, f.locale)}
                 </Typography>
                 <Typography variant="caption" color="text.secondary">
                   {t('permAddress.ownAddress')}
@@ -146,7 +146,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
                     <TableRow key={a.distAddressNo} data-address-no={a.distAddressNo} selected={a.isPermanent}>
                       <TableCell>{a.distAddressNo}</TableCell>
                       <TableCell>{code('addressType', a.distAddrType)}</TableCell>
-                      <TableCell>{[a.distAddrName, formatAddress(a)].filter(Boolean).join(' · ')}</TableCell>
+                      <TableCell>{[a.distAddrName, formatAddress(a, f.locale)].filter(Boolean).join(' · ')}</TableCell>
                       <TableCell>{a.isPermanent ? <Chip color="primary" label={t('permAddress.currentPermanent')} /> : a.permanentFrom ? t('permAddress.from', { date: f.date(a.permanentFrom) }) : ''}</TableCell>
                     </TableRow>
                   ))}

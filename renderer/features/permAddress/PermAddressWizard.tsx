@@ -126,7 +126,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
     if (value === null) return '—';
     if (path === 'distAddressNo' && typeof value === 'number') {
       const a = info?.deliveryAddresses.find((x) => x.distAddressNo === value);
-      return a ? formatAddress(a) : `#${value}`;
+      return a ? formatAddress(a, f.locale) : `#${value}`;
     }
     if (path === 'acctDeliveryAddress.distAddrType') return typeName(String(value));
     return describeValue(t, f, path, value) ?? String(value);
@@ -175,7 +175,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
                             label={
                               <span>
                                 <strong>#{a.distAddressNo}</strong> {a.distAddrName ? `${a.distAddrName} · ` : ''}
-                                {formatAddress(a)} <Typography component="span" variant="caption" color="text.secondary">({typeName(a.distAddrType ?? '')}{a.isPermanent ? `, ${t('permAddress.currentPermanent')}` : ''})</Typography>
+                                {formatAddress(a, f.locale)} <Typography component="span" variant="caption" color="text.secondary">({typeName(a.distAddrType ?? '')}{a.isPermanent ? `, ${t('permAddress.currentPermanent')}` : ''})</Typography>
                               </span>
                             }
                           />

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { acctChangePermAddressRequestDetails, formatAmpsDateTime, type ContactDetails, type DeliveryAddressOut } from '../../../shared/amps';
 import { compactRequest, type FieldChange } from '../../../shared/domain/fieldDiff';
-import { INPUT_RULE } from '../../../shared/domain/input';
+import { countryName, INPUT_RULE, type CountryLanguage } from '../../../shared/domain/input';
 import { INVALID_DATE } from '../../components/dateValue';
 import type { DeliveryInfo, PermAddressChange } from '../../state/permAddressStore';
 
@@ -172,12 +172,18 @@ export function permChanges(info: DeliveryInfo | null, f: PermAddressForm, newLa
   return changes;
 }
 
-/** One line, as it would be written on an envelope: "Testveien 12B, H0302, 0150 Oslo, NO". */
-export function formatAddress(a: Partial<DeliveryAddressOut> | null | undefined): string {
+/**
+ * One line, as it would be written on an envelope posted in Norway: "Testveien 12B, H0302,
+ * 0150 Oslo"; a foreign address ends with its country's name in the UI language
+ * ("Storgatan 1, 111 22 Stockholm, Sweden" / "…, Sverige"), never with the code.
+ */
+export function formatAddress(a: Partial<DeliveryAddressOut> | null | undefined, lang: CountryLanguage): string {
   if (!a) return '';
   const street = [a.distStreetName, a.distStreetNo].filter(Boolean).join(' ');
   // The Norwegian dwelling number (H0302) says floor and flat; else floor / entrance as given.
   const dwelling = a.distFlatNo || [a.distEntranceNo && `${a.distEntranceNo}`, a.distFlatFloor && `${a.distFlatFloor}.`].filter(Boolean).join(' ');
-  const parts = [a.distCoAddr ? `c/o ${a.distCoAddr}` : null, a.distAddrLine1 || street, dwelling, a.distAddrLine2, [a.distAddrPostalCode, a.distAddrCity].filter(Boolean).join(' '), a.distAddrCountryCode];
+  const code = a.distAddrCountryCode?.trim().toUpperCase();
+  const country = code && code !== 'NO' ? (countryName(code, lang) ?? code) : null;
+  const parts = [a.distCoAddr ? `c/o ${a.distCoAddr}` : null, a.distAddrLine1 || street, dwelling, a.distAddrLine2, [a.distAddrPostalCode, a.distAddrCity].filter(Boolean).join(' '), country];
   return parts.filter((p, i) => p && parts.indexOf(p) === i).join(', ');
 }

@@ -39,6 +39,8 @@ test('change the permanent address to a new one and see it', async ({ app: page 
   const used = (await result.innerText()).match(/(\d+)\.\s*$/)?.[1];
   await expect(panel.getByTestId('permanent-address-text')).toContainText('Testveien 12B');
   await expect(panel.getByTestId('permanent-address-text')).toContainText('0150 Oslo');
+  // Written as on a Norwegian envelope: no country code at the end (a foreign one is named).
+  await expect(panel.getByTestId('permanent-address-text')).not.toContainText(', NO');
   await expect(panel.getByTestId('permanent-address-no')).toContainText(`Address no. ${used}`);
   await screenshot(page, '15-perm-address-done');
 });

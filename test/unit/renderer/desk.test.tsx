@@ -202,11 +202,11 @@ describe('what the screen says is current', () => {
     info = { ...info, deliveryAddresses: [info.deliveryAddresses[0]!, { ...info.deliveryAddresses[1]!, permanentFrom: '2099-03-01T00:00:00' }] };
     csr.handle('address.changePerm', () => ok({ distAddressNo: 2 }));
     await act(() => usePermAddress.getState().change(7, { distAddressNo: 2, dateEffective: '2099-03-01T00:00:00' }));
-    await waitFor(() => expect(screen.getByTestId('overview-permanent-scheduled')).toHaveTextContent('Changes to Fjellveien 3, 3580 Geilo, NO on 01/03/2099'));
+    await waitFor(() => expect(screen.getByTestId('overview-permanent-scheduled')).toHaveTextContent('Changes to Fjellveien 3, 3580 Geilo on 01/03/2099'));
 
     act(() => useWorkspace.getState().setSection(7, 'address'));
     const deliveredTo = await screen.findByTestId('delivered-to-900');
-    expect(deliveredTo).toHaveTextContent('Fjellveien 3, 3580 Geilo, NO · Cabin address');
+    expect(deliveredTo).toHaveTextContent('Fjellveien 3, 3580 Geilo · Cabin address');
     expect(deliveredTo).not.toHaveTextContent(/^2$/);
     const panel = screen.getByTestId('perm-address');
     expect(panel).toHaveTextContent('Active');

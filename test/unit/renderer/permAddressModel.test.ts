@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactAsAddress, effectiveDate, emptyPermForm, permChanges, toChange, todayIso } from '../../../renderer/features/permAddress/permAddressModel';
+import { contactAsAddress, effectiveDate, emptyPermForm, formatAddress, permChanges, toChange, todayIso } from '../../../renderer/features/permAddress/permAddressModel';
 
 describe('permanent address model', () => {
   it('sends "today" as now (a bare date is midnight UTC) and other dates as they are', () => {
@@ -32,5 +32,16 @@ describe('permanent address model', () => {
     expect(changes.find((c) => c.path === 'acctDeliveryAddress.distStreetName')).toEqual({ path: 'acctDeliveryAddress.distStreetName', before: 'Storgata', after: 'Sjøgata' });
     expect(changes.find((c) => c.path === 'acctDeliveryAddress.distAddrCity')).toEqual({ path: 'acctDeliveryAddress.distAddrCity', before: 'OSLO', after: 'Bodø' });
     expect(changes[0]).toEqual({ path: 'distAddressNo', before: null, after: 'new address' });
+  });
+
+  it('writes an address on one line as on an envelope posted in Norway: no country for Norway, the name of any other', () => {
+    const oslo = { distStreetName: 'Testveien', distStreetNo: '12B', distFlatNo: 'H0302', distAddrPostalCode: '0150', distAddrCity: 'Oslo', distAddrCountryCode: 'NO' };
+    expect(formatAddress(oslo, 'en')).toBe('Testveien 12B, H0302, 0150 Oslo');
+    expect(formatAddress({ ...oslo, distAddrCountryCode: 'no' }, 'nb')).toBe('Testveien 12B, H0302, 0150 Oslo');
+    const stockholm = { distStreetName: 'Storgatan', distStreetNo: '1', distAddrPostalCode: '111 22', distAddrCity: 'Stockholm', distAddrCountryCode: 'SE' };
+    expect(formatAddress(stockholm, 'en')).toBe('Storgatan 1, 111 22 Stockholm, Sweden');
+    expect(formatAddress(stockholm, 'nb')).toBe('Storgatan 1, 111 22 Stockholm, Sverige');
+    expect(formatAddress({ distCoAddr: 'Kari Hansen', distAddrLine1: 'Postboks 12', distAddrPostalCode: '9990', distAddrCity: 'Båtsfjord' }, 'nb')).toBe('c/o Kari Hansen, Postboks 12, 9990 Båtsfjord');
+    expect(formatAddress(null, 'en')).toBe('');
   });
 });
