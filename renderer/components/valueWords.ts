@@ -12,6 +12,7 @@ const CODE_LISTS: Record<string, string> = {
   paymentOption: 'paymentOption',
   paymentTerms: 'terms',
   requestSourceID: 'requestSource',
+  requestSource: 'requestSource',
 };
 
 export function describeValue(t: TFunction, f: Formatters, path: string, value: Scalar): string | undefined {

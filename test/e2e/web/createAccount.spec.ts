@@ -76,6 +76,10 @@ test('a new customer: check, the short form, a refused field, confirm, and the n
   await expect(after('currencyCode')).toHaveText('NOK');
   await expect(after('localeCode')).toHaveText('Norwegian Bokmål');
   await expect(after('acctCreateAccountPayOptionInfo.payOptionID')).toHaveText('Bank giro invoice');
+  // Codes in words, and the contact in the form's order (the city right after the postal code).
+  await expect(after('requestSource')).toHaveText('Customer service');
+  const paths = await confirm.locator('[data-path]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
+  expect(paths.indexOf('accountContact.postalCity')).toBe(paths.indexOf('accountContact.postalCode') + 1);
   await expect(confirm.locator('[data-path="accountContact.fullName"] [data-testid="before"]')).toHaveText('—');
   await screenshot(page, 'createAccount-07-confirm');
   await expectAccessible(page, 'the new-account confirmation');
