@@ -159,6 +159,7 @@ export function PlanChangeDialog({ accountNo, sub, onClose, onDone }: Props) {
       <DialogContent dividers>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-testid="plan-current">
           {t('plans.change.current', {
+            count: sub.units,
             title: sub.titleName,
             plan: sub.planName,
             units: f.number(sub.units),

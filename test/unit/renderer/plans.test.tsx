@@ -99,6 +99,7 @@ describe('plan change', () => {
       return ok({ outcome: 'APPLIED', requestId: 'r1', planNo: 15, units: 1, invoiceNo: 4711, effectiveDate: '2026-12-01', scheduled: false, nextBillDate: '2026-12-15' });
     });
     const dialog = await openChange();
+    expect(within(dialog).getByTestId('plan-current')).toHaveTextContent(/now Papir 7 dager, 1 unit, NOK 649\.00 per month/);
     // Only what the title offers, the current plan marked.
     await userEvent.click(within(dialog).getByRole('combobox'));
     const options = screen.getAllByRole('option').map((o) => o.textContent?.replace(/\s/g, ' '));
@@ -131,6 +132,7 @@ describe('plan change', () => {
       return fail('AMPS_REJECTED', 'effective_date is before the current billing period', { resultCode: 25003, fields: [{ path: 'effective_date', message: 'before' }] });
     });
     const dialog = await openChange();
+    expect(within(dialog).getByTestId('plan-current')).toHaveTextContent(/nå Papir 7 dager, 1 enhet, /);
     await userEvent.click(within(dialog).getByRole('combobox'));
     await userEvent.click(screen.getByRole('option', { name: /^Digital/ }));
     const units = within(dialog).getByTestId('plan-units');
