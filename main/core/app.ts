@@ -281,6 +281,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
     now: opts.now ?? Date.now,
     applicationId: 'CSR-DESK',
     audit,
+    operatorNames: operatorNamesOf(directory),
   };
   // ── Write pipeline: the durable outbox in the data folder, sent with each item's own profile.
   const outbox = new WritePipeline({
@@ -373,5 +374,25 @@ function recoveryHandlers(opts: CoreOptions, problems: () => LocalStateProblem[]
       return { version: opts.version, transport: opts.transport, kiosk: opts.kiosk ?? false, profile: null, operator: '', problems: problems() };
     },
     'localState.moveAside': moveAsideHandler,
+  };
+}
+
+/**
+ * The operators' names by login name, read from the directory at most once a minute (a
+ * team directory is a database away); a directory that cannot be read gives the last names
+ * known, or none: comments then show their authors' login names.
+ */
+function operatorNamesOf(directory: OperatorDirectory): () => Promise<ReadonlyMap<string, string>> {
+  let names: ReadonlyMap<string, string> = new Map();
+  let readAt = -Infinity;
+  return async () => {
+    if (performance.now() - readAt < 60_000) return names;
+    try {
+      names = new Map((await directory.list()).map((o) => [o.id, o.displayName]));
+      readAt = performance.now();
+    } catch {
+      // Offline team directory: keep what was known.
+    }
+    return names;
   };
 }

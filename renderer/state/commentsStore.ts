@@ -1,7 +1,7 @@
 // The comment timeline (AcctRetrieveComments, filtered by date range in the API and by
 // author here) and comment capture (AcctCaptureComments; the API splits long text).
 import { create } from 'zustand';
-import type { RetrievedComment } from '../../shared/amps';
+import type { ListedComment } from '../../shared/ipc';
 import type { ChannelOutput, Envelope, IpcError } from '../../shared/ipc';
 import { onAccountWritten } from './accountWrites';
 import { invoke } from './ipc';
@@ -10,7 +10,7 @@ import { mark } from './marks';
 
 export interface CommentsEntry {
   status: 'loading' | 'ready' | 'error';
-  comments: RetrievedComment[];
+  comments: ListedComment[];
   error: IpcError | null;
   /** YYYY-MM-DD or '' (open). */
   from: string;
@@ -33,7 +33,7 @@ interface CommentsState {
 const empty = (): CommentsEntry => ({ status: 'loading', comments: [], error: null, from: '', to: '', author: '', seq: 0 });
 
 /** Newest first; parts of one split comment stay in their stored order. */
-export function sortComments(list: RetrievedComment[]): RetrievedComment[] {
+export function sortComments(list: ListedComment[]): ListedComment[] {
   return [...list].sort((a, b) => (a.acctCommentDateTime < b.acctCommentDateTime ? 1 : a.acctCommentDateTime > b.acctCommentDateTime ? -1 : a.acctCommentNo - b.acctCommentNo));
 }
 
@@ -86,5 +86,5 @@ onAccountWritten((accountNo, channel) => {
   if (channel !== 'comments.add' && useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
 });
 
-export const selectVisibleComments = (e: CommentsEntry | undefined): RetrievedComment[] =>
+export const selectVisibleComments = (e: CommentsEntry | undefined): ListedComment[] =>
   !e ? [] : e.author ? e.comments.filter((c) => c.acctCommentAuthor === e.author) : e.comments;

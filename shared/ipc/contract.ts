@@ -145,6 +145,10 @@ const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 /** A password being checked: any length up to the maximum (the rules may have changed since). */
 const givenPassword = z.string().min(1, 'required').max(PASSWORD_MAX);
 
+/** A comment as AMPS keeps it, with its author's name when the author is one of the desk's operators. */
+export const listedComment = retrievedComment.extend({ authorName: z.string().optional() });
+export type ListedComment = z.infer<typeof listedComment>;
+
 export const operatorView = z.object({ id: z.string(), displayName: z.string(), role: z.enum(ROLES) });
 export type OperatorView = z.infer<typeof operatorView>;
 export const sessionStatus = z.object({
@@ -404,7 +408,7 @@ export const contract = {
 
   'comments.list': read(
     z.strictObject({ accountNo, from: isoDate.optional(), to: isoDate.optional() }),
-    z.object({ comments: z.array(retrievedComment) }),
+    z.object({ comments: z.array(listedComment) }),
   ),
   'comments.add': write(
     z.strictObject({ accountNo, text: commentText }),

@@ -109,6 +109,8 @@ describe('secrets never leave main', () => {
     // The signed-in operator is the author, whatever the profile's userID says.
     const authors = listed.ok ? (listed.value as { comments: Array<{ acctCommentAuthor: string; acctCommentText: string }> }).comments : [];
     expect(authors.filter((c) => c.acctCommentText.includes('canary comment')).map((c) => c.acctCommentAuthor)).toEqual(['demo-admin', 'demo-admin']);
+    // Shown by the operator's name, from the desk's directory.
+    expect(authors.filter((c) => c.acctCommentText.includes('canary comment')).map((c) => (c as { authorName?: string }).authorName)).toEqual(['Demo Admin', 'Demo Admin']);
     expect(await call('drafts.put', { accountNo, text: 'canary draft' })).toMatchObject({ ok: true });
     expect(await call('drafts.get', { accountNo })).toMatchObject({ ok: true, value: { draft: { text: 'canary draft' } } });
     expect(await call('drafts.delete', { accountNo })).toMatchObject({ ok: true, value: { deleted: true } });

@@ -20,7 +20,13 @@ export function commentHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
         },
         { account: { ariaAccountNo: input.accountNo } },
       );
-      return { comments: res.acctRetrieveCommentsList ?? [] };
+      const names = (await ctx.operatorNames?.()) ?? new Map<string, string>();
+      return {
+        comments: (res.acctRetrieveCommentsList ?? []).map((c) => {
+          const authorName = names.get(c.acctCommentAuthor);
+          return authorName ? { ...c, authorName } : c;
+        }),
+      };
     },
     async 'comments.add'(input) {
       // The author is the operator who made it (set by the pipeline), never typed.

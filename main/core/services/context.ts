@@ -20,6 +20,11 @@ export interface ServiceContext {
   applicationId: string;
   /** The desk's audit log (docs/audit.md): append intent and outcome of every write. */
   audit: AuditLog;
+  /**
+   * The operators' names by login name, for the comment authors AMPS keeps (a login name);
+   * an author not in it, or a directory that cannot be read, shows as its login name.
+   */
+  operatorNames?(): Promise<ReadonlyMap<string, string>>;
 }
 
 // Writes (and their reasons) go through the write pipeline: main/core/outbox (D51, D55).

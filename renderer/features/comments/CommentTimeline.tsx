@@ -8,16 +8,17 @@ import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseAmpsDateTime, parseCommentPart, type RetrievedComment } from '../../../shared/amps';
+import { parseAmpsDateTime, parseCommentPart } from '../../../shared/amps';
+import type { ListedComment } from '../../../shared/ipc';
 import { useCodeLabel } from '../../components/codeLabel';
 import { useFormat } from '../../i18n';
 import { itemState, stateColor } from '../outbox/outboxWords';
 import type { PendingComment } from './pendingComments';
 
-type Row = { kind: 'stored'; c: RetrievedComment; at: number } | { kind: 'pending'; p: PendingComment; at: number };
+type Row = { kind: 'stored'; c: ListedComment; at: number } | { kind: 'pending'; p: PendingComment; at: number };
 
 /** Stored and pending comments, newest first (stored parts of one comment keep their order). */
-function merge(comments: readonly RetrievedComment[], pending: readonly PendingComment[]): Row[] {
+function merge(comments: readonly ListedComment[], pending: readonly PendingComment[]): Row[] {
   const rows: Row[] = comments.map((c) => ({ kind: 'stored', c, at: parseAmpsDateTime(c.acctCommentDateTime) }));
   if (!pending.length) return rows;
   const waiting: Row[] = pending.map((p) => ({ kind: 'pending', p, at: Date.parse(p.createdAt) }));
@@ -67,7 +68,7 @@ const PendingItem = memo(function PendingItem({ p, index, total }: { p: PendingC
   );
 });
 
-const Item = memo(function Item({ c, index, total }: { c: RetrievedComment; index: number; total: number }) {
+const Item = memo(function Item({ c, index, total }: { c: ListedComment; index: number; total: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const code = useCodeLabel();
@@ -81,8 +82,8 @@ const Item = memo(function Item({ c, index, total }: { c: RetrievedComment; inde
       sx={{ px: 2, py: 1.25, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
     >
       <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1, mb: 0.25 }}>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {c.acctCommentAuthor}
+        <Typography variant="body2" sx={{ fontWeight: 600 }} title={c.authorName ? c.acctCommentAuthor : undefined} data-testid="comment-author">
+          {c.authorName ?? c.acctCommentAuthor}
         </Typography>
         <Typography variant="caption" color="text.secondary" component="time" dateTime={c.acctCommentDateTime}>
           {f.dateTime(c.acctCommentDateTime)}
@@ -101,7 +102,7 @@ const Item = memo(function Item({ c, index, total }: { c: RetrievedComment; inde
   );
 });
 
-export function CommentTimeline({ comments, pending = NONE, label }: { comments: RetrievedComment[]; pending?: readonly PendingComment[]; label: string }) {
+export function CommentTimeline({ comments, pending = NONE, label }: { comments: ListedComment[]; pending?: readonly PendingComment[]; label: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => merge(comments, pending), [comments, pending]);
   const virtualizer = useVirtualizer({

@@ -27,7 +27,12 @@ export function CommentsPanel({ accountNo, active }: { accountNo: number; active
     () => pendingComments(outboxItems, accountNo, entry?.comments ?? []).filter((p) => passesFilters(p, { from: entry?.from ?? '', to: entry?.to ?? '', author: entry?.author ?? '' })),
     [outboxItems, accountNo, entry?.comments, entry?.from, entry?.to, entry?.author],
   );
-  const authors = useMemo(() => [...new Set((entry?.comments ?? []).map((c) => c.acctCommentAuthor))].sort(), [entry?.comments]);
+  // The authors by name where the desk knows them (the filter still matches the login name AMPS keeps).
+  const authors = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const c of entry?.comments ?? []) if (!byId.has(c.acctCommentAuthor)) byId.set(c.acctCommentAuthor, c.authorName ?? c.acctCommentAuthor);
+    return [...byId].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [entry?.comments]);
 
   useEffect(() => {
     if (active && !useComments.getState().byAccount[accountNo]) void useComments.getState().load(accountNo);
@@ -58,9 +63,9 @@ export function CommentsPanel({ accountNo, active }: { accountNo: number; active
           />
           <TextField select label={t('comments.author')} value={entry?.author ?? ''} onChange={(e) => store.setAuthor(accountNo, e.target.value)} sx={{ width: 180 }}>
             <MenuItem value="">{t('comments.allAuthors')}</MenuItem>
-            {authors.map((a) => (
-              <MenuItem key={a} value={a}>
-                {a}
+            {authors.map(([id, name]) => (
+              <MenuItem key={id} value={id}>
+                {name}
               </MenuItem>
             ))}
           </TextField>

@@ -28,6 +28,9 @@ test('write a comment longer than 450 characters and see its parts', async ({ ap
   await expect(timeline.getByTestId('comment-part').filter({ hasText: 'part 1 of 2' }).first()).toBeVisible();
   await expect(timeline.getByTestId('comment-part').filter({ hasText: 'part 2 of 2' }).first()).toBeVisible();
   await expect(timeline).toContainText('Avtalt ny frist, bekreftet på e-post.');
+  // The author by name (AMPS keeps the login name, which is the title).
+  await expect(timeline.getByTestId('comment-author').first()).toHaveText('Demo Agent');
+  await expect(timeline.getByTestId('comment-author').first()).toHaveAttribute('title', 'demo-agent');
   await screenshot(page, '12-comments-timeline');
 });
 
