@@ -13,7 +13,7 @@ const client = { call: async () => ({ resultInfo: { resultCode: 0, resultText: '
 
 function list(ctx: Partial<ServiceContext>) {
   const handlers = commentHandlers({ client: async () => client, ...ctx } as ServiceContext, {} as Writes);
-  return handlers['comments.list']({ accountNo: 42 });
+  return handlers['comments.list']({ accountNo: 42 }, { transport: 'test', trustedSender: true });
 }
 
 describe('comments.list: the authors by name', () => {
