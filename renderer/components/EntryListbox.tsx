@@ -58,12 +58,18 @@ export interface EntryRowProps {
   onPick: (index: number) => void;
 }
 
-export interface EntryListboxProps {
+/** What the listbox reads from the list's store. */
+export interface EntryListState {
   total: number;
   selected: number;
-  select: (index: number) => void;
+  select(index: number): void;
   /** Fetch the pages holding rows first..last (both inclusive) if they are not loaded. */
-  ensureRange: (first: number, last: number) => void;
+  ensureRange(first: number, last: number): void;
+}
+
+export interface EntryListboxProps {
+  /** The list's store (a zustand hook such as useAudit). */
+  list: <U>(selector: (s: EntryListState) => U) => U;
   /** The id of row `index` (aria-activedescendant names it). */
   rowId: (index: number) => string;
   renderRow: (props: EntryRowProps) => ReactNode;
@@ -75,7 +81,11 @@ export interface EntryListboxProps {
   testId: string;
 }
 
-export function EntryListbox({ total, selected, select, ensureRange, rowId, renderRow, resetOn, onEnter, label, testId }: EntryListboxProps) {
+export function EntryListbox({ list, rowId, renderRow, resetOn, onEnter, label, testId }: EntryListboxProps) {
+  const total = list((s) => s.total);
+  const selected = list((s) => s.selected);
+  const select = list((s) => s.select);
+  const ensureRange = list((s) => s.ensureRange);
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ENTRY_ROW_HEIGHT, overscan: 10 });
   const items = v.getVirtualItems();

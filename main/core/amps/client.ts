@@ -12,7 +12,8 @@ import {
   type EndpointName,
 } from '../../../shared/amps';
 import { signerFor } from './signer';
-import { AmpsError, issuesToFields, postJson } from './errors';
+import { AmpsError, issuesToFields } from './errors';
+import { postJson } from './post';
 
 export interface AmpsClientOptions {
   baseUrl: string;

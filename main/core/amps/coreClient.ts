@@ -9,7 +9,8 @@
 // replace_acct_plan_m with do_write=false, which changes nothing) are retried like AMPS reads.
 import type { z } from 'zod';
 import { CORE_PATH } from '../../../shared/amps/core';
-import { AmpsError, issuesToFields, postJson, type CallName } from './errors';
+import { AmpsError, issuesToFields, type CallName } from './errors';
+import { postJson } from './post';
 
 /** One core method: its request (client_no and auth_key included, rest_call not) and its response. */
 export interface CoreMessage {

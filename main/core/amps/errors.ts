@@ -67,32 +67,3 @@ export function transportError(endpoint: CallName, e: unknown, isWrite: boolean,
     ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${label}; it may or may not have been applied`, { endpoint })
     : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, { endpoint, retryable: true });
 }
-
-/**
- * One JSON POST to the billing system, for an AMPS endpoint and a core-API method alike: the
- * answer's status and text, or the AmpsError a failed exchange means (transportError). The
- * log gets the call's name and how long it took, never a body or a secret.
- */
-export async function postJson(
-  fetchFn: typeof fetch,
-  url: string,
-  body: unknown,
-  call: { name: CallName; logName: string; write: boolean; timeoutMs: number; signal?: AbortSignal | undefined; log?: ((line: string) => void) | undefined },
-): Promise<{ res: Response; text: string }> {
-  const started = performance.now();
-  const timeout = AbortSignal.timeout(call.timeoutMs);
-  const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-  try {
-    const res = await fetchFn(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-    return { res, text: await res.text() };
-  } catch (e) {
-    throw transportError(call.name, e, call.write, call.signal);
-  } finally {
-    call.log?.(`${call.logName} ${Math.round(performance.now() - started)}ms`);
-  }
-}

@@ -67,15 +67,9 @@ const Row = memo(function Row({ index, top, selected, onPick }: EntryRowProps) {
 export function AuditList() {
   const { t } = useTranslation();
   const total = useAudit((s) => s.total);
-  const selected = useAudit((s) => s.selected);
-  const select = useAudit((s) => s.select);
-  const ensureRange = useAudit((s) => s.ensureRange);
   return (
     <EntryListbox
-      total={total}
-      selected={selected}
-      select={select}
-      ensureRange={ensureRange}
+      list={useAudit}
       rowId={auditRowId}
       // A new list (filter applied): back to the top.
       resetOn={[total]}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createAccountDetails, type CreateAccountDetails, type DuplicateCheckInput } from '../../../shared/commands/accountCreate';
 import { flattenFields, type FieldChange } from '../../../shared/domain/fieldDiff';
 import { NEW_ACCOUNT_DEFAULTS, NEW_ACCOUNT_PAY_OPTIONS } from '../../../shared/domain/newAccount';
-import { CONTACT_FIELD_NAMES, type ContactFieldName, type ContactFormValues } from '../account/ContactFormFields';
+import { CONTACT_FIELD_NAMES, type ContactFormValues } from '../account/ContactFormFields';
 import { emptyContactValues } from '../account/contactModel';
 
 /** The account's own fields, shown under "More". */
@@ -108,17 +108,13 @@ export const createAccountSchema = z.custom<CreateAccountForm>().transform(toDet
 
 /** Nothing → the new account: one row per field that will be sent (after the shared rules: E.164, the poststed). */
 export function createChanges(details: CreateAccountDetails): FieldChange[] {
-  // The contact's rows in the form's order (the postal lookup adds the city after the rest).
-  const rank = (path: string) => {
-    const i = path.startsWith('accountContact.') ? CONTACT_FIELD_NAMES.indexOf(path.slice('accountContact.'.length) as ContactFieldName) : -1;
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  const rows = Object.entries(flattenFields(details))
+  // The contact's fields in the form's order (the postal lookup adds the city after the
+  // rest); any the form does not know stay after them.
+  const c = details.accountContact as Record<string, unknown> | undefined;
+  const accountContact = c && { ...Object.fromEntries(CONTACT_FIELD_NAMES.filter((k) => k in c).map((k) => [k, c[k]])), ...c };
+  return Object.entries(flattenFields({ ...details, accountContact }))
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([path, after]) => ({ path, before: null, after }));
-  const contact = rows.filter((r) => r.path.startsWith('accountContact.')).sort((a, b) => rank(a.path) - rank(b.path));
-  let next = 0;
-  return rows.map((r) => (r.path.startsWith('accountContact.') ? contact[next++]! : r));
 }
 
 /** The duplicate check's input: only what was given. */

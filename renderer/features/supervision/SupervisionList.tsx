@@ -71,20 +71,13 @@ const Row = memo(function Row({ index, top, selected, team, onPick }: EntryRowPr
 
 export function SupervisionList({ onOpen }: { onOpen: (index: number) => void }) {
   const { t } = useTranslation();
-  const total = useSupervision((s) => s.total);
-  const selected = useSupervision((s) => s.selected);
-  const select = useSupervision((s) => s.select);
-  const ensureRange = useSupervision((s) => s.ensureRange);
   const team = useSupervision((s) => s.source?.source === 'team');
   const view = useSupervision((s) => s.view);
   // Back to the top for a new first page (not when a "more than" list grows as it scrolls).
   const pin = useSupervision((s) => s.pin);
   return (
     <EntryListbox
-      total={total}
-      selected={selected}
-      select={select}
-      ensureRange={ensureRange}
+      list={useSupervision}
       rowId={rowId}
       resetOn={[pin, view]}
       onEnter={onOpen}
