@@ -98,7 +98,10 @@ export const perDayAnswer = z.object({ days: z.array(operatorDayView), from: z.s
 export const timelineComment = z.object({
   commentNo: z.number(),
   at: z.string(),
+  /** The login name AMPS keeps. */
   author: z.string(),
+  /** The author's name from the operator directory (as comments.list gives it); null for anyone else. */
+  authorName: z.string().nullable(),
   text: z.string(),
   applicationId: z.string().nullable(),
   /** desk: an audited write made it (entryHash names the intent); outside: no audit entry does. */

@@ -2,7 +2,7 @@
 // channels are SUPERVISORS' in the contract (the router refuses agents FORBIDDEN before a
 // handler runs); the feedback channels answer for the signed-in operator only — the
 // operator comes from the desk's session, never from the renderer.
-import type { RetrievedComment } from '../../../shared/amps';
+import type { ListedComment } from '../../../shared/ipc';
 import type { EntryRef, ReviewView, SupervisedRow, SupervisionCategory, TimelineComment } from '../../../shared/ipc/supervision';
 import { csvCell, CSV_COLUMNS, csvRow } from '../audit/csv';
 import type { DeskAuditLog } from '../audit/log';
@@ -40,8 +40,8 @@ export interface SupervisionDeps {
   audit: DeskAuditLog;
   /** The signed-in operator (throws UNAUTHENTICATED when nobody is). */
   operator: () => Operator;
-  /** The account's AMPS comments (AcctRetrieveComments through the signed client). */
-  comments: (accountNo: number) => Promise<RetrievedComment[]>;
+  /** The account's AMPS comments, with the desk's operators' names (comments.list). */
+  comments: (accountNo: number) => Promise<ListedComment[]>;
   /** Entries were appended: ship them to the team store soon. */
   appended?: () => void;
   /**
@@ -235,8 +235,9 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
  * The account's AMPS comments, each marked with where it came from: 'desk' when an audited
  * comment write (comment.add or a reason) was APPLIED and AMPS answered with its comment
  * number; 'outside' otherwise — written by another system, or by hand (docs/supervision.md).
+ * An author who is one of the desk's operators keeps the name comments.list gave it.
  */
-export function timeline(comments: readonly RetrievedComment[], entries: readonly AuditEntry[]): TimelineComment[] {
+export function timeline(comments: readonly ListedComment[], entries: readonly AuditEntry[]): TimelineComment[] {
   const intentOf = new Map<string, AuditEntry>();
   for (const e of entries) if (e.kind === 'intent' && e.requestId && isCommentAction(e.action)) intentOf.set(`${e.deskId}\u0000${e.requestId}`, e);
   const byNo = new Map<number, string>();
@@ -252,6 +253,7 @@ export function timeline(comments: readonly RetrievedComment[], entries: readonl
       commentNo: c.acctCommentNo,
       at: c.acctCommentDateTime,
       author: c.acctCommentAuthor,
+      authorName: c.authorName ?? null,
       text: c.acctCommentText,
       applicationId: c.acctApplicationID ?? null,
       origin: byNo.has(c.acctCommentNo) ? ('desk' as const) : ('outside' as const),

@@ -97,8 +97,9 @@ export function AccountDrill() {
                         <Typography variant="body2" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
                           {f.dateTime(c.at)}
                         </Typography>
-                        <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                          {c.author}
+                        {/* The operator's name where the desk knows it, the login name AMPS keeps as the title (as the comment timeline). */}
+                        <Typography variant="body2" sx={{ fontWeight: 500 }} title={c.authorName ? c.author : undefined} data-testid="supervision-comment-author">
+                          {c.authorName ?? c.author}
                         </Typography>
                         <Box sx={{ flex: 1 }} />
                         {c.origin === 'desk' ? (

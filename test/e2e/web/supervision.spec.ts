@@ -195,6 +195,10 @@ test('supervision: 100,000 entries, filters, chart, drill-down, a flag with a no
   await expect(timeline).toHaveCount(before + 1);
   await expect(timeline.filter({ hasText: 'Kunden lovet 50% rabatt uten avtale' })).toHaveAttribute('data-origin', 'desk');
   await expect(timeline.filter({ hasText: 'Kunden lovet 50% rabatt uten avtale' })).toContainText('Audited write');
+  // The author by name, as in the agent's timeline (AMPS keeps the login name, which is the title).
+  const author = timeline.filter({ hasText: 'Kunden lovet 50% rabatt uten avtale' }).getByTestId('supervision-comment-author');
+  await expect(author).toHaveText('Demo Agent');
+  await expect(author).toHaveAttribute('title', 'demo-agent');
   await expect(drill.locator('[data-origin="outside"]')).toHaveCount(before);
   if (before) await expect(drill.locator('[data-origin="outside"]').first()).toContainText('From outside the desk');
   await expect(drill.getByTestId('supervision-account-audit')).toContainText('Comment added');

@@ -59,4 +59,18 @@ describe('timeline', () => {
       [503, 'outside', null],
     ]);
   });
+
+  it('keeps the name comments.list gave an author who is one of the desk’s operators, and none for anyone else', () => {
+    const out = timeline(
+      [
+        { acctCommentNo: 601, acctCommentAuthor: 'kari.n', authorName: 'Kari Nordmann', acctCommentDateTime: '2026-12-01 10:00:00', acctCommentText: 'Ringte om faktura' },
+        { acctCommentNo: 602, acctCommentAuthor: 'nightly-import', acctCommentDateTime: '2026-12-01 09:00:00', acctCommentText: 'Adresse oppdatert' },
+      ],
+      [],
+    );
+    expect(out.map((x) => [x.author, x.authorName])).toEqual([
+      ['kari.n', 'Kari Nordmann'],
+      ['nightly-import', null],
+    ]);
+  });
 });
