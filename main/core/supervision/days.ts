@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 
 // The calendar day (YYYY-MM-DD) of an ISO instant in a time zone. Formatting every one of
 // 100,000 instants with Intl is what would cost; zones with whole-hour offsets (Oslo) give
