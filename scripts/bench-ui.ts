@@ -21,6 +21,8 @@
 // The CPU line: what Chromium (all its processes), the web host with its sandbox, and this
 // bench each used per typed query while the typing was measured (Linux /proc), and what
 // Chromium uses on the idle page: whether the two cores are the limit.
+// The memory line: the web host's resident memory (its embedded sandbox included) at the end,
+// and its peak (Linux /proc), against the target of 120 MB.
 // Environment: BENCH_ACCOUNTS (100000), BENCH_QUERIES (120), BENCH_OPENS (30), BENCH_TYPING_MS (110), BENCH_HTTP (off).
 // For finding where time goes (all off): BENCH_DETAIL=1 prints each query's calls (page
 // round trip, the host's ms, send() → main thread free); BENCH_TRACE=file writes a Chromium
@@ -97,6 +99,17 @@ function startHost(): Promise<() => void> {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)));
   });
+}
+
+/** The web host's resident memory and its peak in MB (Linux /proc; NaN elsewhere). */
+function hostMemory(): { rss: number; peak: number } {
+  const mb = (name: string, text: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) / 1024;
+  try {
+    const text = readFileSync(`/proc/${HOST_PID}/status`, 'utf8');
+    return { rss: mb('VmRSS', text), peak: mb('VmHWM', text) };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
 }
 
 /**
@@ -525,6 +538,8 @@ async function main() {
     const ratio = (p: number) => pct(typed.map((x) => x.api), p) / pct(rawTimes, p);
     console.log(`CPU per typed query (all its keystrokes, the search and the raw calls): Chromium ${cpuPerQuery.chromium.toFixed(1)} ms, web host and sandbox ${cpuPerQuery.host.toFixed(1)} ms, this bench (Playwright, raw client) ${cpuPerQuery.bench.toFixed(1)} ms; Chromium on the idle page ${idleCpuPerSecond.toFixed(0)} ms a second`);
     console.log(`search sent → answer vs raw round trip: p50 ${ratio(50).toFixed(2)}× (goal ≤ 1.5×), p95 ${ratio(95).toFixed(2)}×; load average ${loadavg()[0]!.toFixed(1)}`);
+    const mem = hostMemory();
+    console.log(`web host with its embedded sandbox (${ACCOUNTS.toLocaleString('en')} accounts), after all of the above: RSS ${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB (target ≤ 120 MB)`);
     if (typedHttp.length) {
       const r = pct(typedHttp.map((x) => x.api), 50) / pct(finite(typedHttp.map((x) => x.raw)), 50);
       console.log(`over HTTP POST (no WebSocket): p50 ${r.toFixed(2)}×`);
