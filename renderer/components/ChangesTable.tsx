@@ -12,7 +12,16 @@ import { fieldLabel } from './fieldLabel';
 
 export const REASON_MAX = 2000;
 
-export function ChangesTable({ changes, formatValue }: { changes: FieldChange[]; formatValue?: ((path: string, value: Scalar) => string) | undefined }) {
+export function ChangesTable({
+  changes,
+  formatValue,
+  formatLabel,
+}: {
+  changes: FieldChange[];
+  formatValue?: ((path: string, value: Scalar) => string) | undefined;
+  /** A row's label; default: fieldLabel. */
+  formatLabel?: ((path: string) => string) | undefined;
+}) {
   const { t } = useTranslation();
   const show = (path: string, v: Scalar) => (v === null ? '—' : formatValue ? formatValue(path, v) : String(v));
   return (
@@ -31,7 +40,7 @@ export function ChangesTable({ changes, formatValue }: { changes: FieldChange[];
         {changes.map((c) => (
           <TableRow key={c.path} data-path={c.path}>
             <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
-              {fieldLabel(t, c.path)}
+              {formatLabel ? formatLabel(c.path) : fieldLabel(t, c.path)}
             </TableCell>
             <TableCell sx={{ color: 'text.secondary', textDecoration: c.before !== null ? 'line-through' : undefined }} data-testid="before">
               {show(c.path, c.before)}

@@ -23,6 +23,8 @@ interface Props {
   changes: FieldChange[];
   /** Shows a value as the user reads it (codes → words); default: as is. */
   formatValue?: (path: string, value: Scalar) => string;
+  /** Labels a row (default: the field's label, fieldLabel). */
+  formatLabel?: (path: string) => string;
   allowReason?: boolean;
   busy: boolean;
   error: IpcError | null;
@@ -51,7 +53,7 @@ export function ConfirmWriteDialog(props: Props) {
       <DialogContent dividers data-testid="confirm-write">
         {props.summary ? <Box sx={{ mb: 1.5 }}>{props.summary}</Box> : null}
         {props.changes.length ? (
-          <ChangesTable changes={props.changes} formatValue={props.formatValue} />
+          <ChangesTable changes={props.changes} formatValue={props.formatValue} formatLabel={props.formatLabel} />
         ) : props.children ? null : (
           <Typography variant="body2" color="text.secondary">
             {t('confirm.noFieldChanges')}

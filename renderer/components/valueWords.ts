@@ -1,9 +1,10 @@
 // A value in a before → after row as the agent reads it: codes in words (ACTIVE → "Active",
-// PDF → "Email with PDF", TERMS → "Payment terms"), a country by its name, a date in the app's
-// language, a phone number grouped. Each form adds its own (contacts, cards, address types).
+// PDF → "Email with PDF", TERMS → "Payment terms"), a country or a language by its name, a
+// date in the app's language, a phone number grouped. Each form adds its own (contacts,
+// cards, address types).
 import type { TFunction } from 'i18next';
 import type { Scalar } from '../../shared/domain/fieldDiff';
-import { countryName, parsePhone } from '../../shared/domain/input';
+import { countryName, languageName, parsePhone } from '../../shared/domain/input';
 import type { Formatters } from '../i18n/format';
 
 const CODE_LISTS: Record<string, string> = {
@@ -22,6 +23,7 @@ export function describeValue(t: TFunction, f: Formatters, path: string, value: 
   const list = CODE_LISTS[leaf];
   if (list) return t(`${list}.${v}`, { defaultValue: v });
   if (leaf === 'countryCode' || leaf === 'distAddrCountryCode') return countryName(v, f.locale) ?? v;
+  if (leaf === 'languageCode') return languageName(v, f.locale) ?? v;
   if (leaf === 'birthDate' || leaf === 'dateEffective') return f.date(v);
   if (leaf === 'cellPhone' || leaf === 'homePhone' || leaf === 'workPhone') {
     const p = parsePhone(v);

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { acctCreateAccountRequest } from '../../../shared/amps/account';
 import { LOCALES } from '../../../shared/amps/codes';
+import { isLanguageCode } from '../../../shared/domain/input/languages';
 import { conflict, invalid, ok } from '../http/result';
 import { accountById } from '../store/accounts';
 import { emptyContact, insertContact, mergeContact, reindexAccount } from '../store/contacts';
@@ -17,7 +18,6 @@ import type { HandlerContext } from './context';
 type Request = z.infer<typeof acctCreateAccountRequest>;
 const P = 'acctCreateAccountRequestDetails';
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 export function createAccount(ctx: HandlerContext, req: Request) {
   const { db } = ctx;
@@ -31,7 +31,7 @@ export function createAccount(ctx: HandlerContext, req: Request) {
   const language = (d.languageCode ?? '').trim().toUpperCase() || 'NO';
   if (locale !== 'OTHER' && language !== 'NO') throw invalid(`${P}.languageCode`, `must be NO when localeCode is ${locale}`);
   // OTHER: "the ISO defined code representing the chosen language" (ISO 639-1, e.g. EN).
-  if (locale === 'OTHER' && (!/^[A-Z]{2}$/.test(language) || !LANGUAGE_NAMES.of(language.toLowerCase())))
+  if (locale === 'OTHER' && !isLanguageCode(language))
     throw invalid(`${P}.languageCode`, `"${d.languageCode ?? ''}" is not an ISO 639-1 language code such as EN`);
   const title = resolveTitle(db, d.ownerTitleCode, d.ownerTitleDomain, { code: `${P}.ownerTitleCode`, domain: `${P}.ownerTitleDomain` });
   const source = d.requestSource ?? 'WEB';

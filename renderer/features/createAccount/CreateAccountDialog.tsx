@@ -207,6 +207,7 @@ function CreateAccountDialog() {
         summary={t('createAccount.confirmSummary')}
         changes={pending?.changes ?? []}
         formatValue={(path, value) => createValue(t, path, value) ?? describeValue(t, fmt, path, value) ?? String(value)}
+        formatLabel={(path) => createLabel(t, path)}
         allowReason={false}
         busy={busy}
         error={writeError}
@@ -231,8 +232,22 @@ function fieldFor(values: CreateAccountForm, path: string): string | undefined {
   return typeof v === 'string' ? path : undefined;
 }
 
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** A payment option by the name its picker shows; the ID itself for one it has no name for. */
+const payOptionName = (t: T, id: string) => t(`createAccount.payOption.${id}`, { defaultValue: id });
+
+/**
+ * The confirmation's labels: the form's field names, except where a row shows in words what
+ * the form holds as a code ("Language → Norwegian", not "Language code"; "Payment option →
+ * Bank giro invoice", not "Payment option ID").
+ */
+function createLabel(t: T, path: string): string {
+  return fieldLabel(t, path, { languageCode: t('createAccount.label.languageCode'), payOptionID: t('createAccount.label.payOptionID') });
+}
+
 /** Codes of the new account in words, for the confirmation. */
-function createValue(t: ReturnType<typeof useTranslation>['t'], path: string, value: Scalar): string | undefined {
+function createValue(t: T, path: string, value: Scalar): string | undefined {
   if (value === null) return undefined;
   const v = String(value);
   const leaf = path.split('.').pop();
@@ -246,7 +261,7 @@ function createValue(t: ReturnType<typeof useTranslation>['t'], path: string, va
     case 'ownerTitleCode':
       return OWNER_TITLES.find((x) => x.code === v)?.name ?? v;
     case 'payOptionID':
-      return t(`createAccount.payOption.${v}`, { defaultValue: v });
+      return payOptionName(t, v);
     case 'payOptionVariant':
       return t(`createAccount.variant.${v}`, { defaultValue: v });
     case 'channelCode':
@@ -436,7 +451,7 @@ function MoreSummary({ control }: { control: C }) {
     currency,
     locale ? t(`createAccount.locale.${locale}`, { defaultValue: locale }) : '',
     notify ? t(`notify.${notify}`, { defaultValue: notify }) : '',
-    option ? `${t(`createAccount.payOption.${option}`, { defaultValue: option })}${variant ? `, ${t(`createAccount.variant.${variant}`, { defaultValue: variant })}` : ''}` : '',
+    option ? `${payOptionName(t, option)}${variant ? `, ${t(`createAccount.variant.${variant}`, { defaultValue: variant })}` : ''}` : '',
   ].filter(Boolean);
   return (
     <Typography variant="body2" color="text.secondary" data-testid="create-more-summary">
@@ -459,14 +474,14 @@ function MoreFields({ control }: { control: C }) {
       customer: ['CONSUMER', 'BUSINESS'].map((v) => ({ value: v, label: t(`createAccount.customerType.${v}`) })),
       tax: ['NONE', 'PARTIAL', 'FULL'].map((v) => ({ value: v, label: t(`createAccount.tax.${v}`) })),
       source: ['CSR', 'WEB'].map((v) => ({ value: v, label: t(`requestSource.${v}`) })),
-      pay: NEW_ACCOUNT_PAY_OPTIONS.map((o) => ({ value: o.id, label: t(`createAccount.payOption.${o.id}`) })),
+      pay: NEW_ACCOUNT_PAY_OPTIONS.map((o) => ({ value: o.id, label: payOptionName(t, o.id) })),
     }),
     [t],
   );
   const variants = (offered?.variants ?? []).map((v) => ({ value: v, label: t(`createAccount.variant.${v}`, { defaultValue: v }) }));
   const cell = (span: number, node: React.ReactNode) => <Box sx={{ gridColumn: `span ${span}` }}>{node}</Box>;
-  const sel = (name: FieldPath<CreateAccountForm>, opts: { value: string; label: string }[], empty?: string) => (
-    <FormSelect control={control} name={name} label={t(`field.${name.split('.').pop()}`)} options={opts} fullWidth {...(empty ? { emptyLabel: empty } : {})} slotProps={{ htmlInput: { 'data-testid': `new-${name}` } }} />
+  const sel = (name: FieldPath<CreateAccountForm>, opts: { value: string; label: string }[], empty?: string, label = t(`field.${name.split('.').pop()}`)) => (
+    <FormSelect control={control} name={name} label={label} options={opts} fullWidth {...(empty ? { emptyLabel: empty } : {})} slotProps={{ htmlInput: { 'data-testid': `new-${name}` } }} />
   );
   const text = (name: FieldPath<CreateAccountForm>, hint?: string) => (
     <FormText control={control} name={name} label={t(`field.${name.split('.').pop()}`)} fullWidth hint={hint} slotProps={{ htmlInput: { 'data-testid': `new-${name}`, autoComplete: 'off' } }} />
@@ -474,7 +489,8 @@ function MoreFields({ control }: { control: C }) {
   return (
     <Box sx={{ display: 'grid', gap: 2 }}>
       <Group title={t('createAccount.group.payment')}>
-        {cell(2, sel('acctCreateAccountPayOptionInfo.payOptionID', options.pay))}
+        {/* The picker shows the options' names, so its label says what is picked, not "ID". */}
+        {cell(2, sel('acctCreateAccountPayOptionInfo.payOptionID', options.pay, undefined, t('createAccount.label.payOptionID')))}
         {cell(2, sel('acctCreateAccountPayOptionInfo.payOptionVariant', variants))}
         {offered?.needsEan ? (
           <>

@@ -4,6 +4,7 @@ export * from './phone';
 export * from './gln';
 export * from './dates';
 export * from './countries';
+export * from './languages';
 export * from './postalCodes';
 export * from './address';
 export * from './cardNumber';

@@ -76,6 +76,11 @@ test('a new customer: check, the short form, a refused field, confirm, and the n
   await expect(after('currencyCode')).toHaveText('NOK');
   await expect(after('localeCode')).toHaveText('Norwegian Bokmål');
   await expect(after('acctCreateAccountPayOptionInfo.payOptionID')).toHaveText('Bank giro invoice');
+  // The language and the payment option in words, labelled as what they name (not "code" or "ID").
+  await expect(after('languageCode')).toHaveText('Norwegian');
+  const label = (path: string) => confirm.locator(`[data-path="${path}"] th`);
+  await expect(label('languageCode')).toHaveText('Language');
+  await expect(label('acctCreateAccountPayOptionInfo.payOptionID')).toHaveText('Payment › Payment option');
   // Codes in words, and the contact in the form's order (the city right after the postal code).
   await expect(after('requestSource')).toHaveText('Customer service');
   const paths = await confirm.locator('[data-path]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
