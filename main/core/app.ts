@@ -12,6 +12,7 @@ import type { SecretStore } from './secrets/secretStore';
 import { Connection, type EmbeddedSandbox } from './services/connection';
 import type { Operator, ServiceContext } from './services/context';
 import { accountHandlers } from './services/accounts';
+import { deliveryMatchHandlers } from './services/deliveryMatches';
 import { accountCreateHandlers } from './services/accountCreate';
 import { billingGroupHandlers } from './services/billingGroups';
 import { commentHandlers } from './services/comments';
@@ -315,6 +316,7 @@ function buildServices(opts: CoreOptions, log: (line: string) => void, moveAside
       };
     },
     ...accountHandlers(ctx, outbox),
+    ...deliveryMatchHandlers(ctx),
     ...accountCreateHandlers(ctx, outbox),
     ...billingGroupHandlers(ctx, outbox),
     ...commentHandlers(ctx, outbox),

@@ -2,7 +2,8 @@
 // panel. Every run gets a sequence number; an answer that is not the latest is dropped,
 // so an older response never overwrites a newer one.
 import { create } from 'zustand';
-import type { ChannelInput, IpcError, SearchResultRow } from '../../shared/ipc';
+import { DELIVERY_MATCH_ROWS, type ChannelInput, type DeliveryPlace, type IpcError, type SearchResultRow } from '../../shared/ipc';
+import { wordsOnADeliveryAddress } from '../features/search/deliveryMatch';
 import { buildQuickSearch, recogniseQuery, type QuickKind, type QuickSearchInput, type Recognition } from '../../shared/domain/quickSearch';
 import { invoke } from './ipc';
 import { mark } from './marks';
@@ -43,6 +44,12 @@ export interface SearchState {
   more: boolean;
   error: IpcError | null;
   seq: number;
+  /**
+   * Of a name search's rows, by account number, where a delivery address explains each word
+   * the row cannot (D103): read after the answer, so the rows say "on a delivery address"
+   * until it comes, and for good when it cannot be read.
+   */
+  deliveryPlaces: Readonly<Record<number, Readonly<Record<string, DeliveryPlace>>>>;
   /** The text the shown rows were found for (null when none are shown): Enter opens a row only for this text. */
   resultsFor: string | null;
   activeIndex: number;
@@ -82,12 +89,13 @@ const initial = {
   sort: null,
   more: false,
   error: null,
+  deliveryPlaces: {},
   resultsFor: null,
   activeIndex: -1,
 };
 
 /** What any change of the text clears at once: old rows, their highlight and the kind they were found as. */
-const cleared = { status: 'idle' as SearchStatus, scheduled: false, rows: [], rankedRows: [], sort: null, more: false, error: null, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
+const cleared = { status: 'idle' as SearchStatus, scheduled: false, rows: [], rankedRows: [], sort: null, more: false, error: null, deliveryPlaces: {}, matchedAs: null, triedKinds: [], activeIndex: -1, resultsFor: null };
 
 export const useSearch = create<SearchState>()((set, get) => {
   /** The kinds to try, in order: the user's choice alone, or the recognised ones (up to 3). */
@@ -142,8 +150,21 @@ export const useSearch = create<SearchState>()((set, get) => {
         resultsFor: query,
         activeIndex: res.value.rows.length ? 0 : -1,
       });
+      if (kind === 'name') void loadDeliveryPlaces(seq, recognition!.term, res.value.rows);
       return;
     }
+  }
+
+  /** For the rows a delivery address explains: where on it each word fits (D103), for this answer only. */
+  async function loadDeliveryPlaces(seq: number, term: string, rows: readonly SearchResultRow[]) {
+    const asked = rows
+      .map((r) => ({ accountNo: r.ariaAccountNo, words: wordsOnADeliveryAddress(term, r).slice(0, 20) }))
+      .filter((r) => r.words.length)
+      .slice(0, DELIVERY_MATCH_ROWS);
+    if (!asked.length) return;
+    const res = await invoke((api) => api.accounts.deliveryMatches({ rows: asked }));
+    if (get().seq !== seq || !res.ok) return;
+    set({ deliveryPlaces: Object.fromEntries(res.value.rows.map((r) => [r.accountNo, Object.fromEntries(r.words.map((w) => [w.word, w.on]))])) });
   }
 
   return {

@@ -32,7 +32,7 @@ import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, P
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
 import { auditEntryView } from './auditEntry';
-import { searchResultRow } from './searchRow';
+import { deliveryMatchAnswer, deliveryMatchInput, searchResultRow } from './searchRow';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
 import { planBefore, planChangeFields, planEffects } from '../commands/planReplace';
 import { PLAN_KINDS } from '../amps/core';
@@ -375,6 +375,8 @@ export const contract = {
     // The rows carry what the results show (D99), not the whole AMPS row.
     z.object({ rows: z.array(searchResultRow), more: z.boolean(), limit: z.number().int() }),
   ),
+  // Which part of a delivery address the words a result row cannot explain matched (D103).
+  'accounts.deliveryMatches': read(deliveryMatchInput, deliveryMatchAnswer),
   'accounts.get': read(
     z.strictObject({ accountNo, titleFilter: z.array(titleFilter).max(50).optional() }),
     retrieveDetails,

@@ -8,13 +8,13 @@ import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import type { SearchResultRow } from '../../../shared/ipc';
+import type { DeliveryPlace, SearchResultRow } from '../../../shared/ipc';
 import { accountStatusKey, accountStatusTone } from '../../../shared/domain/accountStatus';
 import { statusLabel } from '../../components/StatusChip';
 import { describeBalance } from '../../../shared/domain/balance';
 import { useBalanceText } from '../../components/Balance';
 import { SORT_KEYS, nameOf, phoneOf, type ResultSort, type SortKey } from '../../state/searchSort';
-import { wordsOnADeliveryAddress } from './deliveryMatch';
+import { deliveryNote } from './deliveryMatch';
 
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
@@ -73,8 +73,6 @@ const Grid = styled('div')(({ theme }) => ({
 interface RowText {
   status(code: number): string;
   balance(amount: number, currency?: string | null): string;
-  /** "“Oslo”: on a delivery address", in the UI language (under the name). */
-  onDelivery(words: string): string;
 }
 
 const Row = memo(function Row({
@@ -82,7 +80,7 @@ const Row = memo(function Row({
   index,
   active,
   text,
-  onDelivery,
+  note,
   onOpen,
   onHover,
 }: {
@@ -90,15 +88,14 @@ const Row = memo(function Row({
   index: number;
   active: boolean;
   text: RowText;
-  /** The words of the search that matched a delivery address, not what the row shows (D102). */
-  onDelivery: string | null;
+  /** Which words of the search matched a delivery address, not what the row shows, and where on it (D102, D103). */
+  note: string | null;
   onOpen(i: number): void;
   onHover(i: number): void;
 }) {
   const c = row.contactDetails;
   const tone = accountStatusTone(accountStatusKey(row.acctStatusCode));
   const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
-  const note = onDelivery ? text.onDelivery(onDelivery) : null;
   return (
     <div
       className="row"
@@ -110,7 +107,7 @@ const Row = memo(function Row({
       onClick={() => onOpen(index)}
       onMouseMove={active ? undefined : () => onHover(index)}
     >
-      <div role="gridcell" className={onDelivery ? 'cell name ids' : 'cell name'}>
+      <div role="gridcell" className={note ? 'cell name ids' : 'cell name'}>
         <span className="clip">{nameOf(row)}</span>
         {note ? (
           <span className="sub clip" data-testid="matched-delivery" title={note}>
@@ -149,27 +146,27 @@ interface Props {
   sort: ResultSort | null;
   /** The text the rows were found for as words (the name kind), or null. */
   words?: string | null;
+  /** By account number, where on a delivery address each word a row cannot explain fits (D103). */
+  deliveryPlaces?: Readonly<Record<number, Readonly<Record<string, DeliveryPlace>>>>;
   onSort(key: SortKey): void;
   onActivate(index: number): void;
   onOpen(index: number): void;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+const NO_PLACES: Readonly<Record<number, Readonly<Record<string, DeliveryPlace>>>> = {};
 
 // Memoised: while the next answer is awaited, SearchScreen keeps the grid with the same
 // props (hidden), and rendering it again would cost the keystroke a measure of the grid.
-export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label, sort, words = null, onSort, onActivate, onOpen }: Props) {
+export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label, sort, words = null, deliveryPlaces = NO_PLACES, onSort, onActivate, onOpen }: Props) {
   const { t } = useTranslation();
   const balance = useBalanceText();
   const text = useMemo<RowText>(
-    () => ({ status: (code) => statusLabel(t, code), balance, onDelivery: (w) => t('search.matchedOnDelivery', { words: w }) }),
+    () => ({ status: (code) => statusLabel(t, code), balance }),
     [t, balance],
   );
-  // Per answer, not per frame: the words each row matched on a delivery address.
-  const onDelivery = useMemo(
-    () => (words ? rows.map((r) => wordsOnADeliveryAddress(words, r).join(' ') || null) : null),
-    [rows, words],
-  );
+  // Per answer (and when where they fit arrives), not per frame: what each row matched on a delivery address.
+  const notes = useMemo(() => (words ? rows.map((r) => deliveryNote(t, words, r, deliveryPlaces[r.ariaAccountNo])) : null), [rows, words, deliveryPlaces, t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // The grid is its own scroll container (so it is the focusable scrolling region); the
   // header row sticks at the top and the rows start HEADER_HEIGHT below it.
@@ -254,7 +251,7 @@ export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label,
       <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => (
           <div key={v.key} className="slot" style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}>
-            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} text={text} onDelivery={onDelivery?.[v.index] ?? null} onOpen={onOpen} onHover={onActivate} />
+            <Row row={rows[v.index]!} index={v.index} active={v.index === activeIndex} text={text} note={notes?.[v.index] ?? null} onOpen={onOpen} onHover={onActivate} />
           </div>
         ))}
       </div>

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { IpcError, SearchResultRow } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Empty } from '../../components/StateViews';
-import { nextLimit, useSearch } from '../../state/searchStore';
+import { nextLimit, useSearch, type SearchState } from '../../state/searchStore';
 import type { ResultSort, SortKey } from '../../state/searchSort';
 import { INTL_LOCALE } from '../../i18n/format';
 
@@ -36,6 +36,8 @@ interface ShownGrid {
   sort: ResultSort | null;
   /** The text the rows were found for as words (the name kind), or null: rows say which words matched a delivery address (D102). */
   words: string | null;
+  /** Where on a delivery address those words fit, by account number (D103). */
+  deliveryPlaces: SearchState['deliveryPlaces'];
 }
 /** content-visibility: hidden skips the kept grid's style, layout and paint until it is shown again. */
 const STALE = { visibility: 'hidden', contentVisibility: 'hidden' } as const;
@@ -76,6 +78,7 @@ function ResultsRegion() {
   // Rows found as words (the name kind): the text they were found for, read only while
   // rows are shown (any change of the text clears them in the same change).
   const words = useSearch((s) => (s.rows.length && s.mode === 'quick' && s.matchedAs === 'name' && s.recognition ? s.recognition.term : null));
+  const deliveryPlaces = useSearch((s) => s.deliveryPlaces);
   // Norwegian names and places sort by Norwegian rules (Æ, Ø, Å after Z) in either UI language.
   const onSort = useCallback((key: SortKey) => useSearch.getState().toggleSort(key, DATA_COLLATION), []);
   const onOpen = useCallback((i: number) => {
@@ -90,10 +93,11 @@ function ResultsRegion() {
   // place. Hidden is hidden for everyone: not painted, not in the accessibility tree, not
   // focusable or clickable (inert); Enter opens only rows of the text in the box (searchStore).
   const [kept, setKept] = useState<ShownGrid | null>(null);
-  if (rows.length && (kept?.rows !== rows || kept.activeIndex !== activeIndex || kept.sort !== sort || kept.words !== words)) setKept({ rows, activeIndex, sort, words });
+  if (rows.length && (kept?.rows !== rows || kept.activeIndex !== activeIndex || kept.sort !== sort || kept.words !== words || kept.deliveryPlaces !== deliveryPlaces))
+    setKept({ rows, activeIndex, sort, words, deliveryPlaces });
   const stale = !rows.length && (status === 'loading' || scheduled);
   if (!rows.length && !stale && kept) setKept(null);
-  const grid = rows.length ? { rows, activeIndex, sort, words } : stale ? kept : null;
+  const grid = rows.length ? { rows, activeIndex, sort, words, deliveryPlaces } : stale ? kept : null;
 
   let summary: React.ReactNode = null;
   if (status === 'done' && rows.length) {
@@ -156,7 +160,7 @@ function ResultsRegion() {
       ) : null}
       {grid ? (
         <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} style={stale ? STALE : undefined} aria-hidden={stale || undefined} inert={stale} data-stale={stale || undefined}>
-          <ResultsGrid rows={grid.rows} activeIndex={grid.activeIndex} label={t('search.results')} sort={grid.sort} words={grid.words} onSort={onSort} onActivate={onActivate} onOpen={onOpen} />
+          <ResultsGrid rows={grid.rows} activeIndex={grid.activeIndex} label={t('search.results')} sort={grid.sort} words={grid.words} deliveryPlaces={grid.deliveryPlaces} onSort={onSort} onActivate={onActivate} onOpen={onOpen} />
         </Box>
       ) : null}
     </Box>

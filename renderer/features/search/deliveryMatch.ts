@@ -5,8 +5,10 @@
 // of TØNSBERG, whose holiday address is in Oslo, with nothing on the screen saying why. A
 // word that fits none of the names and the city the row shows, by the sandbox's own rule
 // (shared/domain/wordFit.ts), can only have matched a delivery address; the row says so,
-// with the word as the agent typed it.
-import type { SearchResultRow } from '../../../shared/ipc';
+// with the word as the agent typed it, and once main has read the account's delivery
+// addresses (D103), whether it is an address's name or its city.
+import type { TFunction } from 'i18next';
+import type { DeliveryPlace, SearchResultRow } from '../../../shared/ipc';
 import { Fit, fit, fold } from '../../../shared/domain/wordFit';
 
 /** The words as typed: runs of letters and digits, as the sandbox splits them. */
@@ -23,4 +25,28 @@ export function wordsOnADeliveryAddress(term: string, row: SearchResultRow): str
     const w = fold(typed);
     return [...w].length >= 3 && shown.every((v) => fit(v, w) === Fit.None);
   });
+}
+
+const NOTE: Record<DeliveryPlace | 'unknown', string> = {
+  name: 'search.matchedOnDeliveryName',
+  city: 'search.matchedOnDeliveryCity',
+  nameAndCity: 'search.matchedOnDeliveryNameAndCity',
+  unknown: 'search.matchedOnDelivery',
+};
+
+/**
+ * The row's note under the name, in the UI language: the words a delivery address explains,
+ * grouped by where on it they fit ("“Ola”: the name on a delivery address; “Bergen”: the city
+ * of a delivery address"); "on a delivery address" for words not placed (yet); null when the
+ * row explains every word.
+ */
+export function deliveryNote(t: TFunction, term: string, row: SearchResultRow, places?: Readonly<Record<string, DeliveryPlace>>): string | null {
+  const words = wordsOnADeliveryAddress(term, row);
+  if (!words.length) return null;
+  const groups = new Map<DeliveryPlace | 'unknown', string[]>();
+  for (const w of words) {
+    const on = places?.[w] ?? 'unknown';
+    groups.set(on, [...(groups.get(on) ?? []), w]);
+  }
+  return [...groups].map(([on, ws]) => t(NOTE[on], { words: ws.join(' ') })).join('; ');
 }

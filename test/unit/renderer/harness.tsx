@@ -93,6 +93,7 @@ export function comment(no: number, text: string, at = '2026-11-20T10:00:00', au
 const defaults: Handlers = {
   'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: null }),
   'accounts.search': () => ok({ rows: [], more: false, limit: 50 }),
+  'accounts.deliveryMatches': () => ok({ rows: [] }),
   'accounts.get': (input: { accountNo: number }) => ok(account(input.accountNo, 'Kari Nordmann')),
   'billingGroups.list': (input: { accountNo: number }) =>
     ok({ ariaAccountNo: input.accountNo, acctRetrieveBillingGroupList: [group(501)], acctRetrieveBillingGroupPayMethodList: [] }),

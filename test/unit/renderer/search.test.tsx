@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok, type ChannelOutput, type Envelope } from '../../../shared/ipc';
 import { SearchScreen } from '../../../renderer/features/search/SearchScreen';
+import { changeLocale } from '../../../renderer/i18n';
 import { useSearch } from '../../../renderer/state/searchStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { deferred, installFakeCsr, renderUi, row, type FakeCsr } from './harness';
@@ -114,13 +115,50 @@ describe('quick search', () => {
     await done();
     const [filip, kari] = within(screen.getByRole('grid')).getAllByRole('row').slice(1);
     // Filip lives in Tønsberg: "Oslo" is on one of his delivery addresses (the holiday one).
+    // Until main has said where on it (here: never, it answers nothing), the row says no more.
     expect(within(filip!).getAllByRole('gridcell')[0]).toHaveTextContent('Filip Hansen“Oslo”: on a delivery address');
     expect(within(kari!).queryByTestId('matched-delivery')).not.toBeInTheDocument();
+    // Main was asked about Filip's row only, with the word as typed.
+    expect(csr.inputs('accounts.deliveryMatches')).toEqual([{ rows: [{ accountNo: 42000028, words: ['Oslo'] }] }]);
     // A search that is not words (an email) never says so.
     await userEvent.clear(screen.getByTestId('quick-search'));
     await userEvent.paste('kari@oslo.no');
     await done();
     expect(screen.queryByTestId('matched-delivery')).not.toBeInTheDocument();
+  });
+
+  it('says whether a word matched a delivery address’s name or its city, once main has read the addresses (D103), in both languages', async () => {
+    csr.handle('accounts.search', () =>
+      ok({
+        rows: [
+          row(42000028, 'Filip Hansen', { contactDetails: { fullName: 'Filip Hansen', postalCity: 'TØNSBERG' } }),
+          row(42000036, 'Per Hansen', { contactDetails: { fullName: 'Per Hansen', postalCity: 'MOSS' } }),
+          row(42000044, 'Eva Hansen', { contactDetails: { fullName: 'Eva Hansen', postalCity: 'HAMAR' } }),
+        ],
+        more: false,
+        limit: 50,
+      }),
+    );
+    csr.handle('accounts.deliveryMatches', () =>
+      ok({
+        rows: [
+          { accountNo: 42000028, words: [{ word: 'Oslo', on: 'city' }, { word: 'Hytta', on: 'name' }] },
+          { accountNo: 42000036, words: [{ word: 'Oslo', on: 'nameAndCity' }] },
+        ],
+      }),
+    );
+    renderUi(<SearchScreen />);
+    await userEvent.click(screen.getByTestId('quick-search'));
+    await userEvent.paste('Hansen Oslo Hytta');
+    await done();
+    const note = (accountNo: number) => screen.getByRole('grid').querySelector(`[data-account-no="${accountNo}"] [data-testid="matched-delivery"]`);
+    await waitFor(() => expect(note(42000028)).toHaveTextContent('“Oslo”: the city of a delivery address; “Hytta”: the name on a delivery address'));
+    expect(note(42000036)).toHaveTextContent('“Oslo”: the name and the city of a delivery address; “Hytta”: on a delivery address');
+    // Main placed none of Eva's words (say, the address changed since): the row says no more than before.
+    expect(note(42000044)).toHaveTextContent('“Oslo Hytta”: on a delivery address');
+    act(() => void changeLocale('nb'));
+    await waitFor(() => expect(note(42000028)).toHaveTextContent('«Oslo»: poststedet på en leveringsadresse; «Hytta»: navnet på en leveringsadresse'));
+    expect(note(42000036)).toHaveTextContent('«Oslo»: navnet og poststedet på en leveringsadresse; «Hytta»: på en leveringsadresse');
   });
 
   it('moves through results with the arrow keys and opens one with Enter', async () => {
