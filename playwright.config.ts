@@ -21,7 +21,7 @@ const chromium = {
 
 const webHost = {
   // A fresh data directory every run: the sandbox seeds 2,000 accounts from seed 1.
-  command: `rm -rf ${dataDir} && npx tsx main/web-host/cli.ts`,
+  command: `rm -rf ${dataDir} && npm run -s web`,
   url: `http://127.0.0.1:${E2E_PORT}/`,
   env: {
     CSR_DATA_DIR: dataDir,

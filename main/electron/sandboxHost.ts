@@ -2,7 +2,7 @@
 // sandbox on node:sqlite, on a loopback port, its database in userData. It talks to main
 // only through process.parentPort; it never imports electron.
 import { startSandbox } from '../sandbox/index';
-import { sandboxHost, type FromSandboxHost } from './sandboxMessages';
+import { sandboxHost, type FromSandboxHost } from '../core/sandboxProcess/messages';
 
 const port = process.parentPort;
 const host = sandboxHost(startSandbox, (m: FromSandboxHost) => port.postMessage(m));

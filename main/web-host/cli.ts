@@ -14,7 +14,7 @@ import { createCore } from '../core/app';
 import { idleLockFromEnv } from '../core/session/idle';
 import { EncryptedFileSecretStore, loadOrCreateKeyFile } from '../core/secrets/encryptedFileStore';
 import { startWebHost } from './server';
-import { inProcessSandbox } from './embeddedSandbox';
+import { sandboxChild } from './sandboxChild';
 
 const env = process.env;
 const dataDir = resolve(env.CSR_DATA_DIR ?? '.tmp/app-data');
@@ -23,7 +23,8 @@ const log = (line: string) => {
   if (env.CSR_VERBOSE) console.log(line);
 };
 
-const sandbox = inProcessSandbox({
+// The embedded sandbox runs in a child process of its own, as in the desktop app.
+const sandbox = sandboxChild({
   dbFile: join(dataDir, 'sandbox.sqlite'),
   accounts: Number(env.CSR_SANDBOX_ACCOUNTS ?? 5000),
   seed: Number(env.CSR_SANDBOX_SEED ?? 1),

@@ -1,6 +1,6 @@
-// The embedded sandbox for plain Node hosts: started in-process on first use (after the
-// web host is already serving, so first paint never waits for it). The desktop app runs
-// it in an Electron utilityProcess instead (main/electron).
+// The embedded sandbox in the caller's own process, started on first use: for tests, which
+// want one process and a quick start. The web host runs it in a child process
+// (sandboxChild.ts) and the desktop app in an Electron utilityProcess (main/electron).
 import type { EmbeddedSandbox } from '../core/services/connection';
 
 export interface InProcessSandboxOptions {

@@ -1,5 +1,5 @@
 // The embedded sandbox accepts only the desk's own generated credentials, never the public
-// training ones (issue 11 item 10; D22): through the web host's in-process sandbox, the
+// training ones (issue 11 item 10; D22): through the sandbox started in-process (as tests do), the
 // desktop app's utility-process host, and startSandbox itself. `npm run sandbox` standalone
 // keeps the documented training credentials unless it is given credentials of its own.
 import { spawn } from 'node:child_process';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RESULT } from '../../../shared/amps';
 import { startSandbox } from '../../../main/sandbox/index';
 import { inProcessSandbox } from '../../../main/web-host/embeddedSandbox';
-import { sandboxHost, type FromSandboxHost } from '../../../main/electron/sandboxMessages';
+import { sandboxHost, type FromSandboxHost } from '../../../main/core/sandboxProcess/messages';
 import { DEMO_CLIENT, post, signedBody } from './helpers';
 
 const DESK = { clientNo: 90000001, authKey: 'desk-generated-auth-key', signingSecret: 'desk-generated-signing-secret' };
@@ -27,7 +27,7 @@ async function expectOnlyDesk(url: string) {
 }
 
 describe('the embedded sandbox', () => {
-  it('in the web host accepts the desk\'s credentials and refuses the training ones', async () => {
+  it('in-process (as tests start it) accepts the desk\'s credentials and refuses the training ones', async () => {
     const sb = inProcessSandbox({ dbFile: ':memory:', accounts: 3 });
     cleanups.push(() => sb.close());
     const { url } = await sb.start(DESK);

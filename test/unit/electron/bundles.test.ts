@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AmpsClient } from '../../../main/core/amps/client';
-import { isFromSandboxHost, type FromSandboxHost } from '../../../main/electron/sandboxMessages';
+import { isFromSandboxHost, type FromSandboxHost } from '../../../main/core/sandboxProcess/messages';
 
 const out = join(import.meta.dirname, '..', '..', '..', 'out');
 const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);

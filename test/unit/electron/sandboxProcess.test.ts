@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
 import { sandboxProcess } from '../../../main/electron/sandboxProcess';
-import { isToSandboxHost, sandboxHost, type FromSandboxHost } from '../../../main/electron/sandboxMessages';
+import { isToSandboxHost, sandboxHost, type FromSandboxHost } from '../../../main/core/sandboxProcess/messages';
 import type { ElectronStub } from './electronStub';
 
 vi.mock('electron', async () => (await import('./electronStub')).createElectronStub());

@@ -1,5 +1,6 @@
-// The messages between main and the sandbox utilityProcess, and the host side's logic as
-// a pure function of its dependencies (so plain Node tests run it without Electron).
+// The messages between the app and the embedded sandbox in its own process (an Electron
+// utilityProcess in the desktop app, a Node child process under the web host), and the
+// sandbox side's logic as a pure function of its dependencies (so plain Node tests run it).
 
 export interface SandboxClient {
   clientNo: number;
