@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RESULT } from '../../shared/amps';
+import { RESULT, type AcctSearchAccountResponse } from '../../shared/amps';
 import { sandboxChild } from '../../main/web-host/sandboxChild';
 import { DEMO_CLIENT, post, signedBody } from './sandbox/helpers';
 
@@ -15,8 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'csr-sandbox-child-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let tick = 0;
-const search = (url: string, client: typeof DESK, accountNo: number) =>
-  post(url, 'AcctSearchAccount', signedBody('AcctSearchAccount', { acctSearchAccountCriteria: { ariaAccountNo: accountNo } }, { client, requestDateTime: new Date((tick = Math.max(Date.now(), tick + 1000))).toISOString().slice(0, 23) }));
+const search = async (url: string, client: typeof DESK, accountNo: number) =>
+  (await post(url, 'AcctSearchAccount', signedBody('AcctSearchAccount', { acctSearchAccountCriteria: { ariaAccountNo: accountNo } }, { client, requestDateTime: new Date((tick = Math.max(Date.now(), tick + 1000))).toISOString().slice(0, 23) }))) as { json: AcctSearchAccountResponse };
 
 const alive = (pid: number) => {
   try {
