@@ -67,6 +67,8 @@ export interface SearchState {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** How long a name search's answer must stand before main is asked where its words fit a delivery address (D103). */
+export const DELIVERY_SETTLE_MS = 400;
 let lastInputAt = -Infinity;
 const clearTimer = () => {
   if (timer !== undefined) clearTimeout(timer);
@@ -150,7 +152,15 @@ export const useSearch = create<SearchState>()((set, get) => {
         resultsFor: query,
         activeIndex: res.value.rows.length ? 0 : -1,
       });
-      if (kind === 'name') void loadDeliveryPlaces(seq, recognition!.term, res.value.rows);
+      if (kind === 'name') {
+        // Only for an answer that stays: typing on makes a new search, and each keystroke's
+        // answer asking about up to 50 accounts would load the billing system for nothing.
+        const term = recognition!.term;
+        const rows = res.value.rows;
+        setTimeout(() => {
+          if (get().seq === seq) void loadDeliveryPlaces(seq, term, rows);
+        }, DELIVERY_SETTLE_MS);
+      }
       return;
     }
   }

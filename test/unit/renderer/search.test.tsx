@@ -118,13 +118,30 @@ describe('quick search', () => {
     // Until main has said where on it (here: never, it answers nothing), the row says no more.
     expect(within(filip!).getAllByRole('gridcell')[0]).toHaveTextContent('Filip Hansen“Oslo”: on a delivery address');
     expect(within(kari!).queryByTestId('matched-delivery')).not.toBeInTheDocument();
-    // Main was asked about Filip's row only, with the word as typed.
-    expect(csr.inputs('accounts.deliveryMatches')).toEqual([{ rows: [{ accountNo: 42000028, words: ['Oslo'] }] }]);
+    // Once the answer has stood a moment, main was asked about Filip's row only, with the word as typed.
+    await waitFor(() => expect(csr.inputs('accounts.deliveryMatches')).toEqual([{ rows: [{ accountNo: 42000028, words: ['Oslo'] }] }]));
     // A search that is not words (an email) never says so.
     await userEvent.clear(screen.getByTestId('quick-search'));
     await userEvent.paste('kari@oslo.no');
     await done();
     expect(screen.queryByTestId('matched-delivery')).not.toBeInTheDocument();
+  });
+
+  it('asks main about delivery addresses only for an answer that stays, not for each keystroke’s (D103)', async () => {
+    csr.handle('accounts.search', () =>
+      ok({ rows: [row(42000028, 'Filip Hansen', { contactDetails: { fullName: 'Filip Hansen', postalCity: 'TØNSBERG' } })], more: false, limit: 50 }),
+    );
+    renderUi(<SearchScreen />);
+    const box = screen.getByTestId('quick-search');
+    await userEvent.click(box);
+    await userEvent.paste('Hansen Osl');
+    await done();
+    // The answer for "Hansen Osl" is on screen; the agent types on before it has stood 400 ms.
+    await userEvent.type(box, 'o');
+    await done();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(csr.inputs('accounts.search')).toHaveLength(2);
+    expect(csr.inputs('accounts.deliveryMatches')).toEqual([{ rows: [{ accountNo: 42000028, words: ['Oslo'] }] }]);
   });
 
   it('says whether a word matched a delivery address’s name or its city, once main has read the addresses (D103), in both languages', async () => {
