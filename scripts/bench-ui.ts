@@ -104,15 +104,20 @@ function startHost(): Promise<() => void> {
   });
 }
 
-/** A process's resident memory and its peak in MB (Linux /proc; NaN elsewhere). */
-function memoryOf(pid: number): { rss: number; peak: number } {
+/** A process's resident memory, its peak and its proportional share in MB (Linux /proc; NaN elsewhere). */
+function memoryOf(pid: number): { rss: number; peak: number; pss: number } {
   const mb = (name: string, text: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) / 1024;
-  try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { rss: mb('VmRSS', text), peak: mb('VmHWM', text) };
-  } catch {
-    return { rss: NaN, peak: NaN };
-  }
+  const read = (file: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const status = read('status');
+  // PSS counts a page shared with other processes (Node's own binary, which the sandbox
+  // process maps too) as its share; RSS counts it whole in each.
+  return { rss: mb('VmRSS', status), peak: mb('VmHWM', status), pss: mb('Pss', read('smaps_rollup')) };
 }
 
 /** The web host's sandbox child process(es), from /proc (not tsx's esbuild service). */
@@ -558,7 +563,7 @@ async function main() {
     console.log(`search sent → answer vs raw round trip: p50 ${ratio(50).toFixed(2)}× (goal ≤ 1.5×), p95 ${ratio(95).toFixed(2)}×; load average ${loadavg()[0]!.toFixed(1)}`);
     const host = memoryOf(HOST_PID);
     const sandboxes = childrenOf(HOST_PID).map(memoryOf);
-    const mb = (m: { rss: number; peak: number }) => `RSS ${m.rss.toFixed(0)} MB, peak ${m.peak.toFixed(0)} MB`;
+    const mb = (m: { rss: number; peak: number; pss: number }) => `RSS ${m.rss.toFixed(0)} MB (PSS ${m.pss.toFixed(0)}), peak ${m.peak.toFixed(0)} MB`;
     console.log(`memory after all of the above: web host ${mb(host)} (target ≤ 120 MB); its sandbox process (${ACCOUNTS.toLocaleString('en')} accounts) ${sandboxes.map(mb).join('; ') || 'not found'} (target ≤ 150 MB at 1M)`);
     if (typedHttp.length) {
       const r = pct(typedHttp.map((x) => x.api), 50) / pct(finite(typedHttp.map((x) => x.raw)), 50);
