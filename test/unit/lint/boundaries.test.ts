@@ -30,4 +30,15 @@ describe('import boundaries', () => {
     expect(await restrictedImports('main/web-host/x.ts', code)).toHaveLength(1);
     expect(await restrictedImports('main/electron/x.ts', code)).toHaveLength(0);
   });
+
+  it("code that runs unbundled in Node may not import date-fns's index, only one function's module", async () => {
+    // The index loads every function: the web host went from 147 to 315 MB (docs/performance.md).
+    const code = "import { addDays } from 'date-fns';\nexport const f = (d: Date) => addDays(d, 1);\n";
+    for (const file of ['main/core/x.ts', 'main/web-host/x.ts', 'main/sandbox/x.ts', 'shared/x.ts']) {
+      const messages = await restrictedImports(file, code);
+      expect(messages, file).toHaveLength(1);
+      expect(messages[0]).toContain('date-fns/addDays');
+    }
+    expect(await restrictedImports('main/core/x.ts', "import { addDays } from 'date-fns/addDays';\nexport const f = (d: Date) => addDays(d, 1);\n")).toEqual([]);
+  });
 });
