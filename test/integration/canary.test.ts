@@ -82,6 +82,7 @@ describe('secrets never leave main', () => {
     const accountNo = found.ok ? (found.value as { rows: Array<{ ariaAccountNo: number }> }).rows[0]!.ariaAccountNo : 0;
     await call('accounts.search', { criteria: { ariaAccountNo: accountNo } });
     expect(await call('accounts.get', { accountNo })).toMatchObject({ ok: true });
+    expect(await call('accounts.deliveryMatches', { rows: [{ accountNo, words: ['Oslo'] }] })).toMatchObject({ ok: true });
     await call('accounts.manage', {
       accountNo,
       actions: [{ actionDirective: 'ASSIGN', acctManageAccountDetailsASSIGN: { ariaAccountNo: accountNo, newUserID: `u-${accountNo}` } }],
