@@ -36,7 +36,9 @@ function tryFetchElectron() {
 
 /** Runs a child in the foreground: signals go to it, its exit code becomes ours. */
 function foreground(cmd, cmdArgs, env) {
-  const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
+  // Node and Electron are executables: no shell, so a path with spaces (C:\Program Files\…)
+  // stays one argument. Only a Windows .cmd needs one.
+  const child = spawn(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' && /\.cmd$/i.test(cmd) });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
