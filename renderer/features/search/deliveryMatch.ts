@@ -36,7 +36,7 @@ const NOTE: Record<DeliveryPlace | 'unknown', string> = {
 
 /**
  * The row's note under the name, in the UI language: the words a delivery address explains,
- * grouped by where on it they fit ("“Ola”: the name on a delivery address; “Bergen”: the city
+ * grouped by where on it they fit ("“Ola”: a delivery address’s name; “Bergen”: the city
  * of a delivery address"); "on a delivery address" for words not placed (yet); null when the
  * row explains every word.
  */

@@ -137,7 +137,7 @@ test('a surname lists the exact surname first, surname-first names and one typo 
     await quickSearch(page, text);
     await expect(resultRows(page).first(), text).toHaveAttribute('data-account-no', '42000028');
     // Filip lives in Tønsberg; "Oslo" is his holiday address's city, and his row says why it is listed (D102, D103).
-    if (text === 'Hansen Oslo') await expect(resultRows(page).first().getByTestId('matched-delivery')).toHaveText('“Oslo”: the city of a delivery address');
+    if (text === 'Hansen Oslo') await expect(resultRows(page).first().getByTestId('matched-delivery')).toHaveText('“Oslo”: a delivery address’s city');
     else await expect(resultRows(page).first().getByTestId('matched-delivery')).toHaveCount(0);
   }
 

@@ -169,13 +169,13 @@ describe('quick search', () => {
     await userEvent.paste('Hansen Oslo Hytta');
     await done();
     const note = (accountNo: number) => screen.getByRole('grid').querySelector(`[data-account-no="${accountNo}"] [data-testid="matched-delivery"]`);
-    await waitFor(() => expect(note(42000028)).toHaveTextContent('“Oslo”: the city of a delivery address; “Hytta”: the name on a delivery address'));
-    expect(note(42000036)).toHaveTextContent('“Oslo”: the name and the city of a delivery address; “Hytta”: on a delivery address');
+    await waitFor(() => expect(note(42000028)).toHaveTextContent('“Oslo”: a delivery address’s city; “Hytta”: a delivery address’s name'));
+    expect(note(42000036)).toHaveTextContent('“Oslo”: a delivery address’s name and city; “Hytta”: on a delivery address');
     // Main placed none of Eva's words (say, the address changed since): the row says no more than before.
     expect(note(42000044)).toHaveTextContent('“Oslo Hytta”: on a delivery address');
     act(() => void changeLocale('nb'));
-    await waitFor(() => expect(note(42000028)).toHaveTextContent('«Oslo»: poststedet på en leveringsadresse; «Hytta»: navnet på en leveringsadresse'));
-    expect(note(42000036)).toHaveTextContent('«Oslo»: navnet og poststedet på en leveringsadresse; «Hytta»: på en leveringsadresse');
+    await waitFor(() => expect(note(42000028)).toHaveTextContent('«Oslo»: poststed på en leveringsadresse; «Hytta»: navn på en leveringsadresse'));
+    expect(note(42000036)).toHaveTextContent('«Oslo»: navn og poststed på en leveringsadresse; «Hytta»: på en leveringsadresse');
   });
 
   it('moves through results with the arrow keys and opens one with Enter', async () => {
