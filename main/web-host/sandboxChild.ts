@@ -18,7 +18,9 @@ export interface SandboxChildOptions extends SandboxSupervisorOptions {
 const ENTRY = fileURLToPath(new URL('./sandboxChildEntry.ts', import.meta.url));
 
 export function sandboxChild(opts: SandboxChildOptions): SandboxProcess {
-  const execArgv = [...SANDBOX_NODE_FLAGS, ...(opts.execArgv ?? process.execArgv.filter((a) => !a.startsWith('--inspect')))];
+  const inherited = opts.execArgv ?? process.execArgv.filter((a) => !a.startsWith('--inspect'));
+  // The host may run with the same flags (npm run web does): each once.
+  const execArgv = [...SANDBOX_NODE_FLAGS, ...inherited.filter((a) => !SANDBOX_NODE_FLAGS.includes(a))];
   return superviseSandbox(opts, () => {
     const proc = fork(ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'json' });
     return {
