@@ -9,6 +9,7 @@
 //   RSS     the sandbox process's resident memory after the searches (and its peak)
 // Shared machines are noisy: read medians and the ratio to each target, not one number.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { scriptNodeFlags } from './script-flags.mjs';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ const benchDir = join('.tmp', 'bench');
 mkdirSync(benchDir, { recursive: true });
 const cli = ['--import', 'tsx', 'main/sandbox/cli.ts'];
 /** Node's flags as `npm run sandbox` runs the sandbox (package.json): what is measured first. */
-const SCRIPT_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.sandbox!.split(/\s+/).filter((t) => /^--max-/.test(t));
+const SCRIPT_FLAGS = scriptNodeFlags('sandbox');
 /** The comparison: the same searches with V8's default young generation. */
 const DEFAULT_FLAGS = 'default V8 young generation';
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');

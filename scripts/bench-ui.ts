@@ -30,6 +30,7 @@
 // (build the renderer with `--minify false` for names); BENCH_HOST_PROFILE=dir runs the web
 // host with --cpu-prof.
 import { spawn } from 'node:child_process';
+import { scriptNodeFlags } from './script-flags.mjs';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +73,7 @@ async function ipc<T>(channel: string, input: unknown): Promise<T> {
 }
 
 /** Node's flags as `npm run web` runs the web host (package.json). */
-const WEB_FLAGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.web!.split(/\s+/).filter((t) => t.startsWith('--max-'));
+const WEB_FLAGS = scriptNodeFlags('web');
 
 function startHost(): Promise<() => void> {
   mkdirSync(DATA_DIR, { recursive: true });

@@ -8,10 +8,11 @@
 // CSR_ELECTRON_FETCH_TIMEOUT_MS bounds the attempt (default 120000).
 import './require-node.mjs';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './electron-binary.mjs';
+import { scriptNodeFlags } from './script-flags.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,6 +58,5 @@ if (electron) {
   console.log('Electron is not available on this machine (its binary could not be downloaded); serving the same app in your browser instead.');
   const env = { ...process.env, ...(args.includes('--kiosk') ? { CSR_KIOSK: '1' } : {}) };
   // As `npm run web` runs it (package.json): Node's flags from that script, tsx for the source.
-  const webFlags = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.web.split(/\s+/).filter((t) => t.startsWith('--max-'));
-  foreground(process.execPath, [...webFlags, '--import', 'tsx', join(root, 'main', 'web-host', 'cli.ts')], env);
+  foreground(process.execPath, [...scriptNodeFlags('web', root), '--import', 'tsx', join(root, 'main', 'web-host', 'cli.ts')], env);
 }

@@ -46,7 +46,6 @@ export function superviseSandbox(opts: SandboxSupervisorOptions, fork: () => San
   let lastPort = 0;
   let restarts = 0;
   let closing = false;
-  const exited = new WeakSet<SandboxChild>();
 
   function launch(c: SandboxClient): Promise<{ url: string; port: number }> {
     const proc = fork();
@@ -76,7 +75,6 @@ export function superviseSandbox(opts: SandboxSupervisorOptions, fork: () => San
         }
       });
       proc.onExit((code) => {
-        exited.add(proc);
         if (child === proc) child = undefined;
         if (!settled) return fail(new Error(`The embedded sandbox stopped while starting (exit code ${code})`));
         if (closing) return;
@@ -115,7 +113,7 @@ export function superviseSandbox(opts: SandboxSupervisorOptions, fork: () => San
     async close() {
       closing = true;
       const proc = child;
-      if (!proc || exited.has(proc)) return;
+      if (!proc) return; // none started, or it has exited (onExit clears it)
       await new Promise<void>((done) => {
         const t = setTimeout(done, 3000);
         proc.onExit(() => {
