@@ -5,6 +5,7 @@
 // slice ask main again, so the right screen shows at once.
 import { create } from 'zustand';
 import type { AuthFailure, ChannelInput, Envelope, IpcError, OperatorRecord, SessionStatus } from '../../shared/ipc';
+import { operatorName } from '../../shared/domain/operators';
 import { invoke, onAppWideError } from './ipc';
 
 export type SessionAnswer = { status: SessionStatus; failure: AuthFailure | null };
@@ -126,4 +127,6 @@ onAppWideError((error) => {
 });
 
 export const selectOperator = (s: SessionState) => s.status?.operator ?? null;
+/** The signed-in operator's name as a person reads it ('' when nobody is signed in). */
+export const selectOperatorName = (s: SessionState) => (s.status?.operator ? operatorName(s.status.operator) : '');
 export const selectIsAdmin = (s: SessionState) => s.status?.operator?.role === 'admin';

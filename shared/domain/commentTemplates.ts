@@ -1,6 +1,7 @@
 // Comment templates: placeholders in single braces, filled when the template is picked.
-// {account} = the account's name, {accountNo}, {agent} = the person writing, {date} = today
-// in the chosen locale. Unknown placeholders are left as typed so a mistake stays visible.
+// {account} = the account's name, {accountNo}, {agent} = the person writing (their display
+// name, the login name when the directory has none), {date} = today in the chosen locale.
+// Unknown placeholders are left as typed so a mistake stays visible.
 
 export interface TemplateValues {
   account: string;

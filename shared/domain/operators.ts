@@ -18,6 +18,15 @@ export function normalizeOperatorId(id: string): string {
   return id.trim().toLowerCase();
 }
 
+/**
+ * The name a person reads for an operator: the directory's display name, or the login name
+ * when the directory has none (a replaced directory may leave it empty). Display only: the
+ * id stays the AMPS userID, the comment author and what audit records and filters use.
+ */
+export function operatorName(op: { id: string; displayName: string }): string {
+  return op.displayName.trim() || op.id;
+}
+
 export type OperatorIdProblem = 'required' | 'tooLong' | 'characters';
 export function operatorIdProblem(raw: string): OperatorIdProblem | null {
   const id = normalizeOperatorId(raw);

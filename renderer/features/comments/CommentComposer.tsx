@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n';
 import { useComments } from '../../state/commentsStore';
 import { useDrafts } from '../../state/draftsStore';
+import { selectOperatorName, useSession } from '../../state/sessionStore';
 import { useUnsavedMark } from '../../state/unsavedStore';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
@@ -52,7 +53,11 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const accountName = useWorkspace((s) => s.accounts[accountNo]?.label ?? String(accountNo));
-  const agent = useShell((s) => s.info?.operator ?? '');
+  // {agent} is the person writing, by name ("Kari Nordmann"); the comment's author stays the
+  // login name main signs it with. app.info's login name only if the session is not known yet.
+  const agentName = useSession(selectOperatorName);
+  const login = useShell((s) => s.info?.operator ?? '');
+  const agent = agentName || login;
   // The preview follows the text without slowing typing down in very long comments.
   const deferred = useDeferredValue(text);
   const bodies = useMemo(() => splitComment(deferred), [deferred]);

@@ -51,3 +51,22 @@ test('a card number read out by a caller is refused on the comment box, and the 
   await expect(view.getByRole('button', { name: 'Review and save' })).toBeEnabled();
   await expect(view.getByTestId('draft-state')).toHaveText('Draft saved');
 });
+
+test('a template’s {agent} is the signed-in operator’s name; the comment’s author stays the login name', async ({ app: page }) => {
+  const no = await openAccount(page, 8);
+  await page.keyboard.press('Alt+c');
+  const view = page.getByTestId(`account-${no}`);
+  const text = view.getByTestId('comment-text');
+  await expect(view.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready');
+  await view.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('menuitem', { name: /Customer called/ }).click();
+  await expect(text).toHaveValue(/^\d{2}\/\d{2}\/\d{4}: .+ called\. Handled by Demo Agent\.$/);
+  const filled = await text.inputValue();
+
+  await view.getByRole('button', { name: 'Review and save' }).click();
+  await page.getByTestId('confirm-write-button').click();
+  await expect(page.getByTestId('notice')).toContainText('Comment saved');
+  const stored = view.getByTestId('comment-timeline').getByRole('listitem').filter({ hasText: filled });
+  await expect(stored.getByTestId('comment-author')).toHaveText('Demo Agent');
+  await expect(stored.getByTestId('comment-author')).toHaveAttribute('title', 'demo-agent');
+});

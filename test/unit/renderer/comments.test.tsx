@@ -4,9 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { labelCommentParts, splitComment } from '../../../shared/amps';
 import { ok } from '../../../shared/ipc';
 import { CommentsPanel } from '../../../renderer/features/comments/CommentsPanel';
+import { useSession } from '../../../renderer/state/sessionStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
-import { comment, installFakeCsr, renderUi, type FakeCsr } from './harness';
+import { comment, installFakeCsr, renderUi, signedInStatus, type FakeCsr } from './harness';
 
 const long = Array.from({ length: 120 }, (_, i) => `ord${i}`).join(' ') + ' ' + 'slutt '.repeat(20).trim(); // > 450 characters
 
@@ -82,12 +83,34 @@ describe('comments', () => {
     expect(screen.getByTestId('comment-text')).toHaveValue('Short note');
   });
 
-  it('fills a template’s placeholders with the account, the agent and the date', async () => {
+  // {agent} is the person writing by name, from the directory; the login name only when
+  // the directory has no name. The comment's author (what main signs it with) is not touched.
+  const templateText = async () => {
     await openPanel();
     await userEvent.click(screen.getByRole('button', { name: 'Templates' }));
     await userEvent.click(screen.getByRole('menuitem', { name: /Customer called/ }));
-    const value = (screen.getByTestId('comment-text') as HTMLTextAreaElement).value;
-    expect(value).toMatch(/^\d{2}\/\d{2}\/\d{4}: Kari Nordmann called\. Handled by agent7\.$/);
+    return (screen.getByTestId('comment-text') as HTMLTextAreaElement).value;
+  };
+
+  it('fills a template’s placeholders with the account, the signed-in operator’s name and the date', async () => {
+    useSession.setState({ status: signedInStatus('agent', { operator: { id: 'ola.n', displayName: 'Ola Nordmann', role: 'agent' } }) });
+    const value = await templateText();
+    expect(value).toMatch(/^\d{2}\/\d{2}\/\d{4}: Kari Nordmann called\. Handled by Ola Nordmann\.$/);
+    expect(value).not.toContain('ola.n');
+  });
+
+  it('fills {agent} with the login name when the directory has no name for the operator', async () => {
+    useSession.setState({ status: signedInStatus('agent', { operator: { id: 'ola.n', displayName: '  ', role: 'agent' } }) });
+    expect(await templateText()).toMatch(/^\d{2}\/\d{2}\/\d{4}: Kari Nordmann called\. Handled by ola\.n\.$/);
+  });
+
+  it('sends the typed name as text only: the comment channel gets the text, never an author', async () => {
+    csr.handle('comments.add', () => ok({ parts: 1, commentNos: [12] }));
+    useSession.setState({ status: signedInStatus('agent', { operator: { id: 'ola.n', displayName: 'Ola Nordmann', role: 'agent' } }) });
+    const value = await templateText();
+    await userEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    await userEvent.click(await screen.findByTestId('confirm-write-button'));
+    await waitFor(() => expect(csr.inputs('comments.add')).toEqual([{ accountNo: 7, text: value }]));
   });
 });
 
