@@ -10,13 +10,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSession } from '../../state/sessionStore';
+import { selectOperatorName, useSession } from '../../state/sessionStore';
 import { SessionCard } from './SessionCard';
 import { failureText } from './sessionText';
 
 export function LockScreen() {
   const { t } = useTranslation();
   const operator = useSession((s) => s.status?.operator ?? null);
+  const name = useSession(selectOperatorName);
   const [error, setFormError] = useState<IpcError | null>(null);
   const { register, handleSubmit, setError, setFocus, formState } = useForm<{ password: string }>({ defaultValues: { password: '' } });
   useEffect(() => setFocus('password'), [setFocus]);
@@ -32,7 +33,7 @@ export function LockScreen() {
     <SessionCard
       id="lock-screen"
       title={t('session.lock.title')}
-      intro={t('session.lock.body', { name: operator?.displayName ?? '' })}
+      intro={t('session.lock.body', { name })}
       icon={<LockIcon color="primary" sx={{ fontSize: 40 }} aria-hidden />}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>

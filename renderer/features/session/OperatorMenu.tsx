@@ -7,6 +7,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { operatorName } from '../../../shared/domain/operators';
 import { useSession } from '../../state/sessionStore';
 import { useShell } from '../../state/shellStore';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
@@ -18,6 +19,7 @@ export function OperatorMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [changing, setChanging] = useState(false);
   if (!operator) return null;
+  const name = operatorName(operator);
   const close = () => setAnchor(null);
   return (
     <>
@@ -28,11 +30,11 @@ export function OperatorMenu() {
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? 'operator-menu' : undefined}
-        aria-label={t('session.menu.label', { name: operator.displayName })}
+        aria-label={t('session.menu.label', { name })}
         data-testid="operator-menu"
         sx={{ textTransform: 'none', whiteSpace: 'nowrap' }}
       >
-        {operator.displayName}
+        {name}
         <span className="visually-hidden">, {t(`session.role.${operator.role}`)}</span>
       </Button>
       <Menu id="operator-menu" anchorEl={anchor} open={!!anchor} onClose={close}>

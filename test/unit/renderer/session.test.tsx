@@ -139,6 +139,21 @@ describe('lock', () => {
     expect(csr.inputs('session.unlock')).toEqual([{ password: 'wrong' }, { password: 'right-password' }]);
   });
 
+  it('names an operator the directory has no name for by their login name, in the top bar and on the lock screen', async () => {
+    const nameless = { operator: { id: 'ola.n', displayName: '', role: 'agent' } };
+    installFakeCsr({
+      'session.status': () => ok(signedInStatus('agent', nameless)),
+      'session.lock': () => ok(signedInStatus('agent', { ...nameless, state: 'locked' })),
+    });
+    useSession.setState({ status: signedInStatus('agent', nameless) });
+    renderUi(<App />);
+    const menu = await screen.findByTestId('operator-menu');
+    expect(menu).toHaveTextContent(/^ola\.n, Agent$/);
+    await userEvent.click(menu);
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Lock the desk' }));
+    expect(await screen.findByTestId('lock-screen')).toHaveTextContent('Locked for ola.n');
+  });
+
   it('signing out (or in as someone else) clears the workspace for the next person', async () => {
     let out = false;
     installFakeCsr({ 'session.signOut': () => ((out = true), ok(signedOut)), 'session.status': () => ok(out ? signedOut : signedInStatus('agent')) });
