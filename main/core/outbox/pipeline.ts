@@ -15,6 +15,7 @@ import type { AuditInput, AuditLog, WriteOutcome } from '../audit/types';
 import type { Operator } from '../services/context';
 import { notMadeInWords, reasonCommentText, type Command, type CommandInput, type OutboxItemView, type OutboxStatus } from '../../../shared/commands';
 import { LIMITS } from '../../../shared/amps';
+import { operatorName } from '../../../shared/domain/operators';
 import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
 import { isCoreRequest, type OutboxStore, type OutboxRow, type Problem } from './store';
@@ -252,7 +253,7 @@ export class WritePipeline {
       detail: describeItem(r.command),
       state: r.state,
       reasonFor: r.dependsOn,
-      operator: r.operator.displayName,
+      operator: operatorName(r.operator),
       createdAt: new Date(r.createdAt).toISOString(),
       attempts: r.attempts,
       nextAttemptAt: r.state === 'pending' && r.nextAt > this.now() ? new Date(r.nextAt).toISOString() : null,

@@ -23,7 +23,8 @@ export function commentHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
       const names = (await ctx.operatorNames?.()) ?? new Map<string, string>();
       return {
         comments: (res.acctRetrieveCommentsList ?? []).map((c) => {
-          const authorName = names.get(c.acctCommentAuthor);
+          // A name of only spaces (the team store allows one) is no name: the login name shows.
+          const authorName = names.get(c.acctCommentAuthor)?.trim();
           return authorName ? { ...c, authorName } : c;
         }),
       };

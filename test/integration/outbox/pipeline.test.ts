@@ -73,6 +73,7 @@ describe('write pipeline', () => {
     const a = await r.pipeline.submit({ type: 'comment.add', accountNo, text: 'Queued while offline 2' });
     expect(a.main.outcome).toBe('QUEUED');
     expect(r.pipeline.status()).toMatchObject({ mode: 'chosen', pending: 1 });
+    expect(r.pipeline.list().map((i) => i.operator)).toEqual(['Kari Agent']);
     expect(await stored('Queued while offline 2')).toHaveLength(0);
     // Someone else signs in after a restart; the item is still the first operator's.
     r = r.restart();
@@ -85,6 +86,18 @@ describe('write pipeline', () => {
     const sent = proxy.seen.filter((s) => s.endpoint === 'AcctCaptureComments').at(-1)!;
     expect((sent.body.msgAuthDetails as { userID: string }).userID).toBe('kari.agent');
     expect(r.pipeline.status()).toMatchObject({ mode: 'online', pending: 0, parked: 0 });
+  });
+
+  it('lists a queued item by its operator’s name, or the login name when the directory has none', async () => {
+    r = rig({ A: () => proxy.url });
+    r.pipeline.setOffline(true);
+    r.operator.current = { id: 'per.agent', displayName: '  ', role: 'agent' };
+    await r.pipeline.submit({ type: 'comment.add', accountNo, text: 'Queued by a nameless operator' });
+    r.operator.current = AGENT;
+    await r.pipeline.submit({ type: 'comment.add', accountNo, text: 'Queued by Kari' });
+    expect(r.pipeline.list().map((i) => i.operator)).toEqual(['per.agent', 'Kari Agent']);
+    r.pipeline.setOffline(false);
+    expect(await r.pipeline.idle()).toBe(true);
   });
 
   it('goes offline by itself when the port is closed, queues, and replays once AMPS is back', async () => {

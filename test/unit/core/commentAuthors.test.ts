@@ -25,6 +25,11 @@ describe('comments.list: the authors by name', () => {
     ]);
   });
 
+  it('a name of only spaces is no name: the comment keeps the login name', async () => {
+    const { comments } = await list({ operatorNames: async () => new Map([['kari.n', '   ']]) });
+    expect(comments[0]).toEqual(stored[0]);
+  });
+
   it('without a directory the comments are as AMPS sent them', async () => {
     const { comments } = await list({});
     expect(comments).toEqual(stored);
