@@ -30,7 +30,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useForm, useWatch, type Control, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CreateAccountDetails, DuplicateMatch } from '../../../shared/commands/accountCreate';
-import type { FieldChange, Scalar } from '../../../shared/domain/fieldDiff';
+import type { FieldChange } from '../../../shared/domain/fieldDiff';
 import { EMAIL_PATTERN } from '../../../shared/amps/fields';
 import { parsePhone } from '../../../shared/domain/input';
 import { NEW_ACCOUNT_LOCALES, NEW_ACCOUNT_PAY_OPTIONS, NOTIFY_METHODS, OWNER_TITLES } from '../../../shared/domain/newAccount';
@@ -43,6 +43,7 @@ import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
 import { applyServerFieldErrors } from '../../components/serverErrors';
 import { StatusChip } from '../../components/StatusChip';
+import { inWordsLabels, newAccountValue, payOptionName } from '../../components/newAccountWords';
 import { describeValue } from '../../components/valueWords';
 import { useFormat } from '../../i18n';
 import { useOutbox } from '../../state/outboxStore';
@@ -206,7 +207,7 @@ function CreateAccountDialog() {
         title={t('createAccount.confirmTitle')}
         summary={t('createAccount.confirmSummary')}
         changes={pending?.changes ?? []}
-        formatValue={(path, value) => createValue(t, path, value) ?? describeValue(t, fmt, path, value) ?? String(value)}
+        formatValue={(path, value) => newAccountValue(t, path, value) ?? describeValue(t, fmt, path, value) ?? String(value)}
         formatLabel={(path) => createLabel(t, path)}
         allowReason={false}
         busy={busy}
@@ -234,50 +235,9 @@ function fieldFor(values: CreateAccountForm, path: string): string | undefined {
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** A payment option by the name its picker shows; the ID itself for one it has no name for. */
-const payOptionName = (t: T, id: string) => t(`createAccount.payOption.${id}`, { defaultValue: id });
-
-/**
- * The confirmation's labels: the form's field names, except where a row shows in words what
- * the form holds as a code ("Language → Norwegian", not "Language code"; "Payment option →
- * Bank giro invoice", not "Payment option ID").
- */
+/** The confirmation's labels: the form's field names, except where a row shows in words what the form holds as a code. */
 function createLabel(t: T, path: string): string {
-  return fieldLabel(t, path, { languageCode: t('createAccount.label.languageCode'), payOptionID: t('createAccount.label.payOptionID') });
-}
-
-/** Codes of the new account in words, for the confirmation. */
-function createValue(t: T, path: string, value: Scalar): string | undefined {
-  if (value === null) return undefined;
-  const v = String(value);
-  const leaf = path.split('.').pop();
-  switch (leaf) {
-    case 'localeCode':
-      return t(`createAccount.locale.${v}`, { defaultValue: v });
-    case 'customerType':
-      return t(`createAccount.customerType.${v}`, { defaultValue: v });
-    case 'taxpayerExemptionLevel':
-      return t(`createAccount.tax.${v}`, { defaultValue: v });
-    case 'ownerTitleCode':
-      return OWNER_TITLES.find((x) => x.code === v)?.name ?? v;
-    case 'payOptionID':
-      return payOptionName(t, v);
-    case 'payOptionVariant':
-      return t(`createAccount.variant.${v}`, { defaultValue: v });
-    case 'channelCode':
-      return t(`codes.channel.${v}`, { defaultValue: v });
-    case 'sourceCode':
-      return t(`codes.source.${v}`, { defaultValue: v });
-    case 'consentCode':
-      return t(`codes.consent.${v}`, { defaultValue: v });
-    case 'reservationCode':
-      return t(`codes.reservation.${v}`, { defaultValue: v });
-    case 'reservationCodeDate':
-    case 'consentCodeDate':
-      return undefined;
-    default:
-      return undefined;
-  }
+  return fieldLabel(t, path, inWordsLabels(t));
 }
 
 // ── step 1: the duplicate check ──────────────────────────────────────────────────────────
