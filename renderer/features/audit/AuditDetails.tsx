@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n';
 import { flattenFields } from '../../../shared/domain/fieldDiff';
 import { ChangesTable } from '../../components/ChangesTable';
-import { fieldLabel } from '../../components/fieldLabel';
 import { entryAt, useAudit } from '../../state/auditStore';
 import { useTimeFormat } from './AuditList';
-import { actionLabel, entryChanges, stateColor, stateLabel, valueInWords } from './auditWords';
+import { accountWords, actionLabel, entryChanges, fieldInWords, stateColor, stateLabel, valueInWords } from './auditWords';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -55,7 +54,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
         <Item label={t('audit.field.operator')}>
           {entry.operator ? t('audit.operatorFull', { name: entry.operator.displayName, id: entry.operator.id, role: t(`audit.role.${entry.operator.role}`, { defaultValue: entry.operator.role }) }) : t('audit.noOperator')}
         </Item>
-        {entry.accountNo !== null ? <Item label={t('audit.field.account')}>{entry.accountNo}</Item> : null}
+        {entry.accountNo !== null ? <Item label={t('audit.field.account')}>{accountWords(t, entry.accountNo)}</Item> : null}
         {entry.reason ? <Item label={t('audit.field.reason')}>{entry.reason}</Item> : null}
         {entry.profile ? <Item label={t('audit.field.profile')}>{entry.profile}</Item> : null}
         {entry.requestId ? <Item label={t('audit.field.requestId')}>{entry.requestId}</Item> : null}
@@ -68,7 +67,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
         {t('audit.changes')}
       </Typography>
-      {changes.length ? <ChangesTable changes={changes} formatValue={(path, v) => valueInWords(t, f, path, v)} /> : <Typography variant="body2">{t('audit.noChanges')}</Typography>}
+      {changes.length ? <ChangesTable changes={changes} formatValue={(path, v) => valueInWords(t, f, path, v)} formatLabel={(path) => fieldInWords(t, path)} /> : <Typography variant="body2">{t('audit.noChanges')}</Typography>}
       {detail.length ? (
         <>
           <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
@@ -76,7 +75,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
           </Typography>
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
             {detail.slice(0, 50).map(([path, value]) => (
-              <Item key={path} label={fieldLabel(t, path)}>
+              <Item key={path} label={fieldInWords(t, path)}>
                 {valueInWords(t, f, path, value)}
               </Item>
             ))}

@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n';
 import { INTL_LOCALE } from '../../i18n/format';
 import { EntryListbox, type EntryRowProps } from '../../components/EntryListbox';
 import { entryAt, useAudit } from '../../state/auditStore';
-import { actionLabel, changeSummary, stateColor, stateLabel } from './auditWords';
+import { accountWords, actionLabel, changeSummary, stateColor, stateLabel } from './auditWords';
 
 export const auditRowId = (index: number) => `audit-row-${index}`;
 
@@ -47,7 +47,7 @@ const Row = memo(function Row({ index, top, selected, onPick }: EntryRowProps) {
             <span className="entry-time">{time.format(Date.parse(entry.at))}</span>
             <span className="entry-what">{actionLabel(t, entry.action)}</span>
             <span className={`entry-state entry-state-${stateColor(entry)}`}>{stateLabel(t, entry)}</span>
-            {entry.accountNo !== null ? <span className="entry-muted">{t('audit.accountShort', { accountNo: entry.accountNo })}</span> : null}
+            {entry.accountNo !== null ? <span className="entry-muted">{accountWords(t, entry.accountNo, true)}</span> : null}
             <span className="entry-grow" />
             <span className="entry-muted">{entry.operator ? entry.operator.displayName : t('audit.noOperator')}</span>
           </div>

@@ -117,7 +117,7 @@ export function AuditScreen() {
             <AuditList />
           )}
         </Paper>
-        <Paper variant="outlined" component="section" aria-label={t('audit.detailsLabel')} sx={{ flex: 2, minWidth: 280, overflow: 'auto' }}>
+        <Paper variant="outlined" component="section" aria-label={t('audit.detailsLabel')} tabIndex={0} sx={{ flex: 2, minWidth: 280, overflow: 'auto' }}>
           <AuditDetails />
         </Paper>
       </Box>

@@ -15,7 +15,7 @@ import { useFormat } from '../../i18n';
 import { requestScreen } from '../../state/navigation';
 import { useShell } from '../../state/shellStore';
 import { useTimeFormat } from '../audit/AuditList';
-import { actionLabel, changeSummary } from '../audit/auditWords';
+import { accountWords, actionLabel, changeSummary } from '../audit/auditWords';
 import { unacknowledged, useFeedback } from './feedback';
 import { ReviewState } from './ReviewPanel';
 
@@ -60,7 +60,7 @@ export function FeedbackScreen() {
                 <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
                   {actionLabel(t, e.action)}
                 </Typography>
-                {e.accountNo !== null ? <Typography variant="body2">{t('audit.accountShort', { accountNo: e.accountNo })}</Typography> : null}
+                {e.accountNo !== null ? <Typography variant="body2">{accountWords(t, e.accountNo, true)}</Typography> : null}
                 <Typography variant="body2" sx={{ color: 'text.secondary' }}>
                   {time.format(Date.parse(e.at))}
                 </Typography>

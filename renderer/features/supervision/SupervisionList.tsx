@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n';
 import type { ReviewView } from '../../../shared/ipc';
 import { EntryListbox, type EntryRowProps } from '../../components/EntryListbox';
 import { useTimeFormat } from '../audit/AuditList';
-import { actionLabel, changeSummary } from '../audit/auditWords';
+import { accountWords, actionLabel, changeSummary } from '../audit/auditWords';
 import { useRowAt, useSupervision } from './store';
 
 export const rowId = (index: number) => `supervision-row-${index}`;
@@ -53,7 +53,7 @@ const Row = memo(function Row({ index, top, selected, team, onPick }: EntryRowPr
             <span className="entry-what">{actionLabel(t, e.action)}</span>
             {row.review ? <span className={REVIEW_CHIP[row.review.state]}>{reviewWords(t, row.review)}</span> : null}
             {e.kind === 'intent' && !e.reason && !e.action.startsWith('comment.') && e.action !== 'reason.add' ? <span className="entry-state entry-state-warning">{t('supervision.noReasonChip')}</span> : null}
-            {e.accountNo !== null ? <span className="entry-muted">{t('audit.accountShort', { accountNo: e.accountNo })}</span> : null}
+            {e.accountNo !== null ? <span className="entry-muted">{accountWords(t, e.accountNo, true)}</span> : null}
             <span className="entry-grow" />
             <span className="entry-muted">{e.operator ? e.operator.displayName : t('audit.noOperator')}</span>
             {team ? <span className="entry-muted">{t('supervision.deskShort', { desk: e.deskId.slice(0, 8) })}</span> : null}
