@@ -122,7 +122,7 @@ function ListArea() {
           <SupervisionList onOpen={open} />
         )}
       </Paper>
-      <Paper variant="outlined" component="section" aria-label={t('supervision.detailsLabel')} sx={{ flex: 2, minWidth: 300, overflow: 'auto' }}>
+      <Paper variant="outlined" component="section" aria-label={t('supervision.detailsLabel')} tabIndex={0} sx={{ flex: 2, minWidth: 300, overflow: 'auto' }}>
         <Selected />
       </Paper>
     </Box>
