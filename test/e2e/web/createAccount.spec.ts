@@ -2,9 +2,10 @@
 // opens them instead; a new customer goes through the check, the short form (the rest under
 // "More" with the business's defaults), a refused phone number on its field, nothing → the
 // new account, and the new account opens. Offline, the create waits in the outbox list.
-// Axe and a screenshot of each screen. Seed 1 (looked up with SQL): 42000007 Emma
+// A supervisor's audit log then says what the new account got, in words. Axe and a
+// screenshot of each screen. Seed 1 (looked up with SQL): 42000007 Emma
 // Johannessen, Majorstuveien 121, 0473 OSLO, emmajohannessen39@gmail.com, active.
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, parkPointer, screenshot, test } from './fixtures';
 
 test('the duplicate check finds an existing customer and opens them instead', async ({ app: page }) => {
   await page.getByTestId('new-account').click();
@@ -130,4 +131,62 @@ test('offline, a new account waits in the outbox list and is said to be created 
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('outbox-offline-switch').click();
   await expect(page.getByTestId('outbox-banner')).toHaveAttribute('data-mode', 'online');
+});
+
+test.describe('the audit log of a new account', () => {
+  // The audit log is for supervisors and admins (main refuses agents).
+  test.use({ role: 'supervisor' });
+
+  test('names the payment option and the other codes in words, never "Payment option ID → BANKGIRO"', async ({ app: page }) => {
+    await page.getByTestId('new-account').click();
+    const dialog = page.getByTestId('create-account');
+    await dialog.getByTestId('check-emailAddress').fill('sigrid.revisjon@example.no');
+    await dialog.getByTestId('check-run').click();
+    await expect(dialog.getByTestId('duplicate-status')).toHaveAttribute('data-state', /done|error/);
+    await dialog.getByTestId('check-continue').click();
+    await dialog.getByTestId('new-fullName').fill('Sigrid Revisjon');
+    await dialog.getByTestId('create-review').click();
+    await page.getByTestId('confirm-write-button').click();
+    await expect(page.getByTestId('notice')).toContainText(/Account \d+ created/);
+    await page.getByTestId('notice').getByRole('button', { name: 'Close' }).click();
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByTestId('audit-filter-text').fill('sigrid.revisjon@example.no');
+    // The intent holds what was asked for (the outcome only the new number and IDs).
+    await expect(page.getByTestId('audit-count')).toHaveText('1 entry, newest first');
+    const asked = page.getByTestId('audit-list').getByRole('option').filter({ hasText: 'Asked for' });
+    // The row: the first confirmed fields in words, and a new account rather than "account 0".
+    await expect(asked).toContainText('Currency: — → NOK; Language of letters: — → Norwegian Bokmål');
+    await expect(asked).toContainText('new account');
+    await expect(asked).not.toContainText('account 0');
+    await asked.click();
+    const details = page.getByTestId('audit-details');
+    await expect(details.getByRole('heading', { name: 'Account created' })).toBeVisible();
+    const row = (path: string) => details.locator(`[data-path="${path}"]`);
+    await expect(row('acctCreateAccountPayOptionInfo.payOptionID').locator('th')).toHaveText('Payment › Payment option');
+    await expect(row('acctCreateAccountPayOptionInfo.payOptionID').getByTestId('after')).toHaveText('Bank giro invoice');
+    await expect(row('acctCreateAccountPayOptionInfo.payOptionVariant').getByTestId('after')).toHaveText('Standard');
+    await expect(row('languageCode').locator('th')).toHaveText('Language');
+    await expect(row('languageCode').getByTestId('after')).toHaveText('Norwegian');
+    await expect(row('customerType').getByTestId('after')).toHaveText('Private customer');
+    await expect(row('taxpayerExemptionLevel').getByTestId('after')).toHaveText('No VAT exemption');
+    await expect(row('channelCode').getByTestId('after')).toHaveText('Customer service');
+    await expect(row('account.ariaAccountID').locator('th')).toHaveText('Account › Client account ID');
+    await expect(details.getByTestId('changes-table')).not.toContainText(/BANKGIRO|CONSUMER|Payment option ID|changes ›/);
+    await row('acctCreateAccountPayOptionInfo.payOptionID').scrollIntoViewIfNeeded();
+    await parkPointer(page);
+    await screenshot(page, 'createAccount-10-audit-1280');
+    await expectAccessible(page, 'the audit entry of a new account');
+
+    await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
+    await expect(row('acctCreateAccountPayOptionInfo.payOptionID').locator('th')).toHaveText('Betaling › Betalingsvalg');
+    await expect(row('acctCreateAccountPayOptionInfo.payOptionID').getByTestId('after')).toHaveText('Faktura med bankgiro');
+    await expect(row('languageCode').getByTestId('after')).toHaveText('Norsk');
+    await row('acctCreateAccountPayOptionInfo.payOptionID').scrollIntoViewIfNeeded();
+    await parkPointer(page);
+    await screenshot(page, 'createAccount-11-audit-nb-1280');
+    await page.getByRole('button', { name: 'EN English' }).click();
+    await page.getByRole('button', { name: 'Back to the workspace' }).click();
+  });
 });
