@@ -2,9 +2,12 @@
 // box drives it as a combobox (↑ ↓ Enter); focused itself it takes ↑ ↓ Home End Enter.
 // Rows are plain elements styled by one stylesheet (class names, no per-row sx) and
 // positioned with inline transforms, so a new answer costs React work and nothing else.
+// A row whose match came from a delivery address (D103) is taller by one line, which its
+// note has to itself across the whole row: the height is known from the answer, so no row
+// is measured.
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
@@ -19,6 +22,11 @@ import { deliveryNote } from './deliveryMatch';
 export const RESULTS_GRID_ID = 'search-results-grid';
 export const resultRowId = (i: number) => `search-row-${i}`;
 const ROW_HEIGHT = 40;
+// The note's line under a row's cells (D103): the row's full width, not the name column's
+// 150–200 px, so "«Fjellhytta»: navn på en leveringsadresse; «Kristiansand»: poststed på en
+// leveringsadresse" reads in full at 1280 × 720 without hovering.
+const NOTE_LINE = 18;
+const NOTED_ROW_HEIGHT = ROW_HEIGHT + NOTE_LINE;
 const HEADER_HEIGHT = 34;
 // The minimums fit 1280 px with the recent list beside (no sideways scroll, issue 11 item 8).
 const COLUMNS = 'minmax(150px,1.8fr) minmax(110px,1.1fr) minmax(110px,0.9fr) minmax(140px,1.3fr) minmax(90px,1fr) minmax(110px,1fr) minmax(140px,1.6fr)';
@@ -34,7 +42,15 @@ const Grid = styled('div')(({ theme }) => ({
   borderRadius: theme.shape.borderRadius,
   background: theme.palette.background.paper,
   fontSize: theme.typography.body2.fontSize,
-  '& .row': { display: 'grid', gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, borderBottom: `1px solid ${theme.palette.divider}`, cursor: 'pointer', background: theme.palette.background.paper },
+  '& .row': { display: 'grid', gridTemplateColumns: COLUMNS, gridTemplateRows: `${ROW_HEIGHT - 1}px`, height: ROW_HEIGHT, borderBottom: `1px solid ${theme.palette.divider}`, cursor: 'pointer', background: theme.palette.background.paper, position: 'relative' },
+  '& .row.noted': { height: NOTED_ROW_HEIGHT },
+  // The note stays in the name's cell (a screen reader reads the two together) but is laid
+  // out across the row, from the name's left edge, on the line below the cells.
+  '& .row.noted .name': { alignItems: 'flex-end', paddingBottom: 2 },
+  '& .note': {
+    position: 'absolute', left: 10, right: 10, top: ROW_HEIGHT - 2, height: NOTE_LINE,
+    lineHeight: `${NOTE_LINE - 2}px`, fontSize: '0.75rem', color: theme.palette.text.secondary, fontWeight: 400,
+  },
   '& .row:hover': { background: theme.palette.action.hover },
   '& .row[aria-selected="true"]': { background: 'rgba(27,79,138,0.09)', boxShadow: 'inset 3px 0 0 #1b4f8a' },
   '& .slot': { position: 'absolute', top: 0, left: 0, right: 0 },
@@ -98,7 +114,7 @@ const Row = memo(function Row({
   const balanceKind = describeBalance(row.acctBalance, row.acctCurrencyCode).kind;
   return (
     <div
-      className="row"
+      className={note ? 'row noted' : 'row'}
       role="row"
       id={resultRowId(index)}
       aria-rowindex={index + 2}
@@ -107,10 +123,11 @@ const Row = memo(function Row({
       onClick={() => onOpen(index)}
       onMouseMove={active ? undefined : () => onHover(index)}
     >
-      <div role="gridcell" className={note ? 'cell name ids' : 'cell name'}>
+      <div role="gridcell" className="cell name">
         <span className="clip">{nameOf(row)}</span>
         {note ? (
-          <span className="sub clip" data-testid="matched-delivery" title={note}>
+          // The title only for a note longer than the row (more words than anyone types).
+          <span className="note clip" data-testid="matched-delivery" title={note}>
             {note}
           </span>
         ) : null}
@@ -168,28 +185,34 @@ export const ResultsGrid = memo(function ResultsGrid({ rows, activeIndex, label,
   // Per answer (and when where they fit arrives), not per frame: what each row matched on a delivery address.
   const notes = useMemo(() => (words ? rows.map((r) => deliveryNote(t, words, r, deliveryPlaces[r.ariaAccountNo])) : null), [rows, words, deliveryPlaces, t]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Each row's height follows from whether it has a note, nothing is measured in the page. The
+  // key says both (the index, so React reuses rows between answers), and a new key function
+  // with each set of notes has the virtualizer lay the rows out again.
+  const getItemKey = useCallback((i: number) => (notes?.[i] ? `${i}-noted` : i), [notes]);
   // The grid is its own scroll container (so it is the focusable scrolling region); the
   // header row sticks at the top and the rows start HEADER_HEIGHT below it.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (i) => (notes?.[i] ? NOTED_ROW_HEIGHT : ROW_HEIGHT),
+    getItemKey,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
   // A new answer starts at its highlighted row (the grid is reused between answers), and the
-  // highlight moved by the keyboard stays in view. Rows are ROW_HEIGHT tall, so whether the
-  // row is already in view is known from the virtualizer's scroll position and size without
-  // asking the page: scrollToIndex reads scrollHeight, which forces a layout of the new rows
-  // in the middle of painting an answer (bench:ui), for a row that is usually already shown.
+  // highlight moved by the keyboard stays in view. Row heights are known from the answer, so
+  // whether the row is already in view is known from the virtualizer's layout, scroll position
+  // and size without asking the page: scrollToIndex reads scrollHeight, which forces a layout
+  // of the new rows in the middle of painting an answer (bench:ui), for a row that is usually
+  // already shown.
   useEffect(() => {
     if (activeIndex < 0 || activeIndex >= rows.length) return;
     const offset = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
-    const top = HEADER_HEIGHT + activeIndex * ROW_HEIGHT;
-    const shown = activeIndex === 0 ? offset === 0 : height > 0 && top >= offset + HEADER_HEIGHT && top + ROW_HEIGHT <= offset + height;
+    const item = virtualizer.measurementsCache[activeIndex]; // start and end include the header (scrollMargin)
+    const shown = activeIndex === 0 ? offset === 0 : !!item && height > 0 && item.start >= offset + HEADER_HEIGHT && item.end <= offset + height;
     if (!shown) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [activeIndex, rows, virtualizer]);
 

@@ -1,5 +1,6 @@
 // Search: recognition, the results table, "more match", keyboard navigation, opening.
 import { E2E_TOKEN } from './env';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, openResult, quickSearch, resultRows, screenshot, test } from './fixtures';
 
 test('search as you type, see that more accounts match, move with the keyboard and open one', async ({ app: page }) => {
@@ -173,4 +174,83 @@ test('a surname lists the exact surname first, surname-first names and one typo 
   await expect(resultRows(page).first().getByTestId('matched-delivery')).toBeVisible();
   await screenshot(page, '06b-search-delivery-match-1280x720');
   await expectAccessible(page, 'a name search with a delivery-address match at 1280×720');
+});
+
+// D103's note under a name must be read, not hovered: at a laptop's 1280 × 720, in Bokmål
+// (the longer wording) and for a word that matched an address's name and one its city.
+test.describe('the delivery-address note at 1280 × 720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  // The operator's language is remembered by main (D36); the specs after these expect English.
+  test.afterEach(async ({ app: page }) => {
+    await page.getByRole('button', { name: 'EN English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  /** The note's text, whether all of it is drawn (not clipped or cut by an ellipsis), and whether it lies inside its row. */
+  const noteOf = (page: Page, accountNo: number) =>
+    page.locator(`[role="row"][data-account-no="${accountNo}"]`).evaluate((row) => {
+      const note = row.querySelector<HTMLElement>('[data-testid="matched-delivery"]')!;
+      const n = note.getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      return {
+        text: note.textContent,
+        whole: note.scrollWidth <= note.clientWidth && note.scrollHeight <= note.clientHeight,
+        inRow: n.left >= r.left && n.right <= r.right && n.top >= r.top && n.bottom <= r.bottom,
+      };
+    });
+
+  test('reads in full in Bokmål and English, with no sideways scroll, and the keyboard keeps the highlighted row in view', async ({ app: page }) => {
+    await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+    // Filip Hansen (42000028) lives in Tønsberg; his holiday address is in Oslo.
+    await quickSearch(page, 'Hansen Oslo');
+    await expect(page.locator('[data-account-no="42000028"] [data-testid="matched-delivery"]')).toHaveText('«Oslo»: poststed på en leveringsadresse');
+    expect(await noteOf(page, 42000028)).toEqual({ text: '«Oslo»: poststed på en leveringsadresse', whole: true, inRow: true });
+    await screenshot(page, '06c-search-delivery-match-nb-1280x720');
+    // Tore M. Hansen (42001167) of Oslo has a mountain cabin, "Fjellhytta", in Kristiansand S: two words, two places.
+    await quickSearch(page, 'Hansen Fjellhytta Kristiansand');
+    const both = '«Fjellhytta»: navn på en leveringsadresse; «Kristiansand»: poststed på en leveringsadresse';
+    await expect(page.locator('[data-account-no="42001167"] [data-testid="matched-delivery"]')).toHaveText(both);
+    expect(await noteOf(page, 42001167)).toEqual({ text: both, whole: true, inRow: true });
+    const overflow = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('[role="grid"]')!;
+        return { grid: grid.scrollWidth - grid.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+    expect(await overflow()).toEqual({ grid: 0, page: 0 });
+    await screenshot(page, '06d-search-delivery-match-two-places-nb-1280x720');
+    await expectAccessible(page, 'delivery-address notes in Bokmål at 1280×720');
+
+    await page.getByRole('button', { name: 'EN English' }).click();
+    await expect(page.locator('[data-account-no="42001167"] [data-testid="matched-delivery"]')).toHaveText('“Fjellhytta”: a delivery address’s name; “Kristiansand”: a delivery address’s city');
+    expect((await noteOf(page, 42001167)).whole).toBe(true);
+    await screenshot(page, '06e-search-delivery-match-two-places-1280x720');
+
+    // Rows with a note and rows without, 50 of them: ↓ and End keep the highlighted row wholly in view under the header.
+    await quickSearch(page, 'sen Oslo');
+    await expect(page.locator('[data-testid="matched-delivery"]').first()).toBeVisible();
+    const box = page.getByTestId('quick-search');
+    const inView = (id: string) =>
+      page.evaluate((rowId) => {
+        const grid = document.querySelector('[role="grid"]')!.getBoundingClientRect();
+        const head = document.querySelector('[role="grid"] [role="columnheader"]')!.getBoundingClientRect();
+        // Not in the page yet: the grid has not scrolled to it (rows are virtualised).
+        const row = document.getElementById(rowId)?.getBoundingClientRect();
+        return !!row && row.top >= head.bottom - 1 && row.bottom <= grid.bottom + 1;
+      }, id);
+    await box.focus();
+    for (let i = 1; i <= 30; i++) {
+      await page.keyboard.press('ArrowDown');
+      await expect(box).toHaveAttribute('aria-activedescendant', `search-row-${i}`);
+      await expect.poll(() => inView(`search-row-${i}`), `row ${i} in view`).toBe(true);
+    }
+    const grid = page.getByRole('grid');
+    await grid.focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('#search-row-49')).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => inView('search-row-49')).toBe(true);
+    await page.keyboard.press('Home');
+    await expect.poll(() => inView('search-row-0')).toBe(true);
+    expect(await overflow()).toEqual({ grid: 0, page: 0 });
+  });
 });
