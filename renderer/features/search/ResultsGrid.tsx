@@ -134,7 +134,7 @@ const Row = memo(function Row({
       </div>
       <div role="gridcell" className="cell ids">
         <span>{row.ariaAccountNo}</span>
-        {row.ariaAccountID ? <span className="sub clip">{row.ariaAccountID}</span> : null}
+        {row.ariaAccountID ? <span className="sub clip" title={row.ariaAccountID}>{row.ariaAccountID}</span> : null}
       </div>
       <div role="gridcell" className="cell">
         <span className={`status status-${tone}`}>{text.status(row.acctStatusCode)}</span>

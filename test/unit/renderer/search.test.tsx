@@ -51,6 +51,8 @@ describe('quick search', () => {
     expect(rows[2]).toHaveTextContent('is owed NOK 50.00');
     expect(rows[2]).toHaveTextContent('Inactive');
     expect(rows[3]).toHaveTextContent('settled');
+    // The account ID is often cut off at 1280 × 720: the whole ID is its tooltip.
+    expect(within(rows[1]!).getByText('ACCT-1001')).toHaveAttribute('title', 'ACCT-1001');
     expect(screen.getByText('3 accounts')).toBeInTheDocument();
   });
 
