@@ -46,7 +46,6 @@ const Grid = styled('div')(({ theme }) => ({
   '& .row.noted': { height: NOTED_ROW_HEIGHT },
   // The note stays in the name's cell (a screen reader reads the two together) but is laid
   // out across the row, from the name's left edge, on the line below the cells.
-  '& .row.noted .name': { alignItems: 'flex-end', paddingBottom: 2 },
   '& .note': {
     position: 'absolute', left: 10, right: 10, top: ROW_HEIGHT - 2, height: NOTE_LINE,
     lineHeight: `${NOTE_LINE - 2}px`, fontSize: '0.75rem', color: theme.palette.text.secondary, fontWeight: 400,
