@@ -79,7 +79,8 @@ export function ReviewPanel({ row }: { row: SupervisedRow }) {
     <Box>
       <EntryDetails entry={row.entry} testId="supervision-details" showDesk={team} />
       <Box sx={{ px: 2, pb: 2 }}>
-        {row.entry.accountNo !== null ? (
+        {/* A create's entries carry account 0 (D60): there is no account to open. */}
+        {row.entry.accountNo !== null && row.entry.accountNo > 0 ? (
           <Button size="small" startIcon={<OpenInNewIcon />} onClick={() => void useSupervision.getState().openAccount(row.entry.accountNo!)} data-testid="supervision-drill">
             {t('supervision.drill.open', { accountNo: row.entry.accountNo })}
           </Button>
