@@ -11,7 +11,8 @@ import { flattenFields } from '../../../shared/domain/fieldDiff';
 import { ChangesTable } from '../../components/ChangesTable';
 import { entryAt, useAudit } from '../../state/auditStore';
 import { useTimeFormat } from './AuditList';
-import { accountWords, actionLabel, entryChanges, fieldInWords, stateColor, stateLabel, valueInWords } from './auditWords';
+import { accountWords, actionLabel, entryChanges, entryResults, entryValueWords, fieldInWords, stateColor, stateLabel } from './auditWords';
+import { entryTargets } from './writeWords';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -37,7 +38,11 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
   const { t } = useTranslation();
   const f = useFormat();
   const time = useTimeFormat();
-  const changes = entryChanges(entry);
+  // An outcome says what became of the write; an intent, what it changes.
+  const outcome = entry.kind === 'outcome';
+  const changes = outcome ? [] : entryChanges(t, entry);
+  const results = outcome ? entryResults(t, f, entry) : [];
+  const words = entryValueWords(t, f, entry);
   const detail = Object.entries(flattenFields(entry.detail));
   return (
     <Box data-testid={testId} data-seq={entry.seq} sx={{ p: 2 }}>
@@ -55,6 +60,11 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
           {entry.operator ? t('audit.operatorFull', { name: entry.operator.displayName, id: entry.operator.id, role: t(`audit.role.${entry.operator.role}`, { defaultValue: entry.operator.role }) }) : t('audit.noOperator')}
         </Item>
         {entry.accountNo !== null ? <Item label={t('audit.field.account')}>{accountWords(t, entry.accountNo)}</Item> : null}
+        {entryTargets(t, entry).map((x) => (
+          <Item key={x.label} label={x.label}>
+            {x.value}
+          </Item>
+        ))}
         {entry.reason ? <Item label={t('audit.field.reason')}>{entry.reason}</Item> : null}
         {entry.profile ? <Item label={t('audit.field.profile')}>{entry.profile}</Item> : null}
         {entry.requestId ? <Item label={t('audit.field.requestId')}>{entry.requestId}</Item> : null}
@@ -65,9 +75,25 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
         </Item>
       </Box>
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
-        {t('audit.changes')}
+        {outcome ? t('audit.result') : t('audit.changes')}
       </Typography>
-      {changes.length ? <ChangesTable changes={changes} formatValue={(path, v) => valueInWords(t, f, path, v)} formatLabel={(path) => fieldInWords(t, path)} /> : <Typography variant="body2">{t('audit.noChanges')}</Typography>}
+      {outcome ? (
+        results.length ? (
+          <Box component="dl" data-testid="audit-result" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+            {results.slice(0, 50).map((r) => (
+              <Item key={r.path} label={r.label}>
+                {r.value}
+              </Item>
+            ))}
+          </Box>
+        ) : (
+          <Typography variant="body2">{t('audit.noResult')}</Typography>
+        )
+      ) : changes.length ? (
+        <ChangesTable changes={changes} formatValue={words} formatLabel={(path) => fieldInWords(t, path)} />
+      ) : (
+        <Typography variant="body2">{t('audit.noChanges')}</Typography>
+      )}
       {detail.length ? (
         <>
           <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 0.5 }}>
@@ -76,7 +102,7 @@ export function EntryDetails({ entry, testId, showDesk = false }: { entry: Audit
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
             {detail.slice(0, 50).map(([path, value]) => (
               <Item key={path} label={fieldInWords(t, path)}>
-                {valueInWords(t, f, path, value)}
+                {words(path, value)}
               </Item>
             ))}
           </Box>

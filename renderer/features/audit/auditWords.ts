@@ -7,6 +7,8 @@ import { fieldLabel } from '../../components/fieldLabel';
 import { inWordsLabels, newAccountValue } from '../../components/newAccountWords';
 import { describeValue } from '../../components/valueWords';
 import type { Formatters } from '../../i18n/format';
+import { accountStatusKey } from '../../../shared/domain/accountStatus';
+import { beforeAt, confirmedAs, isWireField, manageActionRows, outcomeRows, sameValue, type ResultRow } from './writeWords';
 
 /** "billingGroups.modify" → "Billing groups modify": only for actions the UI has no words for yet. */
 export function humanize(action: string): string {
@@ -69,33 +71,73 @@ function confirmedChanges(after: unknown): FieldChange[] | null {
  * before). A write's intent carries the before → after its confirmation showed: those rows
  * are the change, in the words the operator confirmed; what else was sent follows, except a
  * field the confirmation already showed with the same value (the create's "account.localeCode"
- * is the confirmed "localeCode"). Display only: the entry itself is never changed.
+ * is the confirmed "localeCode"), a field sent as it already was (a billing group's payment
+ * option, sent whole with its terms), and the request's references and wire form
+ * (writeWords.ts). A value that was not sent is not shown as cleared. Display only: the entry
+ * itself is never changed.
  */
-export function entryChanges(e: Pick<AuditEntryView, 'before' | 'after'>): FieldChange[] {
+export function entryChanges(t: TFunction, e: Pick<AuditEntryView, 'before' | 'after'> & Partial<Pick<AuditEntryView, 'kind' | 'action'>>): FieldChange[] {
   const before = e.before ?? null;
   const after = e.after ?? null;
   if (before === null && after !== null && typeof after !== 'object') return [{ path: 'value', before: null, after: String(after) }];
-  const confirmed = confirmedChanges(after);
+  const was = flattenFields(before);
+  const fromActions = e.kind === 'outcome' ? null : manageActionRows(t, e);
+  // The status as the confirmation said it is text in the operator's language ("Inactive"):
+  // said again from the code sent and the code the account had, in the reader's.
+  const confirmed =
+    confirmedChanges(after)?.map((c) => {
+      const said = c.path === 'ariaStatusCode' ? fromActions?.find((a) => a.path === c.path) : undefined;
+      return said && typeof was.ariaStatusCode === 'number' ? said : c;
+    }) ?? fromActions;
   if (confirmed) {
     const { changes: _shown, ...sent } = after as Record<string, unknown>;
-    const was = flattenFields(before);
-    const shownAs = (path: string, v: Scalar) => confirmed.some((c) => (path === c.path || path.endsWith(`.${c.path}`)) && c.after === v);
     const rest = Object.entries(flattenFields(sent))
-      .filter(([path, v]) => v !== null && !shownAs(path, v))
-      .map(([path, v]) => ({ path, before: was[path] ?? null, after: v }));
+      .filter(([path, v]) => v !== null && !isWireField(e, path) && !confirmedAs(confirmed, path, v))
+      .filter(([path, v]) => !sameValue(beforeAt(was, path), v))
+      // A card's "new billing group" is sent every time; it says something only when it is yes.
+      .filter(([path, v]) => !(path === 'createNewBillingGroup' && v === false))
+      .map(([path, v]) => ({ path, before: beforeAt(was, path) ?? null, after: v }));
     return [...confirmed, ...rest];
   }
-  const changes = diffFields(before, after);
-  if (changes.length) return changes;
+  const sentPaths = new Set(Object.keys(flattenFields(after)));
+  const changes = diffFields(before, after).filter(
+    (c) => !isWireField(e, c.path) && !sameValue(c.before, c.after) && !(c.after === null && e.kind !== 'outcome' && !sentPaths.has(c.path)),
+  );
+  // What was there and is now different first (a subscription change's plan), then what is new.
+  if (changes.length) return [...changes.filter((c) => c.before !== null), ...changes.filter((c) => c.before === null)];
   // Nothing differs (or both empty): say what the entry holds, if anything.
-  return Object.entries(flattenFields(after)).map(([path, v]) => ({ path, before: v, after: v }));
+  return Object.entries(flattenFields(after))
+    .filter(([path]) => !isWireField(e, path))
+    .map(([path, v]) => ({ path, before: v, after: v }));
 }
 
 export const showValue = (v: Scalar): string => (v === null ? '—' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v));
 
+/** Leaves whose value is an amount of money, a date, or a code of their own list (a subscription change's preview, an address). */
+const MONEY = new Set(['charges', 'credits', 'net', 'nextInvoiceAmount']);
+const DATES = new Set(['effectiveDate', 'nextInvoiceDate', 'nextBillDate', 'prorationStart', 'prorationEnd']);
+
 /** A value of the field at `path` as the agent reads it: codes in words, dates and countries in the UI language. */
-export function valueInWords(t: TFunction, f: Formatters, path: string, v: Scalar): string {
+export function valueInWords(t: TFunction, f: Formatters, path: string, v: Scalar, currency?: string | null): string {
+  const leaf = path.split('.').pop() ?? path;
+  if (v !== null && v !== '') {
+    if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no');
+    if (MONEY.has(leaf) && typeof v === 'number') return f.money(v, currency);
+    if (DATES.has(leaf) && typeof v === 'string') return f.date(v);
+    if (leaf === 'directive') return t(`plans.directive.${String(v)}`, { defaultValue: String(v) });
+    if (leaf === 'distAddrType' || leaf === 'distAddressType') return t(`codes.addressType.${String(v)}`, { defaultValue: String(v) });
+    if (leaf === 'ariaStatusCode' && typeof v === 'number') return t(`status.${accountStatusKey(v)}`);
+    if (leaf === 'kind' && path === 'kind') return t(`audit.detailKind.${String(v)}`, { defaultValue: String(v) });
+    if (leaf === 'path' && /^fields\.\d+\.path$/.test(path)) return fieldInWords(t, String(v).replace(/\[(\d+)\]/g, '.$1'));
+  }
   return newAccountValue(t, path, v) ?? describeValue(t, f, path, v) ?? showValue(v);
+}
+
+/** The entry's values in words, with what they depend on (a subscription change's amounts are in its currency). */
+export function entryValueWords(t: TFunction, f: Formatters, e: Pick<AuditEntryView, 'after'>): (path: string, v: Scalar) => string {
+  const after = e.after as { currency?: unknown } | null;
+  const currency = after && typeof after === 'object' && typeof after.currency === 'string' ? after.currency : null;
+  return (path, v) => valueInWords(t, f, path, v, currency);
 }
 
 /** A field's label, naming what its value says in words ("Payment option", not "Payment option ID"). */
@@ -109,11 +151,23 @@ export function accountWords(t: TFunction, accountNo: number, short = false): st
   return short ? t('audit.accountShort', { accountNo }) : String(accountNo);
 }
 
-/** One line: "Text: — → Hei på deg; Statement delivery: Email → Email with PDF (+2 more)". */
-export function changeSummary(t: TFunction, f: Formatters, e: Pick<AuditEntryView, 'before' | 'after'>): string {
-  const changes = entryChanges(e);
+/** An outcome's answer in words: "Status: made", "Comment numbers: 50002123, 50002124". */
+export function entryResults(t: TFunction, f: Formatters, e: Pick<AuditEntryView, 'before' | 'after'> & Partial<Pick<AuditEntryView, 'kind' | 'action'>>): ResultRow[] {
+  return outcomeRows(t, e, (path) => fieldInWords(t, path), entryValueWords(t, f, e));
+}
+
+/** One line: "Text: — → Hei på deg; Statement delivery: Email → Email with PDF (+2 more)"; an outcome: "Status: made". */
+export function changeSummary(t: TFunction, f: Formatters, e: Pick<AuditEntryView, 'before' | 'after'> & Partial<Pick<AuditEntryView, 'kind' | 'action'>>): string {
+  if (e.kind === 'outcome') {
+    const results = entryResults(t, f, e);
+    const shown = results.slice(0, 2).map((r) => `${r.label}: ${r.value}`);
+    const more = results.length - shown.length;
+    return shown.join('; ') + (more > 0 ? ` ${t('audit.more', { count: more })}` : '');
+  }
+  const changes = entryChanges(t, e);
   if (!changes.length) return '';
-  const shown = changes.slice(0, 2).map((c) => `${fieldInWords(t, c.path)}: ${valueInWords(t, f, c.path, c.before)} → ${valueInWords(t, f, c.path, c.after)}`);
+  const words = entryValueWords(t, f, e);
+  const shown = changes.slice(0, 2).map((c) => `${fieldInWords(t, c.path)}: ${words(c.path, c.before)} → ${words(c.path, c.after)}`);
   const more = changes.length - shown.length;
   return shown.join('; ') + (more > 0 ? ` ${t('audit.more', { count: more })}` : '');
 }
