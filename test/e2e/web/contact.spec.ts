@@ -7,7 +7,8 @@
 // number typed again, and see the account archived with nothing left to change. Axe and a
 // screenshot of each screen.
 import type { Locator } from '@playwright/test';
-import { expect, expectAccessible, openAccount, screenshot, test } from './fixtures';
+import { E2E_TOKEN } from './env';
+import { expect, expectAccessible, openAccount, parkPointer, screenshot, signInAs, test } from './fixtures';
 
 /** Nothing lies over these buttons: at the centre and the four corners (2px in) of each, what is on top is the button or inside it. */
 async function expectUncovered(...buttons: Locator[]): Promise<void> {
@@ -211,4 +212,64 @@ test('two changes in one request: done row by row; refused whole, with the refus
   await expect(manage.getByTestId('status-ACTIVATE')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(manage).toHaveCount(0);
+});
+
+test('a supervisor reads an account change in the audit log in words, never its actions or codes, English and Bokmål', async ({ app: page }) => {
+  // The change as the Manage account dialog sends it (its confirmation's before → after included), made by an agent.
+  const ipc = async (channel: string, data: unknown) =>
+    (await (await page.request.post(`/ipc/${channel}`, { headers: { authorization: `Bearer ${E2E_TOKEN}` }, data })).json()) as { ok: boolean; value?: unknown };
+  const found = await ipc('accounts.search', { contact: { lastName: 'Berg' }, limit: 1 });
+  const accountNo = (found.value as { rows: { ariaAccountNo: number }[] }).rows[0]!.ariaAccountNo;
+  const got = (await ipc('accounts.get', { accountNo })).value as { ariaAccountID?: string; acctRetrieveAccountDetails: { ariaStatusCode: number; userID?: string } };
+  const account = { ariaAccountID: got.ariaAccountID, userID: got.acctRetrieveAccountDetails.userID };
+  expect(got.acctRetrieveAccountDetails.ariaStatusCode).toBe(1);
+  const made = await ipc('accounts.manage', {
+    accountNo,
+    actions: [
+      { actionDirective: 'ASSIGN', acctManageAccountDetailsASSIGN: { ariaAccountNo: accountNo, newUserID: `audit-${accountNo}` } },
+      { actionDirective: 'STATUS', acctManageAccountDetailsSTATUS: { ariaAccountNo: accountNo, newStatusCode: 'DEACTIVATE' } },
+    ],
+    reason: 'Customer asked to pause the account',
+    lang: 'en',
+    before: { ariaAccountID: account.ariaAccountID ?? '', ariaStatusCode: 1, userID: account.userID ?? '' },
+    changes: [
+      { path: 'userID', before: account.userID || null, after: `audit-${accountNo}` },
+      { path: 'ariaStatusCode', before: 'Active', after: 'Inactive' },
+    ],
+  });
+  expect(made).toMatchObject({ ok: true, value: { outcome: 'APPLIED' } });
+
+  await signInAs(page.request, 'supervisor');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.appReady === 'true');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await page.getByTestId('audit-filter-account').fill(String(accountNo));
+  const list = page.getByTestId('audit-list');
+  const change = list.getByRole('option').filter({ has: page.locator('.entry-what', { hasText: /^(Account changed|Konto endret)$/ }) });
+  const asked = change.filter({ hasText: /Asked for|Bedt om/ });
+  const outcome = change.filter({ hasText: /Applied|Utført/ });
+  // The change, its reason comment, and the outcome of each (the list settles once all four are in).
+  await expect(page.getByTestId('audit-count')).toHaveText('4 entries, newest first');
+  await expect(asked).toContainText(`User ID: ${account.userID || '—'} → audit-${accountNo}; Status: Active → Inactive`);
+  await expect(outcome).toContainText('New IDs: made; Status: made');
+  await asked.click();
+  const details = page.getByTestId('audit-details');
+  await expect(details.getByRole('heading', { name: 'Account changed' })).toBeVisible();
+  await expect(details.getByTestId('changes-table').getByRole('row')).toHaveCount(3);
+  await expect(details).not.toContainText(/actionDirective|DEACTIVATE|ASSIGN|acctManage|ariaAccountNo/);
+  await parkPointer(page);
+  await screenshot(page, 'contact-10-audit-manage-1280');
+  await expectAccessible(page, 'the audit entry of an account change');
+
+  await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
+  // The list is read again in the new language: pick the entry again.
+  await asked.click();
+  await expect(details.getByTestId('changes-table')).toContainText('Aktiv');
+  await expect(details.getByTestId('changes-table')).toContainText('Inaktiv');
+  await expect(outcome).toContainText('Nye ID-er: utført; Status: utført');
+  await parkPointer(page);
+  await screenshot(page, 'contact-11-audit-manage-nb-1280');
+  await page.getByRole('button', { name: 'EN English' }).click();
+  await page.getByRole('button', { name: 'Back to the workspace' }).click();
 });
