@@ -20,33 +20,26 @@ export function inWordsLabels(t: TFunction): Record<string, string> {
   return { languageCode: t('createAccount.label.languageCode'), payOptionID: t('createAccount.label.payOptionID') };
 }
 
+/** A new account's coded fields and where their words are in the i18n files (an unknown code shows as it came). */
+const CODE_WORDS = new Map<string, string>(Object.entries({
+  localeCode: 'createAccount.locale',
+  customerType: 'createAccount.customerType',
+  taxpayerExemptionLevel: 'createAccount.tax',
+  payOptionVariant: 'createAccount.variant',
+  channelCode: 'codes.channel',
+  sourceCode: 'codes.source',
+  consentCode: 'codes.consent',
+  reservationCode: 'codes.reservation',
+}));
+
 /** The value of a new account's field in words, or undefined when this field is not one of them. */
 export function newAccountValue(t: TFunction, path: string, value: Scalar): string | undefined {
   if (value === null) return undefined;
   const v = String(value);
   if (v === '') return undefined;
-  switch (path.split('.').pop()) {
-    case 'localeCode':
-      return t(`createAccount.locale.${v}`, { defaultValue: v });
-    case 'customerType':
-      return t(`createAccount.customerType.${v}`, { defaultValue: v });
-    case 'taxpayerExemptionLevel':
-      return t(`createAccount.tax.${v}`, { defaultValue: v });
-    case 'ownerTitleCode':
-      return OWNER_TITLES.find((x) => x.code === v)?.name ?? v;
-    case 'payOptionID':
-      return payOptionName(t, v);
-    case 'payOptionVariant':
-      return t(`createAccount.variant.${v}`, { defaultValue: v });
-    case 'channelCode':
-      return t(`codes.channel.${v}`, { defaultValue: v });
-    case 'sourceCode':
-      return t(`codes.source.${v}`, { defaultValue: v });
-    case 'consentCode':
-      return t(`codes.consent.${v}`, { defaultValue: v });
-    case 'reservationCode':
-      return t(`codes.reservation.${v}`, { defaultValue: v });
-    default:
-      return undefined;
-  }
+  const field = path.split('.').pop() ?? '';
+  if (field === 'ownerTitleCode') return OWNER_TITLES.find((x) => x.code === v)?.name ?? v;
+  if (field === 'payOptionID') return payOptionName(t, v);
+  const key = CODE_WORDS.get(field);
+  return key ? t(`${key}.${v}`, { defaultValue: v }) : undefined;
 }
