@@ -3,7 +3,8 @@
 // date in the app's language, a phone number grouped. Each form adds its own (contacts,
 // cards, address types).
 import type { TFunction } from 'i18next';
-import type { Scalar } from '../../shared/domain/fieldDiff';
+import type { ShownChange } from '../../shared/commands';
+import type { FieldChange, Scalar } from '../../shared/domain/fieldDiff';
 import { countryName, languageName, parsePhone } from '../../shared/domain/input';
 import type { Formatters } from '../i18n/format';
 
@@ -30,4 +31,17 @@ export function describeValue(t: TFunction, f: Formatters, path: string, value: 
     return p.ok ? p.international : v;
   }
   return undefined;
+}
+
+/**
+ * The confirmation's rows for main, each with the words the agent read ("Cabin address", not
+ * CABIN) when they differ from the value, so the reason comment says them as confirmed.
+ */
+export function withWords(changes: readonly FieldChange[], say: (path: string, value: Scalar) => string): ShownChange[] {
+  const word = (path: string, v: Scalar) => (v === null || v === '' ? null : say(path, v));
+  return changes.map((c) => {
+    const words = { before: word(c.path, c.before), after: word(c.path, c.after) };
+    const same = (v: Scalar, w: string | null) => (v === null || v === '' ? w === null : w === String(v));
+    return same(c.before, words.before) && same(c.after, words.after) ? { ...c } : { ...c, words };
+  });
 }

@@ -24,7 +24,13 @@ export type UiLanguage = z.infer<typeof uiLanguage>;
 const accountNo = z.number().int().positive();
 const scalar = z.union([z.string().max(LIMITS.commentText), z.number(), z.boolean(), z.null()]);
 /** One before → after line as the confirmation showed it (shared/domain/fieldDiff). */
-export const shownChange = z.object({ path: z.string().max(200), before: scalar, after: scalar });
+const shownWord = z.string().max(500).nullable();
+/**
+ * `words`: the values as the confirmation said them, in the operator's language ("Cabin
+ * address" for CABIN), for the reason comment; the audit keeps the values themselves and says
+ * them in its reader's language.
+ */
+export const shownChange = z.object({ path: z.string().max(200), before: scalar, after: scalar, words: z.object({ before: shownWord, after: shownWord }).optional() });
 export type ShownChange = z.infer<typeof shownChange>;
 /** Flattened fields of what the UI showed ("paymentTermInfo.paymentTerms" → "EHF"). */
 const shownFields = z.record(z.string().max(200), scalar);

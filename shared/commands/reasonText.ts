@@ -86,9 +86,10 @@ function value(lang: UiLanguage, v: ShownChange['before']): string {
   return v === null || v === '' ? PHRASES[lang].empty : String(v);
 }
 
-/** "payment terms: BANKGIRO → EHF; EAN number: (empty) → 123" */
+/** "payment terms: Bank giro → EHF e-invoice; EAN number: (empty) → 123": the words the confirmation showed, else the values. */
 export function changesInWords(lang: UiLanguage, changes: readonly ShownChange[]): string {
-  return changes.map((c) => `${label(lang, c.path)}: ${value(lang, c.before)} → ${value(lang, c.after)}`).join('; ');
+  const said = (c: ShownChange, side: 'before' | 'after') => value(lang, c.words ? c.words[side] : c[side]);
+  return changes.map((c) => `${label(lang, c.path)}: ${said(c, 'before')} → ${said(c, 'after')}`).join('; ');
 }
 
 /** What the write is about in a few words: the group's name, the subscription. */

@@ -18,7 +18,7 @@ import type { FieldIssue, IpcError } from '../../../shared/ipc';
 import { ConfirmWriteDialog } from '../../components/ConfirmWriteDialog';
 import { fieldLabel } from '../../components/fieldLabel';
 import { applyServerFieldErrors } from '../../components/serverErrors';
-import { describeValue } from '../../components/valueWords';
+import { describeValue, withWords } from '../../components/valueWords';
 import { useFormat } from '../../i18n';
 import { useBillingGroups, type BillingGroupList } from '../../state/billingGroupsStore';
 import { useUnsaved, useUnsavedMark } from '../../state/unsavedStore';
@@ -91,7 +91,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
     if (!pending) return;
     setBusy(true);
     const store = useBillingGroups.getState();
-    const shown = { changes: pending.changes };
+    const shown = { changes: withWords(pending.changes, sayValue) };
     const res = group
       ? await store.modify(accountNo, pending.request as BillingGroupModify, reason, shown)
       : await store.add(accountNo, pending.request as BillingGroupAdd, reason, shown);
@@ -128,6 +128,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
     }
     return undefined;
   };
+  const sayValue = (path: string, value: string | number | boolean | null): string => groupValue(path, value) ?? describeValue(t, fmt, path, value) ?? String(value);
 
   return (
     <>
@@ -175,7 +176,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
         title={group ? t('billingGroups.confirmModify') : t('billingGroups.confirmAdd')}
         summary={t('billingGroups.confirmSummary', { account: accountNo })}
         changes={pending?.changes ?? []}
-        formatValue={(path, value) => groupValue(path, value) ?? describeValue(t, fmt, path, value) ?? String(value)}
+        formatValue={sayValue}
         busy={busy}
         error={writeError}
         confirmLabel={group ? t('billingGroups.saveChanges') : t('billingGroups.addGroup')}

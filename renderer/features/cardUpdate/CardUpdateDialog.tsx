@@ -35,6 +35,7 @@ import { uiLanguage } from '../../state/uiLanguage';
 import { useWorkspace } from '../../state/workspaceStore';
 import { cardChoiceLabel, cardExpired, cardLabel, findPaymentMethod } from '../billingGroups/cards';
 import { announceWrite } from '../outbox/writeNotice';
+import { withWords } from '../../components/valueWords';
 import { CardUpdateFlow, type FlowApi, type Step as FlowStep } from './cardUpdateFlow';
 
 const STEPS = ['prepared', 'formOpen', 'accepted', 'linking', 'done'] as const;
@@ -107,7 +108,7 @@ export function CardUpdateDialog({ accountNo, group, list, onClose }: Props) {
   const done = s.step === 'done';
 
   const confirm = async () => {
-    await flow.link({ billingGroupNo: groupNo, createNewBillingGroup: createNew }, reason, changes.map((c) => ({ path: c.path, before: c.before, after: c.after })));
+    await flow.link({ billingGroupNo: groupNo, createNewBillingGroup: createNew }, reason, withWords(changes, formatValue));
     const st = flow.state;
     if (st.step === 'done' && st.outcome) {
       announceWrite(t, { outcome: st.outcome }, t('cardUpdate.linked', { card: newCardText, name: createNew ? t('cardUpdate.newGroup') : targetName }));

@@ -29,7 +29,7 @@ import { FormText } from '../../components/FormText';
 import { FormDate } from '../../components/FormDate';
 import { INVALID_DATE } from '../../components/dateValue';
 import { applyServerFieldErrors } from '../../components/serverErrors';
-import { describeValue } from '../../components/valueWords';
+import { describeValue, withWords } from '../../components/valueWords';
 import { isBackdated, localToday } from '../../../shared/domain/input';
 import { useFormat } from '../../i18n';
 import { usePermAddress, type DeliveryInfo, type PermAddressChange } from '../../state/permAddressStore';
@@ -103,7 +103,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const submit = form.handleSubmit(async (change) => {
     setBusy(true);
     setError(null);
-    const changes = permChanges(info, form.getValues(), t('permAddress.newAddressValue'), contactAsAddress(contact));
+    const changes = withWords(permChanges(info, form.getValues(), t('permAddress.newAddressValue'), contactAsAddress(contact)), showValue);
     const res = await usePermAddress.getState().change(accountNo, change, reason, changes);
     setBusy(false);
     if (res.ok) {

@@ -45,4 +45,6 @@ test('edit a billing group to EHF with a reason, and see the result read back', 
   await view.getByRole('tab', { name: 'Comments' }).click();
   await expect(view.getByTestId('comment-count')).toHaveAttribute('data-state', 'ready');
   await expect(view.getByTestId('comment-timeline')).toContainText('Reason: The customer is a municipality and wants EHF');
+  // The reason comment says the payment terms as the confirmation did, in words, not EHF's code.
+  await expect(view.getByTestId('comment-timeline')).toContainText(/payment terms: [^;]+ → EHF e-invoice; /);
 });

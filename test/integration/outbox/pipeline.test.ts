@@ -232,15 +232,21 @@ describe('write pipeline', () => {
     const a = await r.pipeline.submit({
       type: 'billingGroup.modify',
       accountNo,
-      group: { ariaBillingGroupNo: g.ariaBillingGroupNo, billingGroupName: 'Ny giro' },
+      group: { ariaBillingGroupNo: g.ariaBillingGroupNo, billingGroupName: 'Ny giro', notifyMethod: 'XML' },
       before: { billingGroupName: g.billingGroupName ?? null },
-      changes: [{ path: 'billingGroupName', before: 'Rettet navn', after: 'Ny giro' }],
+      // A code goes with the words the agent confirmed: the comment says the words.
+      changes: [
+        { path: 'billingGroupName', before: 'Rettet navn', after: 'Ny giro' },
+        { path: 'notifyMethod', before: 'PDF', after: 'XML', words: { before: 'E-post med PDF', after: 'Papir (XML til trykk)' } },
+      ],
       reason: 'Kunden ba om det',
       lang: 'nb',
     });
     expect(a.main.outcome).toBe('APPLIED');
     expect(a.reason?.outcome).toBe('APPLIED');
-    expect(await stored('Faktureringsgruppe endret (Ny giro): navn: Rettet navn → Ny giro. Begrunnelse: Kunden ba om det')).toHaveLength(1);
+    expect(
+      await stored('Faktureringsgruppe endret (Ny giro): navn: Rettet navn → Ny giro; levering av utskrift: E-post med PDF → Papir (XML til trykk). Begrunnelse: Kunden ba om det'),
+    ).toHaveLength(1);
   });
 
   it('says the reason was not recorded when AMPS refuses the reason comment; the change stands', async () => {

@@ -100,8 +100,10 @@ describe('billing groups', () => {
       reason: 'Customer is a municipality',
       // The reason comment is written by main in the agent's language, from what was confirmed.
       lang: 'en',
+      // The values stay codes (the audit says them in its reader's language); the words the
+      // agent confirmed go along for the reason comment.
       changes: [
-        { path: 'paymentTermInfo.paymentTerms', before: 'BANKGIRO', after: 'EHF' },
+        { path: 'paymentTermInfo.paymentTerms', before: 'BANKGIRO', after: 'EHF', words: { before: 'Bank giro', after: 'EHF e-invoice' } },
         { path: 'paymentTermInfo.paymentEANNum', before: null, after: '7080001234560' },
         { path: 'paymentTermInfo.paymentEANRequisitionNum', before: null, after: 'REQ-42' },
       ],

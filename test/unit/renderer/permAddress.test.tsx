@@ -67,7 +67,9 @@ describe('permanent address change', { timeout: 60_000 }, () => {
     );
     const sent = csr.inputs('address.changePerm')[0] as { before: unknown; changes: Array<{ path: string }> };
     expect(sent.before).toEqual({ permanentAddressNo: 11, addressNos: [11, 12] });
-    expect(sent.changes[0]).toEqual({ path: 'distAddressNo', before: 11, after: 12 });
+    // The values as they are, with the words the agent confirmed for the reason comment.
+    expect(sent.changes[0]).toEqual({ path: 'distAddressNo', before: 11, after: 12, words: { before: 'Storgata 1, 0155 Oslo', after: 'Fjellveien 3, 3580 Geilo' } });
+    expect(sent.changes.find((c) => c.path === 'acctDeliveryAddress.distAddrType')).toMatchObject({ words: { before: 'Home', after: 'Holiday home' } });
     expect(await screen.findByTestId('perm-address-result')).toHaveTextContent('The address number used is 12.');
     await waitFor(() => expect(screen.getByTestId('permanent-address-text')).toHaveTextContent('Fjellveien 3, 3580 Geilo'));
   });
