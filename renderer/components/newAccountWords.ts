@@ -1,8 +1,9 @@
 // A new account's codes in words (issue 10 item 2): the payment option by the name its
-// picker shows, its variant, the locale, customer type, VAT exemption, owning title and the
-// channel, source, consent and reservation codes. The new-account confirmation and the audit
-// log's entries say them alike. AMPS has no call that lists payment options (D62): the
-// options are shared/domain/newAccount.ts's, their names the i18n file's createAccount.payOption.
+// picker shows, its variant, the locale, customer type, VAT exemption and owning title (the
+// channel, source, consent and reservation codes are valueWords.ts's, as every form's). The
+// new-account confirmation and the audit log's entries say them alike. AMPS has no call that
+// lists payment options (D62): the options are shared/domain/newAccount.ts's, their names the
+// i18n file's createAccount.payOption.
 // A code with no words here is shown as it came.
 import type { TFunction } from 'i18next';
 import type { Scalar } from '../../shared/domain/fieldDiff';
@@ -20,16 +21,12 @@ export function inWordsLabels(t: TFunction): Record<string, string> {
   return { languageCode: t('createAccount.label.languageCode'), payOptionID: t('createAccount.label.payOptionID') };
 }
 
-/** A new account's coded fields and where their words are in the i18n files (an unknown code shows as it came). */
+/** A new account's own coded fields and where their words are in the i18n files (an unknown code shows as it came). */
 const CODE_WORDS = new Map<string, string>(Object.entries({
   localeCode: 'createAccount.locale',
   customerType: 'createAccount.customerType',
   taxpayerExemptionLevel: 'createAccount.tax',
   payOptionVariant: 'createAccount.variant',
-  channelCode: 'codes.channel',
-  sourceCode: 'codes.source',
-  consentCode: 'codes.consent',
-  reservationCode: 'codes.reservation',
 }));
 
 /** The value of a new account's field in words, or undefined when this field is not one of them. */

@@ -1,7 +1,8 @@
 // A value in a before → after row as the agent reads it: codes in words (ACTIVE → "Active",
 // PDF → "Email with PDF", TERMS → "Payment terms"), a country or a language by its name, a
-// date in the app's language, a phone number grouped. Each form adds its own (contacts,
-// cards, address types).
+// date in the app's language, a phone number grouped; channel, source, consent, reservation
+// and address-type codes by their i18n names. Each form adds its own (contacts, cards, the
+// sandbox's own address-type names).
 import type { TFunction } from 'i18next';
 import type { ShownChange } from '../../shared/commands';
 import type { FieldChange, Scalar } from '../../shared/domain/fieldDiff';
@@ -15,13 +16,19 @@ const CODE_LISTS: Record<string, string> = {
   paymentTerms: 'terms',
   requestSourceID: 'requestSource',
   requestSource: 'requestSource',
+  channelCode: 'codes.channel',
+  sourceCode: 'codes.source',
+  consentCode: 'codes.consent',
+  reservationCode: 'codes.reservation',
+  distAddrType: 'codes.addressType',
+  distAddressType: 'codes.addressType',
 };
 
 export function describeValue(t: TFunction, f: Formatters, path: string, value: Scalar): string | undefined {
   if (value === null) return undefined;
   const leaf = path.split('.').pop() ?? path;
   const v = String(value);
-  const list = CODE_LISTS[leaf];
+  const list = Object.hasOwn(CODE_LISTS, leaf) ? CODE_LISTS[leaf] : undefined;
   if (list) return t(`${list}.${v}`, { defaultValue: v });
   if (leaf === 'countryCode' || leaf === 'distAddrCountryCode') return countryName(v, f.locale) ?? v;
   if (leaf === 'languageCode') return languageName(v, f.locale) ?? v;

@@ -125,7 +125,6 @@ export function valueInWords(t: TFunction, f: Formatters, path: string, v: Scala
     if (MONEY.has(leaf) && typeof v === 'number') return f.money(v, currency);
     if (DATES.has(leaf) && typeof v === 'string') return f.date(v);
     if (leaf === 'directive') return t(`plans.directive.${String(v)}`, { defaultValue: String(v) });
-    if (leaf === 'distAddrType' || leaf === 'distAddressType') return t(`codes.addressType.${String(v)}`, { defaultValue: String(v) });
     if (leaf === 'ariaStatusCode' && typeof v === 'number') return t(`status.${accountStatusKey(v)}`);
     if (leaf === 'kind' && path === 'kind') return t(`audit.detailKind.${String(v)}`, { defaultValue: String(v) });
     if (leaf === 'path' && /^fields\.\d+\.path$/.test(path)) return fieldInWords(t, String(v).replace(/\[(\d+)\]/g, '.$1'));
