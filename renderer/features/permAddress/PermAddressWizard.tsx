@@ -74,7 +74,10 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const mode = form.watch('mode');
   const scope = form.watch('scope');
   const values = form.watch();
-  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: a.name })) : null;
+  // An address type by the app's own word for it, as the account panel and the audit say it;
+  // the billing system's name (in its own language) for a type the app has no word for.
+  const typeLabel = (code: string, amps?: string) => t(`codes.addressType.${code}`, { defaultValue: amps || code });
+  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: typeLabel(a.code, a.name) })) : null;
   // The SPECIAL plan instance is not a subscription (004: not in masterPlanCount).
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
 
@@ -121,7 +124,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   });
 
   // The address by its lines and the type by its name, not "#3" or "PERM".
-  const typeName = (code: string) => info?.addressTypes.find((a) => a.code === code)?.name ?? code;
+  const typeName = (code: string) => typeLabel(code, info?.addressTypes.find((a) => a.code === code)?.name);
   const showValue = (path: string, value: string | number | boolean | null): string => {
     if (value === null) return '—';
     if (path === 'distAddressNo' && typeof value === 'number') {

@@ -18,7 +18,7 @@ const info = (permanentNo: number) => ({
   ],
   addressTypes: [
     { code: 'HOME', name: 'Home' },
-    { code: 'CABIN', name: 'Holiday home' },
+    { code: 'CABIN', name: 'Hytteadresse' },
   ],
 });
 
@@ -58,7 +58,7 @@ describe('permanent address change', { timeout: 60_000 }, () => {
     const table = within(wizard).getByTestId('changes-table');
     // What the agent picked, in words: the address itself and the type's name, not "12" or "CABIN".
     expect(table).toHaveTextContent('Address numberStorgata 1, 0155 Oslo→Fjellveien 3, 3580 Geilo');
-    expect(table).toHaveTextContent('Address › Address typeHome→Holiday home');
+    expect(table).toHaveTextContent('Address › Address typeHome→Cabin address');
     expect(table).toHaveTextContent('Address › CityOslo→Geilo');
     await userEvent.type(within(wizard).getByTestId('reason'), 'Moved to the cabin');
     await userEvent.click(screen.getByTestId('perm-address-confirm'));
@@ -69,7 +69,7 @@ describe('permanent address change', { timeout: 60_000 }, () => {
     expect(sent.before).toEqual({ permanentAddressNo: 11, addressNos: [11, 12] });
     // The values as they are, with the words the agent confirmed for the reason comment.
     expect(sent.changes[0]).toEqual({ path: 'distAddressNo', before: 11, after: 12, words: { before: 'Storgata 1, 0155 Oslo', after: 'Fjellveien 3, 3580 Geilo' } });
-    expect(sent.changes.find((c) => c.path === 'acctDeliveryAddress.distAddrType')).toMatchObject({ words: { before: 'Home', after: 'Holiday home' } });
+    expect(sent.changes.find((c) => c.path === 'acctDeliveryAddress.distAddrType')).toMatchObject({ words: { before: 'Home', after: 'Cabin address' } });
     expect(await screen.findByTestId('perm-address-result')).toHaveTextContent('The address number used is 12.');
     await waitFor(() => expect(screen.getByTestId('permanent-address-text')).toHaveTextContent('Fjellveien 3, 3580 Geilo'));
   });
@@ -87,7 +87,7 @@ describe('permanent address change', { timeout: 60_000 }, () => {
     expect(within(wizard).getByText('Enter the street name or the first address line')).toBeInTheDocument();
     expect(within(wizard).getAllByText('Required')).toHaveLength(2); // postal code and city
     await userEvent.click(within(wizard).getByRole('combobox', { name: 'Address type *' }));
-    await userEvent.click(screen.getByRole('option', { name: 'Holiday home' }));
+    await userEvent.click(screen.getByRole('option', { name: 'Cabin address' }));
     await userEvent.type(within(wizard).getByLabelText('Street name'), 'Sjøgata');
     await userEvent.type(within(wizard).getByLabelText('Street number'), '5');
     await userEvent.type(within(wizard).getByLabelText('Entrance'), 'B');
