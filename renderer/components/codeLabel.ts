@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 
 export type CodeKind = 'planStatus' | 'addressType' | 'consent' | 'reservation' | 'channel' | 'source' | 'application';
 
-export function useCodeLabel(): (kind: CodeKind, code: string | null | undefined) => string {
+// `fallback` is the billing system's own name for the code, said where the app has no word for it.
+export function useCodeLabel(): (kind: CodeKind, code: string | null | undefined, fallback?: string) => string {
   const { t } = useTranslation();
-  return useCallback((kind, code) => (code ? t(`codes.${kind}.${code}`, { defaultValue: code }) : ''), [t]);
+  return useCallback((kind, code, fallback) => (code ? t(`codes.${kind}.${code}`, { defaultValue: fallback || code }) : ''), [t]);
 }

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { localizeFieldMessage } from '../../i18n/fieldMessages';
 import type { ChannelOutput, IpcError } from '../../../shared/ipc';
 import { ChangesTable, ReasonField } from '../../components/ChangesTable';
+import { useCodeLabel } from '../../components/codeLabel';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect } from '../../components/FormSelect';
 import { FormText } from '../../components/FormText';
@@ -76,8 +77,8 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   const values = form.watch();
   // An address type by the app's own word for it, as the account panel and the audit say it;
   // the billing system's name (in its own language) for a type the app has no word for.
-  const typeLabel = (code: string, amps?: string) => t(`codes.addressType.${code}`, { defaultValue: amps || code });
-  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: typeLabel(a.code, a.name) })) : null;
+  const code = useCodeLabel();
+  const types = info?.addressTypes.length ? info.addressTypes.map((a) => ({ value: a.code, label: code('addressType', a.code, a.name) })) : null;
   // The SPECIAL plan instance is not a subscription (004: not in masterPlanCount).
   const plans = (info?.planInstances ?? []).filter((p) => !p.isSpecial);
 
@@ -124,7 +125,7 @@ export function PermAddressWizard({ accountNo, info, onDone, onCancel }: Props) 
   });
 
   // The address by its lines and the type by its name, not "#3" or "PERM".
-  const typeName = (code: string) => typeLabel(code, info?.addressTypes.find((a) => a.code === code)?.name);
+  const typeName = (type: string) => code('addressType', type, info?.addressTypes.find((a) => a.code === type)?.name);
   const showValue = (path: string, value: string | number | boolean | null): string => {
     if (value === null) return '—';
     if (path === 'distAddressNo' && typeof value === 'number') {
