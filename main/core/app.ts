@@ -49,6 +49,7 @@ import { bindOperator } from './session/boundClient';
 import { sessionHandlers } from './session/handlers';
 import { idleLockMs, type IdleLockSettings } from './session/idle';
 import { toAuditInput, type SecurityEvent } from './session/securityEvents';
+import { say } from '../../shared/ipc/say';
 
 export interface CoreOptions extends IdleLockSettings {
   dataDir: string;
@@ -124,7 +125,7 @@ export function createCore(opts: CoreOptions): Core {
 
   const moveAsideHandler: Handlers['localState.moveAside'] = async (input) => {
     const target = damaged.find((d) => d.file === input.file);
-    if (!target) throw new CoreError('NOT_FOUND', `Nothing is wrong with "${input.file}"`, [{ path: 'file', message: 'not damaged' }]);
+    if (!target) throw new CoreError('NOT_FOUND', say('nothingDamaged'), [{ path: 'file', message: 'not damaged' }]);
     const movedTo = moveAside(target.path, (opts.now ?? Date.now)());
     log(`local state: ${target.file} moved aside to ${movedTo}`);
     build();
@@ -150,7 +151,7 @@ export function createCore(opts: CoreOptions): Core {
   const recovery = createRouter(recoveryHandlers(opts, problems, moveAsideHandler), { log, ...(opts.checkOutputs ? { checkOutputs: true } : {}) });
 
   const need = (): Services => {
-    if (!services) throw new CoreError('DAMAGED_DATA', 'A local file cannot be read; the app is in recovery mode.');
+    if (!services) throw new CoreError('DAMAGED_DATA', say('recoveryMode'));
     return services;
   };
   return {
@@ -367,7 +368,7 @@ async function waitShipped(team: TeamDesk, seq: number): Promise<void> {
 /** Recovery mode: what the app can still do while a local file cannot be read. */
 function recoveryHandlers(opts: CoreOptions, problems: () => LocalStateProblem[], moveAsideHandler: Handlers['localState.moveAside']): Handlers {
   const refuse = async () => {
-    throw new CoreError('DAMAGED_DATA', 'A file the app keeps on this computer cannot be read. Choose what to do with it first.');
+    throw new CoreError('DAMAGED_DATA', say('damagedFirst'));
   };
   const all = Object.fromEntries(CHANNELS.map((c) => [c, refuse])) as unknown as Handlers;
   return {

@@ -15,6 +15,7 @@ import {
 } from '../../shared/ipc';
 import { AmpsError, issuesToFields } from './amps/errors';
 import { CoreError } from './errors';
+import { say } from '../../shared/ipc/say';
 import { MAX_JSON_DEPTH, jsonDepth } from './amps/signer';
 
 export interface CallContext {
@@ -56,29 +57,33 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
   };
 
   async function dispatch(channel: string, rawInput: unknown, ctx: CallContext): Promise<Envelope<unknown>> {
-    if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel "${String(channel).slice(0, 80)}"`);
-    if (!ctx.trustedSender) return fail('FORBIDDEN', 'This caller may not use the app’s API');
+    if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', say('unknownChannel'));
+    if (!ctx.trustedSender) return fail('FORBIDDEN', say('callerRefused'));
     const refused = options.authorize?.(channel, ctx);
     if (refused) return { ok: false, error: refused };
     // Before anything that recurses (JSON.stringify below, zod): a body nested thousands deep
     // is bad input naming its depth, not "too large (Infinity bytes)" (D20).
     if (jsonDepth(rawInput) > MAX_JSON_DEPTH)
-      return fail('VALIDATION', `The request nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`, { fields: [{ path: '(input)', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] });
+      return fail('VALIDATION', `The request nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels`, { say: say('tooDeep', { max: MAX_JSON_DEPTH }), fields: [{ path: '(input)', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] });
     const size = payloadSize(rawInput);
-    if (size > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', `The request is too large (${size} bytes; at most ${MAX_PAYLOAD_BYTES})`);
+    if (size > MAX_PAYLOAD_BYTES) return fail('PAYLOAD_TOO_LARGE', say('tooLarge', { size, max: MAX_PAYLOAD_BYTES }));
 
     const def = contract[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = issuesToFields(parsed.error.issues).map((f) => ({ ...f, path: f.path || '(input)' }));
-      return fail('VALIDATION', `Check ${fields.map((f) => f.path).slice(0, 3).join(', ')}: ${fields[0]!.message}`, { fields });
+      // The English names the paths, for logs and tests; the renderer shows each field in words.
+      return fail('VALIDATION', `Check ${fields.map((f) => f.path).slice(0, 3).join(', ')}: ${fields[0]!.message}`, { say: say('checkFields'), fields });
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed.data, ctx);
       if (options.checkOutputs) {
         const out = def.output.safeParse(value);
-        if (!out.success) return fail('INTERNAL', `${channel} produced an unexpected answer at ${out.error.issues[0]?.path.join('.')}`);
+        if (!out.success) {
+          log(`ipc ${channel} produced an unexpected answer at ${out.error.issues[0]?.path.join('.')}`);
+          return fail('INTERNAL', say('internal'));
+        }
       }
       return ok(value);
     } catch (e) {
@@ -99,28 +104,29 @@ function payloadSize(input: unknown): number {
 /** Maps anything a handler threw to an envelope a person can act on. */
 export function toEnvelope(e: unknown, log: (line: string) => void = () => {}): Envelope<never> {
   if (e instanceof CoreError)
-    return fail(e.code, e.message, { ...(e.fields.length ? { fields: e.fields } : {}), ...(e.profile ? { profile: e.profile } : {}) });
+    return { ok: false, error: { code: e.code, message: e.message, say: e.say, ...(e.fields.length ? { fields: e.fields } : {}), ...(e.profile ? { profile: e.profile } : {}) } };
   if (e instanceof AmpsError) {
     switch (e.code) {
       case 'REJECTED':
         return fail(e.resultCode === -10 ? 'NOT_FOUND' : 'AMPS_REJECTED', e.message, {
           resultCode: e.resultCode,
+          say: e.say ?? say('billingRefused'),
           ...(e.fields.length ? { fields: e.fields } : {}),
         });
       case 'INVALID_REQUEST':
-        return fail('VALIDATION', e.message, { fields: e.fields });
+        return fail('VALIDATION', e.message, { fields: e.fields, say: e.say ?? say('requestNotValid') });
       case 'UNREACHABLE':
-        return fail('UNREACHABLE', `${e.message}. Check the connection and try again.`);
+        return fail('UNREACHABLE', e.message, { say: e.say ?? say('billingUnreachable') });
       case 'TIMEOUT':
-        return fail('TIMEOUT', `${e.message}. Try again.`);
+        return fail('TIMEOUT', e.message, { say: e.say ?? say('billingReadTimeout') });
       case 'UNKNOWN_OUTCOME':
-        return fail('UNKNOWN_OUTCOME', `${e.message}. Reload the account to see whether it was applied before trying again.`);
+        return fail('UNKNOWN_OUTCOME', e.message, { say: e.say ?? say('billingWriteUnreadable') });
       case 'CANCELLED':
-        return fail('CANCELLED', e.message);
+        return fail('CANCELLED', e.message, { say: e.say ?? say('callCancelled') });
       default:
-        return fail('BAD_RESPONSE', e.message);
+        return fail('BAD_RESPONSE', e.message, { say: e.say ?? say('billingUnreadable') });
     }
   }
   log(`ipc internal error: ${e instanceof Error ? e.name : typeof e}`);
-  return fail('INTERNAL', 'Something went wrong inside the app. Try again; if it keeps happening, report it.');
+  return fail('INTERNAL', say('internal'));
 }

@@ -9,6 +9,7 @@ import { CoreError } from '../core/errors';
 import { DamagedFileError } from '../core/localState/damaged';
 import { SecretUnreadableError, type SecretStore } from '../core/secrets/secretStore';
 import { chooseSafeStorageBackend, unavailableDecision, type BackendDecision } from './secretBackend';
+import { say } from '../../shared/ipc/say';
 
 /** The part of Electron's safeStorage this store uses (tests pass a fake). */
 export type SafeStorageApi = Pick<
@@ -54,7 +55,7 @@ export class SafeStorageSecretStore implements SecretStore {
 
   private async ensureUsable(): Promise<void> {
     const d = await this.usable();
-    if (!d.ok) throw new CoreError('NOT_CONFIGURED', d.message);
+    if (!d.ok) throw Object.assign(new CoreError('NOT_CONFIGURED', say('secretStoreUnavailable')), { message: d.message });
   }
 
   /** For the startup log and diagnostics: why secrets are refused, or null when usable. */

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { fail, MAX_PAYLOAD_BYTES } from '../../shared/ipc';
+import { fail, say, MAX_PAYLOAD_BYTES } from '../../shared/ipc';
 import type { Router } from '../core/router';
 import { socketTransport } from './socket';
 
@@ -61,11 +61,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   /** One rule for HTTP requests and socket upgrades. */
   const checkHostAndOrigin = (headers: { host?: string | undefined; origin?: string | undefined }) => {
     // DNS rebinding: only our own host names may address us.
-    if (!allowedHosts.has(String(headers.host ?? ''))) return { status: 421, envelope: fail('FORBIDDEN', 'Unknown host') };
+    if (!allowedHosts.has(String(headers.host ?? ''))) return { status: 421, envelope: fail('FORBIDDEN', say('unknownHost')) };
     // A browser sends Origin with every POST and every WebSocket upgrade: only our own.
     const origin = headers.origin;
     if (origin !== undefined && !(origin.startsWith('http://') && allowedHosts.has(origin.slice(7))))
-      return { status: 403, envelope: fail('FORBIDDEN', 'Requests from other origins are refused') };
+      return { status: 403, envelope: fail('FORBIDDEN', say('otherOrigin')) };
     return null;
   };
   app.addHook('onRequest', async (req, reply) => {
@@ -80,20 +80,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     reply.header('cache-control', 'no-store');
     return payload;
   });
-  app.setErrorHandler((err: { statusCode?: number; code?: string }, _req, reply) => {
+  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
-      return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', `The request is too large (at most ${MAX_PAYLOAD_BYTES} bytes)`));
+      return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', say('tooLarge', { size: Number(req.headers['content-length'] ?? 0), max: MAX_PAYLOAD_BYTES })));
     if (err.statusCode === 400 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-      return reply.code(400).send(fail('VALIDATION', 'The request body must be JSON'));
+      return reply.code(400).send(fail('VALIDATION', say('bodyNotJson')));
     opts.log?.(`web-host error: ${err.code ?? 'unknown'}`);
-    return reply.code(500).send(fail('INTERNAL', 'Something went wrong inside the app'));
+    return reply.code(500).send(fail('INTERNAL', say('internal')));
   });
 
   app.post<{ Params: { channel: string } }>('/ipc/:channel', async (req, reply) => {
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     if (!given || !tokensEqual(token, given)) {
-      return reply.code(401).send(fail('FORBIDDEN', 'Missing or wrong session token. Open the app with the link it printed at start.'));
+      return reply.code(401).send(fail('FORBIDDEN', say('tokenRefused')));
     }
     const envelope = await opts.router.call(req.params.channel, req.body ?? {}, {
       transport: 'web',

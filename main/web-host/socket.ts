@@ -21,7 +21,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import sjson from 'secure-json-parse';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fail, MAX_PAYLOAD_BYTES, SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type Envelope } from '../../shared/ipc';
+import { fail, say, MAX_PAYLOAD_BYTES, SOCKET_PATH, SOCKET_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type Envelope } from '../../shared/ipc';
 import type { Router } from '../core/router';
 
 
@@ -99,24 +99,24 @@ export function socketTransport(opts: SocketTransportOptions): SocketTransport {
         // As Fastify parses the HTTP bodies: __proto__ and constructor.prototype keys are refused.
         msg = sjson.parse(String(data), undefined, { protoAction: 'error', constructorAction: 'error' });
       } catch {
-        send({ id: null, envelope: fail('VALIDATION', 'The message must be JSON') });
+        send({ id: null, envelope: fail('VALIDATION', 'The message must be JSON', { say: say('bodyNotJson') }) });
         return;
       }
       const m = (msg !== null && typeof msg === 'object' && !Array.isArray(msg) ? msg : {}) as Partial<SocketMessageIn>;
       if (!isId(m.id)) {
-        send({ id: null, envelope: fail('VALIDATION', 'Each message needs an "id" (a whole number) and a "channel"') });
+        send({ id: null, envelope: fail('VALIDATION', 'Each message needs an "id" (a whole number) and a "channel"', { say: say('bodyNotJson') }) });
         return;
       }
       const id = m.id;
       if (typeof m.channel !== 'string') {
-        send({ id, envelope: fail('VALIDATION', 'The message names no "channel"') });
+        send({ id, envelope: fail('VALIDATION', 'The message names no "channel"', { say: say('unknownChannel') }) });
         return;
       }
       opts.router
         .call(m.channel, m.input ?? {}, { transport: 'web', sender, trustedSender: true })
         .then(
           (envelope) => send({ id, envelope }, started),
-          () => send({ id, envelope: fail('INTERNAL', 'Something went wrong inside the app') }, started),
+          () => send({ id, envelope: fail('INTERNAL', say('internal')) }, started),
         );
     });
     ws.on('error', (e) => opts.log?.(`web-host socket error: ${(e as { code?: string }).code ?? 'unknown'}`));
@@ -132,7 +132,7 @@ export function socketTransport(opts: SocketTransportOptions): SocketTransport {
       const { token, ours } = offeredToken(req.headers['sec-websocket-protocol']);
       if (!ours) return refuse(socket, 400, fail('VALIDATION', `Offer the "${SOCKET_PROTOCOL}" protocol`));
       if (!token || !opts.tokenMatches(token))
-        return refuse(socket, 401, fail('FORBIDDEN', 'Missing or wrong session token. Open the app with the link it printed at start.'));
+        return refuse(socket, 401, fail('FORBIDDEN', say('tokenRefused')));
       wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req.headers.origin ?? 'same-origin'));
     },
     close() {

@@ -8,6 +8,7 @@ import {
   CHANNELS,
   contract,
   fail,
+  say,
   LOCAL_CHANNELS,
   SOCKET_PATH,
   SOCKET_PROTOCOL,
@@ -60,7 +61,6 @@ export interface WebTransportOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
-const UNREACHABLE_MESSAGE = 'The app’s background process is not answering. Check that it is still running, then try again.';
 
 /**
  * Which calls may go over the socket: reads only. A read repeats harmlessly, so one in flight
@@ -94,8 +94,8 @@ export function webTransport(token: string | null, fetchImpl: typeof fetch = (..
       return (await res.json()) as Envelope<unknown>;
     } catch {
       if (mayHaveReachedMain(channel))
-        return fail('UNKNOWN_OUTCOME', 'The app’s background process stopped answering while the change was being sent. It may have been saved: check the account and the outbox before trying again.');
-      return fail('UNREACHABLE', UNREACHABLE_MESSAGE);
+        return fail('UNKNOWN_OUTCOME', say('backgroundStoppedDuringWrite'));
+      return fail('UNREACHABLE', say('backgroundSilent'));
     }
   }
 
@@ -177,7 +177,7 @@ export function webTransport(token: string | null, fetchImpl: typeof fetch = (..
   }
 
   return async (channel: Channel, input: unknown): Promise<Envelope<unknown>> => {
-    if (!token) return fail('FORBIDDEN', 'This page was opened without its session token. Open the link the app printed at start.');
+    if (!token) return fail('FORBIDDEN', say('tokenRefused'));
     connect();
     if (!wsOpen || !ws || ws.readyState !== OPEN || !viaSocket(channel)) return http(channel, input);
     const s = ws;

@@ -1,10 +1,11 @@
-// An error as a person can act on it: what went wrong (from main), and what to do next
+// An error as a person can act on it: what went wrong (main's key, in the UI language), and what to do next
 // (by error code), with a retry where retrying makes sense.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import type { IpcError } from '../../shared/ipc';
+import { errorWords } from '../i18n/errorWords';
 import { serverFieldMessage } from '../i18n/fieldMessages';
 import { fieldLabel } from './fieldLabel';
 import { formPathOf } from './serverErrors';
@@ -43,7 +44,8 @@ export function ErrorAlert({ error, onRetry, title, compact }: Props) {
           ))}
         </ul>
       ) : (
-        error.message
+        // What went wrong in the UI language (D105): never main's English or the billing system's text.
+        errorWords(t, error) || null
       )}
       <div>{t(`errors.next.${error.code}`, { defaultValue: t('errors.next.INTERNAL') })}</div>
     </Alert>

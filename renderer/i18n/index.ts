@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './en.json';
 import nb from './nb.json';
+import { SAY_EN } from '../../shared/ipc/say';
 import { formatters, type Formatters, type UiLocale } from './format';
 import { setSchemaLocale } from './fieldMessages';
 
@@ -22,7 +23,8 @@ export function storedLocale(): UiLocale {
 export function initI18n(lng: UiLocale = storedLocale()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { en: { translation: en }, nb: { translation: nb } },
+      // What main says (D105): its English lives with the keys in shared/ipc/say.ts, the Bokmål in nb.json.
+      resources: { en: { translation: { ...en, say: SAY_EN } }, nb: { translation: nb } },
       lng,
       fallbackLng: 'en',
       interpolation: { escapeValue: false },

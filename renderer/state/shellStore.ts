@@ -30,7 +30,7 @@ interface ShellState {
   shortcutsOpen: boolean;
   notices: Notice[];
   /** Set when a call answered SECRET_UNREADABLE: the re-entry screen shows. */
-  secretProblem: { message: string; profile: string | null } | null;
+  secretProblem: { error: IpcError; profile: string | null } | null;
   settingsFocus: SettingsFocus | null;
   loadInfo(): Promise<void>;
   showScreen(screen: Screen, focus?: SettingsFocus | null): void;
@@ -77,7 +77,7 @@ onAppWideError((error) => {
   if (error.code !== 'SECRET_UNREADABLE') return;
   // main names the profile whose secret failed (it may not be the active one, e.g. a test).
   const profile = error.profile ?? useShell.getState().info?.profile?.name ?? null;
-  useShell.setState({ secretProblem: { message: error.message, profile } });
+  useShell.setState({ secretProblem: { error, profile } });
 });
 
 export const selectKiosk = (s: ShellState) => s.info?.kiosk ?? false;

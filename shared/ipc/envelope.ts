@@ -1,6 +1,7 @@
 // What crosses every transport: never a thrown error, always an envelope (Signal's
 // {ok, value}/{ok, error} pattern). `code` is for programs, `message` for people.
 import { z } from 'zod';
+import { sayInEnglish, type Say } from './say';
 
 export const IPC_ERROR_CODES = [
   'VALIDATION', // input refused by the channel's schema; `fields` names them
@@ -36,14 +37,17 @@ export interface IpcError {
   resultCode?: number;
   /** With SECRET_UNREADABLE / NOT_CONFIGURED: the connection profile whose secrets to re-enter. */
   profile?: string;
+  /** What `message` says, as a key and values the renderer words in the UI language (D105). */
+  say?: Say;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const fail = (code: IpcErrorCode, message: string, extra: Omit<IpcError, 'code' | 'message'> = {}): Envelope<never> => ({
+/** A failure; given a Say, its English is the message and the renderer words it (D105). */
+export const fail = (code: IpcErrorCode, message: string | Say, extra: Omit<IpcError, 'code' | 'message'> = {}): Envelope<never> => ({
   ok: false,
-  error: { code, message, ...extra },
+  error: typeof message === 'string' ? { code, message, ...extra } : { code, message: sayInEnglish(message), say: message, ...extra },
 });
 
 /** Largest serialised input any channel accepts. */

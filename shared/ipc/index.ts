@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './say';
 export * from './contract';
 export * from './auditEntry';
 export * from './api';

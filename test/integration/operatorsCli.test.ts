@@ -46,7 +46,7 @@ describe('npm run operators', () => {
     expect(run(['add', '--data', data, '--id', 'ola', '--name', 'Ola', '--role', 'agent'], 'short\n')).toMatchObject({ code: 2, err: 'The password must have at least 8 characters. Nothing was changed.\n' });
     expect(run(['add', '--data', data, '--id', 'has space', '--name', 'Ola', '--role', 'agent'], 'long-enough\n')).toMatchObject({ code: 2, err: '--id: letters, digits and . _ @ - only\n' });
     expect(run(['add', '--data', data, '--id', 'ola', '--name', 'Ola', '--role', 'boss'], 'long-enough\n')).toMatchObject({ code: 2, err: '--role: one of agent, supervisor, admin\n' });
-    expect(run(['add', '--data', data, '--id', 'KARI.N', '--name', 'Kari 2', '--role', 'agent'], 'long-enough\n')).toMatchObject({ code: 2, err: 'The operator id "kari.n" is taken\n' });
+    expect(run(['add', '--data', data, '--id', 'KARI.N', '--name', 'Kari 2', '--role', 'agent'], 'long-enough\n')).toMatchObject({ code: 2, err: 'The operator id “kari.n” is taken.\n' });
     expect(run(['disable', '--data', data, '--id', 'kari.n'])).toMatchObject({ code: 2, err: 'The last admin cannot be disabled: add another admin first.\n' });
     expect(run(['frobnicate', '--data', data]).code).toBe(2);
   }, 120_000);

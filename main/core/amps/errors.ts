@@ -1,5 +1,6 @@
 // Typed errors of the AMPS client. `code` is for programs; `message` is for people.
 import type { EndpointName } from '../../../shared/amps';
+import { say, type Say } from '../../../shared/ipc/say';
 
 export type AmpsErrorCode =
   | 'INVALID_REQUEST' // our own validation refused it; nothing was sent
@@ -25,11 +26,13 @@ export class AmpsError extends Error {
   readonly resultCode: number | undefined;
   readonly fields: FieldIssue[];
   readonly retryable: boolean;
+  /** The message in words the renderer says in the UI language (D105); none for the billing system's own text. */
+  readonly say: Say | undefined;
 
   constructor(
     code: AmpsErrorCode,
     message: string,
-    extra: { endpoint: CallName; resultCode?: number; fields?: FieldIssue[]; retryable?: boolean },
+    extra: { endpoint: CallName; resultCode?: number; fields?: FieldIssue[]; retryable?: boolean; say?: Say },
   ) {
     super(message);
     this.name = 'AmpsError';
@@ -38,6 +41,7 @@ export class AmpsError extends Error {
     this.resultCode = extra.resultCode;
     this.fields = extra.fields ?? [];
     this.retryable = extra.retryable ?? false;
+    this.say = extra.say;
   }
 }
 
@@ -54,16 +58,16 @@ export function issuesToFields(issues: ReadonlyArray<{ path: ReadonlyArray<Prope
  */
 export function transportError(endpoint: CallName, e: unknown, isWrite: boolean, callerSignal?: AbortSignal): AmpsError {
   const err = e as { name?: string; cause?: { code?: string } };
-  if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${endpoint} was cancelled`, { endpoint });
+  if (callerSignal?.aborted) return new AmpsError('CANCELLED', `The call to ${endpoint} was cancelled`, { endpoint, say: say('callCancelled') });
   const label = endpoint.startsWith('core:') ? endpoint.slice(5) : endpoint;
   const code = err.cause?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || (code === 'ECONNRESET' && !isWrite))
-    return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint, retryable: true });
+    return new AmpsError('UNREACHABLE', `The billing system could not be reached (${code})`, { endpoint, retryable: true, say: say('billingUnreachable') });
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
     return isWrite
-      ? new AmpsError('UNKNOWN_OUTCOME', `${label} did not answer in time; it may or may not have been applied`, { endpoint })
-      : new AmpsError('TIMEOUT', `${label} did not answer in time`, { endpoint, retryable: true });
+      ? new AmpsError('UNKNOWN_OUTCOME', `${label} did not answer in time; it may or may not have been applied`, { endpoint, say: say('billingWriteTimeout') })
+      : new AmpsError('TIMEOUT', `${label} did not answer in time`, { endpoint, retryable: true, say: say('billingReadTimeout') });
   return isWrite
-    ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${label}; it may or may not have been applied`, { endpoint })
-    : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, { endpoint, retryable: true });
+    ? new AmpsError('UNKNOWN_OUTCOME', `The connection failed during ${label}; it may or may not have been applied`, { endpoint, say: say('billingWriteDropped') })
+    : new AmpsError('UNREACHABLE', `The billing system could not be reached (${code ?? err.name ?? 'network error'})`, { endpoint, retryable: true, say: say('billingUnreachable') });
 }

@@ -6,6 +6,7 @@ import { CoreError } from '../errors';
 import { toCsv } from './csv';
 import type { DeskAuditLog } from './log';
 import { eventEntry, type AuditEntry, type AuditFilter } from './types';
+import { say } from '../../../shared/ipc/say';
 
 /** More than this many rows is refused: narrow the filter (a spreadsheet would not open it either). */
 export const MAX_EXPORT_ROWS = 200_000;
@@ -31,7 +32,7 @@ export function auditHandlers(audit: DeskAuditLog, operator: () => Operator | nu
       const filter = input as AuditFilter;
       const total = audit.count(filter);
       if (total > MAX_EXPORT_ROWS)
-        throw new CoreError('VALIDATION', `The filter matches ${total} entries; export at most ${MAX_EXPORT_ROWS} at a time (narrow the dates)`, [
+        throw new CoreError('VALIDATION', say('exportTooMany', { count: total, max: MAX_EXPORT_ROWS }), [
           { path: 'from', message: 'Too many entries' },
         ]);
       function* all(): Generator<AuditEntry> {

@@ -23,6 +23,7 @@ import { ENTRY_COLUMNS, META, readMeta, rowToEntry, SCHEMA, type EntryRow } from
 import { checkText, scrubValue } from './scrub';
 import type { AuditEntry, AuditFilter, AuditInput, AuditLog, AuditVerdict } from './types';
 import { publicKeyToBase64, rowHash, verifyAuditDb, verifyAuditFile } from './verify';
+import { say } from '../../../shared/ipc/say';
 
 export const AUDIT_FILE = 'audit.sqlite';
 export const DESK_ID_FILE = 'desk-id';
@@ -99,7 +100,7 @@ const ISO_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** A bare date means midnight UTC; anything else must parse as a date-time. */
 function boundary(value: string, field: string): string {
   const t = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00.000Z`) : Date.parse(value);
-  if (Number.isNaN(t)) throw new CoreError('VALIDATION', `${field} is not a date`, [{ path: field, message: 'Not a date' }]);
+  if (Number.isNaN(t)) throw Object.assign(new CoreError('VALIDATION', say('notADate'), [{ path: field, message: 'Not a date' }]), { message: `${field} is not a date` });
   return new Date(t).toISOString();
 }
 
@@ -269,7 +270,7 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
   };
 
   function assertOpen() {
-    if (closed) throw new CoreError('INTERNAL', 'The audit log is closed');
+    if (closed) throw new CoreError('INTERNAL', say('auditClosed'));
   }
 
   /** The key verify checks signatures with: the desk's own, when it could be loaded. */
@@ -302,9 +303,9 @@ export function openAuditLog(opts: OpenAuditLogOptions): DeskAuditLog {
   /** Checks and scrubs an input; throws (VALIDATION) before anything is written. */
   function prepare(input: AuditInput): Prepared {
     const at = input.at ?? new Date(now()).toISOString();
-    if (!ISO_AT.test(at)) throw new CoreError('VALIDATION', 'The audit entry’s time must be ISO 8601 UTC with milliseconds', [{ path: 'at', message: 'Not an ISO date-time' }]);
-    if (typeof input.action !== 'string' || !input.action) throw new CoreError('VALIDATION', 'The audit entry needs an action', [{ path: 'action', message: 'Required' }]);
-    if (!['intent', 'outcome', 'event'].includes(input.kind)) throw new CoreError('VALIDATION', 'The audit entry’s kind must be intent, outcome or event', [{ path: 'kind', message: 'Unknown kind' }]);
+    if (!ISO_AT.test(at)) throw Object.assign(new CoreError('VALIDATION', say('auditEntryInvalid'), [{ path: 'at', message: 'Not an ISO date-time' }]), { message: 'The audit entry’s time must be ISO 8601 UTC with milliseconds' });
+    if (typeof input.action !== 'string' || !input.action) throw Object.assign(new CoreError('VALIDATION', say('auditEntryInvalid'), [{ path: 'action', message: 'Required' }]), { message: 'The audit entry needs an action' });
+    if (!['intent', 'outcome', 'event'].includes(input.kind)) throw Object.assign(new CoreError('VALIDATION', say('auditEntryInvalid'), [{ path: 'kind', message: 'Unknown kind' }]), { message: 'The audit entry’s kind must be intent, outcome or event' });
     if (input.reason) checkText(input.reason, 'reason');
     const operator = input.operator ? { id: String(input.operator.id), displayName: String(input.operator.displayName), role: input.operator.role } : null;
     const body = {

@@ -7,6 +7,7 @@
 //   It is refused rather than masked: such a value should never have reached main at all.
 import { containsCardNumber } from '../../../shared/domain/input/cardNumber';
 import { CoreError } from '../errors';
+import { say } from '../../../shared/ipc/say';
 
 export { containsCardNumber, luhnValid } from '../../../shared/domain/input/cardNumber';
 
@@ -61,7 +62,8 @@ export function isSecretName(name: string): boolean {
 
 export class AuditRefusedError extends CoreError {
   constructor(path: string, why: string) {
-    super('VALIDATION', `The audit log refused the entry: ${path} ${why}`, [{ path, message: why }]);
+    super('VALIDATION', say('auditRefused'), [{ path, message: why }]);
+    this.message = `The audit log refused the entry: ${path} ${why}`;
     this.name = 'AuditRefusedError';
   }
 }

@@ -10,6 +10,7 @@ import { DamagedFileError } from '../localState/damaged';
 import type { AuthResult, NewOperator, OperatorDirectory, OperatorRecord } from './directory';
 import { DEFAULT_LOCKOUT, lockoutMs, type LockoutPolicy } from './lockout';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyAgainstDummy, verifyPassword, type ScryptParams } from './passwords';
+import { say } from '../../../shared/ipc/say';
 
 export interface SqliteDirectoryOptions {
   file: string;
@@ -110,7 +111,7 @@ export class SqliteOperatorDirectory implements OperatorDirectory {
 
   private required(id: string): Row {
     const r = this.row(id);
-    if (!r) throw new CoreError('NOT_FOUND', `There is no operator "${normalizeOperatorId(id)}"`, [{ path: 'id', message: 'unknown operator' }]);
+    if (!r) throw new CoreError('NOT_FOUND', say('noSuchOperator', { id: normalizeOperatorId(id) }), [{ path: 'id', message: 'unknown operator' }]);
     return r;
   }
 
@@ -129,7 +130,7 @@ export class SqliteOperatorDirectory implements OperatorDirectory {
 
   async add(op: NewOperator): Promise<OperatorRecord> {
     const id = normalizeOperatorId(op.id);
-    if (this.row(id)) throw new CoreError('VALIDATION', `The operator id "${id}" is taken`, [{ path: 'id', message: 'taken' }]);
+    if (this.row(id)) throw new CoreError('VALIDATION', say('operatorIdTaken', { id }), [{ path: 'id', message: 'taken' }]);
     const hash = await hashPassword(op.password, this.scrypt);
     const at = this.stamp();
     try {
@@ -138,7 +139,7 @@ export class SqliteOperatorDirectory implements OperatorDirectory {
         .run(id, op.displayName.trim(), op.role, hash, op.mustChangePassword ? 1 : 0, at, at);
     } catch (e) {
       // Two adds of the same id at once: the primary key decides.
-      if (String((e as Error).message).includes('UNIQUE')) throw new CoreError('VALIDATION', `The operator id "${id}" is taken`, [{ path: 'id', message: 'taken' }]);
+      if (String((e as Error).message).includes('UNIQUE')) throw new CoreError('VALIDATION', say('operatorIdTaken', { id }), [{ path: 'id', message: 'taken' }]);
       throw e;
     }
     return this.record(this.required(id));

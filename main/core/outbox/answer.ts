@@ -2,7 +2,7 @@
 // the result fields filled only when APPLIED; REJECTED as the AMPS_REJECTED error envelope
 // with its fields, so a form can mark them (D52).
 import type { CommandInput, ReasonAnswer } from '../../../shared/commands';
-import { CoreError } from '../errors';
+import { BillingRefusedError } from '../errors';
 import type { Answer, SubmitAnswer } from './pipeline';
 
 /** What the write channels need of the pipeline (tests give a fake). */
@@ -26,7 +26,7 @@ export async function runWrite<R extends object>(
 ): Promise<ChannelAnswer<R>> {
   const a = await writes.submit(cmd);
   const m = a.main;
-  if (m.outcome === 'REJECTED') throw new CoreError('AMPS_REJECTED', m.message, m.fields);
+  if (m.outcome === 'REJECTED') throw new BillingRefusedError(m.message, m.fields);
   const reason = a.reason ? { reason: { outcome: a.reason.outcome, requestId: a.reason.requestId } } : {};
   const base = { outcome: m.outcome, requestId: m.requestId, ...(m.outcome === 'UNKNOWN' ? { message: m.message } : {}), ...reason };
   return { ...(m.outcome === 'APPLIED' ? fromResult(m.result) : notYet), ...base };

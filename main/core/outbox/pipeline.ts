@@ -20,6 +20,7 @@ import { buildRequest, interpret } from './requests';
 import { settle } from './settle';
 import { isCoreRequest, type OutboxStore, type OutboxRow, type Problem } from './store';
 import { describeItem } from './describe';
+import { say } from '../../../shared/ipc/say';
 
 export type Answer =
   | { outcome: 'APPLIED'; requestId: string; result: unknown }
@@ -115,9 +116,9 @@ export class WritePipeline {
   async submit(input: CommandInput): Promise<SubmitAnswer> {
     const cmd = input as Command; // callers hand over parsed commands (the router validated them)
     const operator = this.o.operator();
-    if (!operator) throw new CoreError('FORBIDDEN', 'Sign in before making changes.');
+    if (!operator) throw new CoreError('FORBIDDEN', say('signInToChange'));
     const profile = this.o.activeProfile();
-    if (!profile) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    if (!profile) throw new CoreError('NOT_CONFIGURED', say('noActiveProfile'));
     const now = this.now();
     const main = this.newRow(cmd, operator, profile, now, null);
     const reasonText = reasonCommentText(cmd);
@@ -133,7 +134,7 @@ export class WritePipeline {
     } catch (e) {
       // The audit log refused what it was given (a card number in a field, D95): said on the
       // field; nothing is stored, nothing is sent.
-      if (e instanceof AuditRefusedError) throw new CoreError('VALIDATION', `Nothing was saved or sent: ${e.message}`, e.fields);
+      if (e instanceof AuditRefusedError) throw Object.assign(new CoreError('VALIDATION', say('auditRefused'), e.fields), { message: `Nothing was saved or sent: ${e.message}` });
       // The audit log cannot take it (e.g. its disk is full): nothing is stored, nothing is sent.
       this.log(`outbox: could not record the intent of a write (${(e as Error).message})`);
       throw notSaved(e);
@@ -278,13 +279,13 @@ export class WritePipeline {
 
   private own(id: string): OutboxRow {
     const row = this.store.get(id);
-    if (!row || row.profile !== this.o.activeProfile()) throw new CoreError('NOT_FOUND', 'That change is no longer waiting.');
+    if (!row || row.profile !== this.o.activeProfile()) throw new CoreError('NOT_FOUND', say('changeNotWaiting'));
     return row;
   }
 
   retry(id: string): OutboxItemView {
     const row = this.own(id);
-    if (row.state !== 'parked') throw new CoreError('VALIDATION', 'Only a change that waits for a person can be retried.', [{ path: 'id', message: 'not parked' }]);
+    if (row.state !== 'parked') throw new CoreError('VALIDATION', say('retryOnlyParked'), [{ path: 'id', message: 'not parked' }]);
     // An undecided outcome is read again before anything is sent (it may have landed meanwhile).
     const state = row.problem?.kind === 'undecided' ? 'unknown' : 'pending';
     const next = { ...row, state, attempts: 0, nextAt: 0, problem: null } as const;
@@ -297,12 +298,12 @@ export class WritePipeline {
     const cmd = input as Command;
     const row = this.own(id);
     if (row.state !== 'parked' && !(row.state === 'pending' && !this.busy.has(key(row))))
-      throw new CoreError('VALIDATION', 'Only a change that has not been sent can be edited.', [{ path: 'id', message: 'already sent' }]);
-    if (row.problem?.kind === 'undecided') throw new CoreError('VALIDATION', 'This change may already have been made; retry or discard it.', [{ path: 'id', message: 'undecided' }]);
+      throw new CoreError('VALIDATION', say('editOnlyUnsent'), [{ path: 'id', message: 'already sent' }]);
+    if (row.problem?.kind === 'undecided') throw new CoreError('VALIDATION', say('editUndecided'), [{ path: 'id', message: 'undecided' }]);
     if (cmd.type !== row.type || cmd.accountNo !== row.accountNo)
-      throw new CoreError('VALIDATION', 'An edited change must stay the same kind of change on the same account.', [{ path: 'command.type', message: 'must not change' }]);
+      throw new CoreError('VALIDATION', say('editSameKind'), [{ path: 'command.type', message: 'must not change' }]);
     const operator = this.o.operator();
-    if (!operator) throw new CoreError('FORBIDDEN', 'Sign in before making changes.');
+    if (!operator) throw new CoreError('FORBIDDEN', say('signInToChange'));
     // The edited command is sent as the person who edited it; the comment keeps its time.
     const request = buildRequest(cmd, row.operator.id === operator.id ? row.operator : operator, row.createdAt, this.o.applicationId ?? 'CSR-DESK');
     this.store.replaceCommand(id, cmd, request, this.now());
@@ -316,7 +317,7 @@ export class WritePipeline {
   discard(id: string): { discarded: boolean } {
     const row = this.own(id);
     if (row.state !== 'parked' && !(row.state === 'pending' && !this.busy.has(key(row))))
-      throw new CoreError('VALIDATION', 'A change that is being sent or checked cannot be discarded now.', [{ path: 'id', message: 'in progress' }]);
+      throw new CoreError('VALIDATION', say('discardInProgress'), [{ path: 'id', message: 'in progress' }]);
     this.finish(row, 'discarded', null, row.problem);
     this.schedule(0);
     return { discarded: true };
@@ -431,7 +432,7 @@ export class WritePipeline {
   /** The core API client of the row's profile (plan commands, D71); the same profile, never another. */
   private coreFor(row: OutboxRow): () => Promise<CoreClient> {
     return async () => {
-      if (!this.o.coreClientFor) throw new CoreError('NOT_CONFIGURED', 'This desk has no connection to the billing system’s core API.');
+      if (!this.o.coreClientFor) throw new CoreError('NOT_CONFIGURED', say('noCoreApi'));
       return this.o.coreClientFor(row.profile);
     };
   }
@@ -724,5 +725,5 @@ function afterOf(cmd: Command): unknown {
 /** NOT_SAVED, naming a full disk only when SQLite said so (SQLITE_FULL), not as a guess. */
 function notSaved(e: unknown): CoreError {
   const full = (e as { errcode?: number }).errcode === 13 || /disk is full|SQLITE_FULL/i.test(String((e as Error)?.message ?? e));
-  return new CoreError('NOT_SAVED', `The change could not be saved on this computer${full ? ' (its disk is full)' : ''}. Nothing was sent; try again.`);
+  return new CoreError('NOT_SAVED', say(full ? 'notSavedDiskFull' : 'notSaved'));
 }

@@ -2,6 +2,7 @@
 // no IPC channel returns one. Implementations: in memory (tests), an encrypted file
 // (plain Node / web host) and Electron safeStorage (main/electron).
 import { CoreError } from '../errors';
+import { say } from '../../../shared/ipc/say';
 
 export interface SecretStore {
   readonly kind: string;
@@ -24,10 +25,11 @@ export class SecretUnreadableError extends CoreError {
     const which = m?.[2] ?? key;
     super(
       'SECRET_UNREADABLE',
-      `A stored secret (${which}${m ? ` of the profile "${m[1]}"` : ''}) can no longer be read on this machine. Enter it again in Settings.`,
+      m ? say('secretUnreadable', { profile: m[1]! }) : say('secretUnreadableGeneral'),
       [],
       m?.[1],
     );
+    this.message = `A stored secret (${which}${m ? ` of the profile "${m[1]}"` : ''}) can no longer be read on this machine. Enter it again in Settings.`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { ServiceContext } from './context';
 import { runWrite, type Writes } from '../outbox/answer';
 import type { AccountResultRow } from '../../../shared/amps';
 import { SEARCH_RESULT_CONTACT_FIELDS, type SearchResultRow } from '../../../shared/ipc/searchRow';
+import { say } from '../../../shared/ipc/say';
 
 /** Drops empty criteria: the API treats "" and null as "not used". */
 function compact<T extends Record<string, unknown>>(o: T | undefined): T | undefined {
@@ -40,7 +41,7 @@ export function accountHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
       const contact = compact(input.contact);
       const address = compact(input.address);
       if (!criteria && !contact && !address)
-        throw new CoreError('VALIDATION', 'Enter at least one search criterion', [{ path: 'criteria', message: 'at least one criterion is required' }]);
+        throw new CoreError('VALIDATION', say('searchNeedsCriterion'), [{ path: 'criteria', message: 'at least one criterion is required' }]);
       const limit = input.limit ?? 50;
       const client = await ctx.client();
       const res = await client.call('AcctSearchAccount', {
@@ -64,7 +65,7 @@ export function accountHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
         { account: { ariaAccountNo: input.accountNo } },
       );
       const details = res.acctRetrieveAccountResponseDetails;
-      if (!details) throw new CoreError('NOT_FOUND', `Account ${input.accountNo} was not found`);
+      if (!details) throw new CoreError('NOT_FOUND', say('accountNotFound', { account: input.accountNo }));
       return details;
     },
 

@@ -4,6 +4,7 @@ import type { Handlers } from '../router';
 import { CoreError } from '../errors';
 import type { ServiceContext } from './context';
 import { runWrite, type Writes } from '../outbox/answer';
+import { say } from '../../../shared/ipc/say';
 
 export function addressHandlers(ctx: ServiceContext, writes: Writes): Pick<Handlers, 'address.deliveryInfo' | 'address.changePerm'> {
   return {
@@ -15,7 +16,7 @@ export function addressHandlers(ctx: ServiceContext, writes: Writes): Pick<Handl
         { account: { ariaAccountNo: input.accountNo } },
       );
       const details = res.acctRetrieveDeliveryInfoDetails;
-      if (!details) throw new CoreError('NOT_FOUND', `Account ${input.accountNo} was not found`);
+      if (!details) throw new CoreError('NOT_FOUND', say('accountNotFound', { account: input.accountNo }));
       return details;
     },
     async 'address.changePerm'(input) {

@@ -4,6 +4,7 @@ import type { Handlers } from '../router';
 import { CoreError } from '../errors';
 import type { ServiceContext } from './context';
 import { runWrite, type Writes } from '../outbox/answer';
+import { say } from '../../../shared/ipc/say';
 
 type GroupHandlers = Pick<Handlers, 'billingGroups.list' | 'billingGroups.add' | 'billingGroups.modify' | 'billingGroups.remove'>;
 
@@ -18,7 +19,7 @@ export function billingGroupHandlers(ctx: ServiceContext, writes: Writes): Group
         { account: { ariaAccountNo: input.accountNo } },
       );
       const details = res.acctRetrieveBillingGroupResponseDetails;
-      if (!details) throw new CoreError('NOT_FOUND', `Account ${input.accountNo} was not found`);
+      if (!details) throw new CoreError('NOT_FOUND', say('accountNotFound', { account: input.accountNo }));
       return details;
     },
     'billingGroups.add': (input) => runWrite(writes, { type: 'billingGroup.add', ...input }, group, { group: null }),

@@ -8,6 +8,7 @@ import { CoreError } from '../errors';
 import type { ServiceContext } from './context';
 import { runWrite, type Writes } from '../outbox/answer';
 import { isSecureBaseUrl } from '../../../shared/amps/baseUrl';
+import { say } from '../../../shared/ipc/say';
 
 /**
  * A host that can show the provider's form in a window of its own (the Electron shell,
@@ -47,11 +48,11 @@ export function formUrlFor(directPostUrl: string, lang: 'en' | 'nb'): { url: str
   try {
     u = new URL(directPostUrl);
   } catch {
-    throw new CoreError('BAD_RESPONSE', 'The billing system gave a card form address that is not valid; nothing was changed.');
+    throw new CoreError('BAD_RESPONSE', say('cardFormAddressInvalid'));
   }
   // The form carries the customer's card: never over plain http to another computer (as D23).
   if (!isSecureBaseUrl(u.toString()) || u.username || u.password)
-    throw new CoreError('BAD_RESPONSE', 'The billing system gave a card form address that is not secure (https); nothing was changed.');
+    throw new CoreError('BAD_RESPONSE', say('cardFormAddressInsecure'));
   u.searchParams.set('returnUrl', landingUrl(u.origin, lang));
   u.searchParams.set('lang', lang);
   return { url: u.toString(), origin: u.origin };
@@ -68,7 +69,7 @@ export function cardHandlers(
   /** Only a session this desk prepared, for the operator at the desk now. */
   function own(sessionId: string): PreparedSession {
     const s = sessions.get(sessionId);
-    if (!s || s.operator !== ctx.operator().id) throw new CoreError('NOT_FOUND', 'This card session is not open at this desk; start the card update again.', [{ path: 'sessionId', message: 'unknown' }]);
+    if (!s || s.operator !== ctx.operator().id) throw new CoreError('NOT_FOUND', say('cardSessionUnknown'), [{ path: 'sessionId', message: 'unknown' }]);
     return s;
   }
 
@@ -80,8 +81,8 @@ export function cardHandlers(
       });
       const d = res.acctPrepareCCUpdateResponseDetails;
       // A session changes nothing on the account (D56): without one there is simply nothing to continue.
-      if (!d) throw new CoreError('BAD_RESPONSE', 'The billing system did not return a card session; nothing was changed. Try again.');
-      if (!d.directPostUrl) throw new CoreError('NOT_CONFIGURED', 'The billing system did not say where its card form is; the card cannot be updated from this desk.');
+      if (!d) throw new CoreError('BAD_RESPONSE', say('cardSessionMissing'));
+      if (!d.directPostUrl) throw new CoreError('NOT_CONFIGURED', say('cardFormUnknown'));
       const form = formUrlFor(d.directPostUrl, input.lang ?? 'nb');
       const expiresAt = d.ariaSessionExpiry ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(d.ariaSessionExpiry) ? d.ariaSessionExpiry : `${d.ariaSessionExpiry.replace(' ', 'T')}Z`) : NaN;
       if (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
@@ -126,28 +127,28 @@ export function cardHandlers(
         res = await doFetch(url, { signal: AbortSignal.timeout(STATUS_TIMEOUT_MS), redirect: 'error', headers: { accept: 'application/json' } });
       } catch (e) {
         const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
-        throw new CoreError(timedOut ? 'TIMEOUT' : 'UNREACHABLE', 'The card provider did not answer; the desk asks again.');
+        throw new CoreError(timedOut ? 'TIMEOUT' : 'UNREACHABLE', say('cardProviderSilent'));
       }
       const expiredLocally = s.expiresAt !== null && s.expiresAt < ctx.now();
       if (res.status === 404) return { state: expiredLocally ? 'expired' : 'unknown', paymentMethodNo: null, refusedCards: 0, formOpen: s.formOpen };
-      if (!res.ok) throw new CoreError('BAD_RESPONSE', `The card provider answered ${res.status}; the desk asks again.`);
+      if (!res.ok) throw new CoreError('BAD_RESPONSE', say('cardProviderAnswered', { status: res.status }));
       let body: { state?: unknown; ariaPaymentMethodNo?: unknown; refusedCards?: unknown };
       try {
         body = (await res.json()) as typeof body;
       } catch {
-        throw new CoreError('BAD_RESPONSE', 'The card provider gave an answer the desk cannot read; it asks again.');
+        throw new CoreError('BAD_RESPONSE', say('cardProviderUnreadable'));
       }
       const states: CardSessionState[] = ['prepared', 'open', 'accepted', 'expired', 'unknown'];
       const state = states.includes(body.state as CardSessionState) ? (body.state as CardSessionState) : 'unknown';
       const pm = typeof body.ariaPaymentMethodNo === 'number' && Number.isInteger(body.ariaPaymentMethodNo) && body.ariaPaymentMethodNo > 0 ? body.ariaPaymentMethodNo : null;
-      if (state === 'accepted' && pm === null) throw new CoreError('BAD_RESPONSE', 'The card provider said the card was accepted but not which payment method it is; the desk asks again.');
+      if (state === 'accepted' && pm === null) throw new CoreError('BAD_RESPONSE', say('cardAcceptedWithoutMethod'));
       const refused = typeof body.refusedCards === 'number' && Number.isInteger(body.refusedCards) && body.refusedCards >= 0 ? body.refusedCards : 0;
       return { state: state !== 'accepted' && expiredLocally ? 'expired' : state, paymentMethodNo: state === 'accepted' ? pm : null, refusedCards: refused, formOpen: s.formOpen };
     },
 
     async 'cards.complete'(input) {
       if (!input.billingGroupNo && !input.billingGroupId)
-        throw new CoreError('VALIDATION', 'Choose the billing group for the new card', [{ path: 'billingGroupNo', message: 'required' }]);
+        throw new CoreError('VALIDATION', say('chooseCardGroup'), [{ path: 'billingGroupNo', message: 'required' }]);
       return runWrite(
         writes,
         { type: 'card.complete', ...input },

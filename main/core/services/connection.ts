@@ -7,6 +7,7 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import { insecureBaseUrl, type Credentials, type ProfileStore, type StoredProfile } from '../settings/profiles';
 import { isSecureBaseUrl } from '../../../shared/amps/baseUrl';
+import { say } from '../../../shared/ipc/say';
 
 export interface EmbeddedSandbox {
   /** Starts the sandbox once, registers the API client, resolves with its base URL. */
@@ -43,7 +44,7 @@ export class Connection {
 
   async client(): Promise<AmpsClient> {
     const p = this.profiles.active();
-    if (!p) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    if (!p) throw new CoreError('NOT_CONFIGURED', say('noActiveProfile'));
     return this.clientFor(p);
   }
 
@@ -63,10 +64,10 @@ export class Connection {
     if (p.kind !== 'sandbox' && !isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name); // also for "Test connection" with the form's values
     let baseUrl = p.baseUrl;
     if (p.kind === 'sandbox') {
-      if (!this.opts.sandbox) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox is not available in this build. Choose another profile in Settings.');
+      if (!this.opts.sandbox) throw new CoreError('NOT_CONFIGURED', say('sandboxMissing'));
       baseUrl = (await this.opts.sandbox.start({ clientNo: p.clientNo, ...creds })).url;
       this.sandboxUrl = baseUrl;
-      if (!isSecureBaseUrl(baseUrl)) throw new CoreError('NOT_CONFIGURED', 'The embedded sandbox did not start on this computer (loopback).');
+      if (!isSecureBaseUrl(baseUrl)) throw new CoreError('NOT_CONFIGURED', say('sandboxNotLocal'));
     }
     return new AmpsClient({
       baseUrl,
@@ -86,7 +87,7 @@ export class Connection {
 
   async coreClient(): Promise<CoreClient<typeof CORE_MESSAGES>> {
     const p = this.profiles.active();
-    if (!p) throw new CoreError('NOT_CONFIGURED', 'No connection profile is active. Choose one in Settings.');
+    if (!p) throw new CoreError('NOT_CONFIGURED', say('noActiveProfile'));
     return this.coreClientFor(p);
   }
 

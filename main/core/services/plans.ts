@@ -14,6 +14,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/ipc';
 import type { ServiceContext } from './context';
 import { runWrite, type Writes } from '../outbox/answer';
 import type { PlanResult } from '../outbox/requests';
+import { say } from '../../../shared/ipc/say';
 
 export type Core = CoreClient<typeof CORE_MESSAGES>;
 type PlanHandlers = Pick<Handlers, 'plans.forAccount' | 'plans.offered' | 'plans.preview' | 'plans.replace'>;
@@ -91,7 +92,7 @@ export function planHandlers(ctx: ServiceContext, core: () => Promise<Core>, wri
   const instance = async (accountNo: number, planInstanceNo: number): Promise<AcctPlan> => {
     const pi = (await accountPlans(accountNo)).find((p) => p.plan_instance_no === planInstanceNo);
     if (!pi)
-      throw new CoreError('VALIDATION', `Account ${accountNo} has no subscription ${planInstanceNo}`, [{ path: 'planInstanceNo', message: 'is not a subscription of this account' }]);
+      throw new CoreError('VALIDATION', say('noSuchSubscription', { account: accountNo, subscription: planInstanceNo }), [{ path: 'planInstanceNo', message: 'is not a subscription of this account' }]);
     return pi;
   };
   /** What the business offers for the subscription's title, master for master, supplemental for supplemental. */

@@ -5,6 +5,7 @@ import type { Connection } from './connection';
 import { CoreError } from '../errors';
 import type { Credentials, StoredProfile } from '../settings/profiles';
 import type { ChannelInput } from '../../../shared/ipc';
+import { say } from '../../../shared/ipc/say';
 
 type TestForm = NonNullable<ChannelInput<'profiles.test'>['form']>;
 
@@ -30,7 +31,7 @@ async function formProfile(profiles: ProfileStore, name: string, form: TestForm)
     ...(!signingSecret ? ['signingSecret'] : []),
   ];
   if (missing.length || baseUrl === undefined || clientNo === undefined || !userID || !authKey || !signingSecret)
-    throw new CoreError('VALIDATION', `To test, fill in ${missing.join(', ')}`, missing.map((path) => ({ path: `form.${path}`, message: 'required to test' })));
+    throw new CoreError('VALIDATION', say('testNeedsFields'), missing.map((path) => ({ path: `form.${path}`, message: 'required to test' })));
   return [{ name, kind: 'remote', baseUrl, clientNo, userID, signatureVersion }, { authKey, signingSecret }];
 }
 

@@ -6,7 +6,9 @@
 //   password must be changed first             → FORBIDDEN
 //   role not in the channel's roles            → FORBIDDEN
 // The same check runs for both transports because it lives in the router, not in either.
-import { contract, type Channel, type IpcError } from '../../../shared/ipc';
+import { contract, say, sayInEnglish, type Channel, type IpcError, type Say } from '../../../shared/ipc';
+
+const refusal = (code: IpcError['code'], said: Say): IpcError => ({ code, message: sayInEnglish(said), say: said });
 import type { CallContext } from '../router';
 import type { Operator } from '../services/context';
 import type { DeskSession } from './deskSession';
@@ -30,17 +32,17 @@ const WHILE_MUST_CHANGE = new Set<Channel>(['session.changePassword']);
 export function accessCheck(opts: AccessOptions): (channel: Channel, ctx: CallContext) => IpcError | null {
   return (channel) => {
     const policy = contract[channel];
-    const refuse = (why: Refusal['why'], operator: Operator | null, message: string): IpcError => {
+    const refuse = (why: Refusal['why'], operator: Operator | null, message: Say): IpcError => {
       opts.onRefused?.({ channel, operator, why });
-      return { code: 'FORBIDDEN', message };
+      return { code: 'FORBIDDEN', message: sayInEnglish(message), say: message };
     };
-    if (opts.kiosk && !policy.kiosk) return refuse('kiosk', opts.session.current()?.operator ?? null, 'This is not available on a kiosk desk.');
+    if (opts.kiosk && !policy.kiosk) return refuse('kiosk', opts.session.current()?.operator ?? null, say('kioskRefused'));
     if (policy.roles === 'public') return null;
     const s = opts.session.current();
-    if (!s) return { code: 'UNAUTHENTICATED', message: 'Nobody is signed in at this desk. Sign in first.' };
-    if (s.locked) return { code: 'LOCKED', message: 'The desk is locked. Unlock it with your password.' };
-    if (s.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) return refuse('mustChangePassword', s.operator, 'Choose a new password first.');
-    if (!policy.roles.includes(s.operator.role)) return refuse('role', s.operator, `Your role (${s.operator.role}) may not do this.`);
+    if (!s) return refusal('UNAUTHENTICATED', say('notSignedIn'));
+    if (s.locked) return refusal('LOCKED', say('deskLocked'));
+    if (s.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) return refuse('mustChangePassword', s.operator, say('changePasswordFirst'));
+    if (!policy.roles.includes(s.operator.role)) return refuse('role', s.operator, say('roleRefused', { role: s.operator.role }));
     return null;
   };
 }

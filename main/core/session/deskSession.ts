@@ -9,6 +9,7 @@ import { normalizeOperatorId } from '../../../shared/domain/operators';
 import { CoreError } from '../errors';
 import type { Operator } from '../services/context';
 import type { AuthResult, NewOperator, OperatorDirectory } from '../operators/directory';
+import { say } from '../../../shared/ipc/say';
 
 /** What the session reports for the audit log (main/core/audit) or a test. */
 export interface SessionEvent {
@@ -75,8 +76,8 @@ export class DeskSession {
   /** The signed-in, unlocked operator; throws UNAUTHENTICATED / LOCKED otherwise. */
   requireOperator(): Operator {
     const c = this.current();
-    if (!c) throw new CoreError('UNAUTHENTICATED', 'Nobody is signed in at this desk. Sign in first.');
-    if (c.locked) throw new CoreError('LOCKED', 'The desk is locked. Unlock it with your password.');
+    if (!c) throw new CoreError('UNAUTHENTICATED', say('notSignedIn'));
+    if (c.locked) throw new CoreError('LOCKED', say('deskLocked'));
     return c.operator;
   }
 
@@ -119,7 +120,7 @@ export class DeskSession {
   }
 
   async setupFirstAdmin(input: { id: string; displayName: string; password: string }): Promise<SessionStatus> {
-    if (!(await this.opts.directory.isEmpty())) throw new CoreError('FORBIDDEN', 'This desk already has operators; an admin adds new ones.');
+    if (!(await this.opts.directory.isEmpty())) throw new CoreError('FORBIDDEN', say('deskHasOperators'));
     const rec = await this.opts.directory.add({ ...input, role: 'admin' } satisfies NewOperator);
     this.empty = false;
     const operator: Operator = { id: rec.id, displayName: rec.displayName, role: rec.role };
@@ -171,7 +172,7 @@ export class DeskSession {
 
   async unlock(password: string): Promise<SessionAnswer> {
     const current = this.operator;
-    if (!current) throw new CoreError('UNAUTHENTICATED', 'Nobody is signed in at this desk. Sign in first.');
+    if (!current) throw new CoreError('UNAUTHENTICATED', say('notSignedIn'));
     const r = await this.opts.directory.authenticate(current.id, password);
     if (!r.ok) {
       this.emit({ action: r.reason === 'locked' ? 'session.lockedOut' : 'session.unlockFailed', operator: current, detail: { reason: r.reason } });

@@ -5,6 +5,7 @@ import type { Handlers } from '../router';
 import { CoreError } from '../errors';
 import type { OperatorDirectory } from '../operators/directory';
 import type { DeskSession } from './deskSession';
+import { say } from '../../../shared/ipc/say';
 
 type SessionChannel = Extract<keyof Handlers, `session.${string}` | `operators.${string}`>;
 
@@ -54,7 +55,7 @@ export function sessionHandlers(
     },
     async 'session.changePassword'(input) {
       if (input.current === input.next)
-        throw new CoreError('VALIDATION', 'The new password must differ from the current one', [{ path: 'next', message: 'same as the current password' }]);
+        throw new CoreError('VALIDATION', say('samePassword'), [{ path: 'next', message: 'same as the current password' }]);
       return session.changePassword(input.current, input.next);
     },
 
@@ -69,11 +70,11 @@ export function sessionHandlers(
     },
     async 'operators.setDisabled'(input) {
       const target = await directory.get(input.id);
-      if (!target) throw new CoreError('NOT_FOUND', `There is no operator "${input.id}"`, [{ path: 'id', message: 'unknown operator' }]);
+      if (!target) throw new CoreError('NOT_FOUND', say('noSuchOperator', { id: input.id }), [{ path: 'id', message: 'unknown operator' }]);
       if (input.disabled && target.role === 'admin' && !target.disabled) {
         const admins = (await directory.list()).filter((o) => o.role === 'admin' && !o.disabled);
         if (admins.length <= 1)
-          throw new CoreError('VALIDATION', 'The last admin cannot be disabled: add another admin first', [{ path: 'id', message: 'last admin' }]);
+          throw new CoreError('VALIDATION', say('lastAdmin'), [{ path: 'id', message: 'last admin' }]);
       }
       const rec = await directory.setDisabled(input.id, input.disabled);
       if (input.disabled) await session.endIfSignedIn(rec.id);

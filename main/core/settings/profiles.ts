@@ -9,6 +9,7 @@ import { BASE_URL_NOT_SECURE, isSecureBaseUrl } from '../../../shared/amps/baseU
 import { CoreError } from '../errors';
 import { DamagedFileError } from '../localState/damaged';
 import { SecretUnreadableError, type SecretStore } from '../secrets/secretStore';
+import { say } from '../../../shared/ipc/say';
 
 export const SANDBOX_PROFILE = 'Sandbox (embedded)';
 
@@ -36,7 +37,7 @@ interface SettingsFile {
 export function insecureBaseUrl(profile: string): CoreError {
   return new CoreError(
     'VALIDATION',
-    `The connection profile "${profile}" uses http:// to another computer: its authKey and signatures would cross the network unencrypted. Use https://.`,
+    say('profileInsecure', { profile }),
     [{ path: 'baseUrl', message: BASE_URL_NOT_SECURE }],
     profile,
   );
@@ -110,7 +111,7 @@ export class ProfileStore {
 
   get(name: string): StoredProfile {
     const p = this.settings.profiles.find((x) => x.name === name);
-    if (!p) throw new CoreError('NOT_FOUND', `There is no connection profile named "${name}"`, [{ path: 'name', message: 'unknown profile' }]);
+    if (!p) throw new CoreError('NOT_FOUND', say('noSuchProfile', { profile: name }), [{ path: 'name', message: 'unknown profile' }]);
     return { ...p };
   }
 
@@ -134,14 +135,14 @@ export class ProfileStore {
       return { ...existing };
     }
     if (p.baseUrl === undefined || p.clientNo === undefined)
-      throw new CoreError('VALIDATION', 'A connection profile needs its base URL and client number', [
+      throw new CoreError('VALIDATION', say('profileNeedsAddress'), [
         ...(p.baseUrl === undefined ? [{ path: 'baseUrl', message: 'required' }] : []),
         ...(p.clientNo === undefined ? [{ path: 'clientNo', message: 'required' }] : []),
       ]);
     // Also checked by the contract; here again for any caller that is not the router (D23).
     if (!isSecureBaseUrl(p.baseUrl)) throw insecureBaseUrl(p.name);
     if (!existing && (!p.authKey || !p.signingSecret))
-      throw new CoreError('VALIDATION', 'A new profile needs its authKey and signing secret', [
+      throw new CoreError('VALIDATION', say('profileNeedsSecrets'), [
         ...(!p.authKey ? [{ path: 'authKey', message: 'required for a new profile' }] : []),
         ...(!p.signingSecret ? [{ path: 'signingSecret', message: 'required for a new profile' }] : []),
       ]);
@@ -163,7 +164,7 @@ export class ProfileStore {
 
   async delete(name: string): Promise<boolean> {
     const p = this.get(name);
-    if (p.kind === 'sandbox') throw new CoreError('VALIDATION', 'The embedded sandbox profile cannot be deleted', [{ path: 'name', message: 'built in' }]);
+    if (p.kind === 'sandbox') throw new CoreError('VALIDATION', say('sandboxProfileKept'), [{ path: 'name', message: 'built in' }]);
     this.settings.profiles = this.settings.profiles.filter((x) => x.name !== name);
     if (this.settings.active === name) this.settings.active = SANDBOX_PROFILE;
     await this.secrets.delete(secretKey(name, 'authKey'));
@@ -206,7 +207,7 @@ export class ProfileStore {
       await this.secrets.set(secretKey(name, 'signingSecret'), signingSecret);
     }
     if (!authKey || !signingSecret)
-      throw new CoreError('NOT_CONFIGURED', `The profile "${name}" has no ${!authKey ? 'authKey' : 'signing secret'}. Enter it in Settings.`, [], name);
+      throw new CoreError('NOT_CONFIGURED', say(!authKey ? 'profileLacksAuthKey' : 'profileLacksSecret', { profile: name }), [], name);
     return { authKey, signingSecret };
   }
 

@@ -16,6 +16,7 @@ import { zoneMidnight } from './days';
 import type { AuditSource, SourceFilter } from './source';
 import type { SupervisionSources } from './sources';
 import { teamFeedbackFor } from './team';
+import { say } from '../../../shared/ipc/say';
 
 export const MAX_EXPORT_ROWS = 200_000;
 const EXPORT_PAGE = 1000;
@@ -170,7 +171,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
         if (total.kind === 'moreThan' || total.n > MAX_EXPORT_ROWS)
           throw new CoreError(
             'VALIDATION',
-            `The filter matches ${total.kind === 'moreThan' ? 'more than ' : ''}${total.n} entries; export at most ${MAX_EXPORT_ROWS} at a time (narrow the dates)`,
+            say(total.kind === 'moreThan' ? 'exportTooManyAtLeast' : 'exportTooMany', { count: total.n, max: MAX_EXPORT_ROWS }),
             [{ path: 'from', message: 'Too many entries' }],
           );
         const lines = [CSV_HEADER.join(',')];
@@ -190,11 +191,11 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
       const op = d.operator();
       const note = input.note.trim();
       if (input.state === 'flagged' && !note)
-        throw new CoreError('VALIDATION', 'Say what needs following up', [{ path: 'note', message: 'Say what needs following up' }]);
+        throw new CoreError('VALIDATION', say('reviewNeedsNote'), [{ path: 'note', message: 'Say what needs following up' }]);
       const { value: found } = await read((s) => s.byHash([input.target.hash]));
       const target = [...found, ...(await d.sources.local.byHash([input.target.hash]))].find((e) => e.deskId === input.target.deskId && e.seq === input.target.seq);
-      if (!target) throw new CoreError('NOT_FOUND', 'That entry is not in the audit being read', [{ path: 'target', message: 'not found' }]);
-      if (target.kind !== 'intent') throw new CoreError('VALIDATION', 'Only comments and changes can be reviewed', [{ path: 'target', message: 'not a comment or change' }]);
+      if (!target) throw new CoreError('NOT_FOUND', say('reviewTargetMissing'), [{ path: 'target', message: 'not found' }]);
+      if (target.kind !== 'intent') throw new CoreError('VALIDATION', say('reviewTargetKind'), [{ path: 'target', message: 'not a comment or change' }]);
       const written = append(eventEntry(op, `review.${input.state}`, target.accountNo, { target: { ...refOf(target), operatorId: target.operator?.id ?? null, action: target.action }, note }));
       await d.waitShipped?.(written.seq);
       const review = deriveReviews([written]).get(target.hash)!;
@@ -221,7 +222,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
       const rd = review ? reviewDetail(review) : null;
       const target = rd ? entries.find((e) => e.hash === rd.target.hash && e.operator?.id === op.id) : undefined;
       // Only feedback on one's own work: anything else is not there for this operator.
-      if (!review || !rd || !target) throw new CoreError('NOT_FOUND', 'There is no such feedback on your work', [{ path: 'review', message: 'not found' }]);
+      if (!review || !rd || !target) throw new CoreError('NOT_FOUND', say('feedbackMissing'), [{ path: 'review', message: 'not found' }]);
       const already = entries.find((e) => ackDetail(e)?.review.hash === review.hash && e.operator?.id === op.id);
       if (already) return { acknowledged: { at: already.at } };
       const written = append(eventEntry(op, ACK_ACTION, target.accountNo, { review: refOf(review), target: refOf(target) } satisfies { review: EntryRef; target: EntryRef }));

@@ -10,6 +10,7 @@ import type { AuditEntry } from '../audit/types';
 import { categoryClauses, isCommentAction, SQL } from './categories';
 import { dayKeyer } from './days';
 import type { AuditSource, ListTotal, OperatorDayCount, SourceFilter, SourcePage } from './source';
+import { say } from '../../../shared/ipc/say';
 
 const MAX_LIMIT = 1000;
 type Param = string | number;
@@ -17,7 +18,7 @@ type Param = string | number;
 /** A bare date is midnight UTC; anything else must parse as a date-time. */
 export function instantOf(value: string, field: string): string {
   const t = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00.000Z`) : Date.parse(value);
-  if (Number.isNaN(t)) throw new CoreError('VALIDATION', `${field} is not a date`, [{ path: field, message: 'Not a date' }]);
+  if (Number.isNaN(t)) throw Object.assign(new CoreError('VALIDATION', say('notADate'), [{ path: field, message: 'Not a date' }]), { message: `${field} is not a date` });
   return new Date(t).toISOString();
 }
 

@@ -19,6 +19,7 @@ import {
 import { teamAdmins, testTeamLogin } from './check';
 import type { TeamDesk } from './desk';
 import type { TeamConnection } from './store';
+import { say } from '../../../shared/ipc/say';
 
 type TeamHandlers = Pick<Handlers, 'teamStore.get' | 'teamStore.save' | 'teamStore.test' | 'teamStore.status'>;
 
@@ -41,7 +42,7 @@ function settingsOf(form: TeamStoreForm): TeamStoreSettings {
       ...(form.directoryUrl ? { directoryUrl: form.directoryUrl } : {}),
     });
   } catch (e) {
-    if (e instanceof TeamSettingsError) throw new CoreError('VALIDATION', e.message, [{ path: e.field, message: e.message }]);
+    if (e instanceof TeamSettingsError) throw new CoreError('VALIDATION', say('teamStoreSettings'), [{ path: e.field, message: e.message }]);
     throw e;
   }
 }
@@ -91,7 +92,7 @@ export function teamStoreHandlers(o: TeamStoreHandlerOptions): TeamHandlers {
     },
 
     async 'teamStore.save'(form) {
-      if (managed()) throw new CoreError('FORBIDDEN', 'This desk’s team store is set by its installation (CSR_TEAM_STORE_URL) and cannot be changed here.');
+      if (managed()) throw new CoreError('FORBIDDEN', say('teamStoreManaged'));
       if (!form.url) {
         // Work alone: the settings and the team store's passwords go; the local log stays.
         await removeTeamSettings(o.dataDir, o.secrets);
@@ -100,20 +101,20 @@ export function teamStoreHandlers(o: TeamStoreHandlerOptions): TeamHandlers {
       }
       const s = settingsOf(form);
       const pw = await password(form.password, TEAM_PASSWORD_KEY);
-      if (pw === undefined) throw new CoreError('VALIDATION', "Enter the password of this desk's database user", [{ path: 'password', message: 'required' }]);
+      if (pw === undefined) throw new CoreError('VALIDATION', say('teamPasswordNeeded'), [{ path: 'password', message: 'required' }]);
       if (s.readerUrl && (await password(form.readerPassword, TEAM_READER_PASSWORD_KEY)) === undefined)
-        throw new CoreError('VALIDATION', "Enter the reader login's password", [{ path: 'readerPassword', message: 'required' }]);
+        throw new CoreError('VALIDATION', say('teamReaderPasswordNeeded'), [{ path: 'readerPassword', message: 'required' }]);
       if (s.directoryUrl && (await password(form.directoryPassword, TEAM_DIRECTORY_PASSWORD_KEY)) === undefined)
-        throw new CoreError('VALIDATION', "Enter the directory login's password", [{ path: 'directoryPassword', message: 'required' }]);
+        throw new CoreError('VALIDATION', say('teamDirectoryPasswordNeeded'), [{ path: 'directoryPassword', message: 'required' }]);
       if (s.directory && !s.directoryUrl) {
         // Signing in with a team directory that has no admin, on a desk that cannot add one, would lock every admin out.
         const admins = await teamAdmins(connOf(s, s.url, pw)!);
         if (admins === null)
-          throw new CoreError('VALIDATION', 'The team directory cannot be read now, so this desk cannot switch to it: test the connection first', [
+          throw new CoreError('VALIDATION', say('teamDirectoryUnreadable'), [
             { path: 'directory', message: 'team directory not readable' },
           ]);
         if (admins === 0)
-          throw new CoreError('VALIDATION', 'The team directory has no admin who could sign in here: add one first (from a desk with a directory login)', [
+          throw new CoreError('VALIDATION', say('teamDirectoryNoAdmin'), [
             { path: 'directory', message: 'no admin in the team directory' },
           ]);
       }
@@ -127,12 +128,12 @@ export function teamStoreHandlers(o: TeamStoreHandlerOptions): TeamHandlers {
     },
 
     async 'teamStore.test'({ form }) {
-      if (!form.url) throw new CoreError('VALIDATION', 'Enter the team store URL to test', [{ path: 'form.url', message: 'required' }]);
+      if (!form.url) throw new CoreError('VALIDATION', say('teamUrlNeeded'), [{ path: 'form.url', message: 'required' }]);
       let s: TeamStoreSettings;
       try {
         s = settingsOf(form);
       } catch (e) {
-        if (e instanceof CoreError) throw new CoreError('VALIDATION', e.message, e.fields.map((f) => ({ ...f, path: `form.${f.path}` })));
+        if (e instanceof CoreError) throw new CoreError('VALIDATION', e.say, e.fields.map((f) => ({ ...f, path: `form.${f.path}` })));
         throw e;
       }
       const logins = [await testTeamLogin('desk', connOf(s, s.url, await password(form.password, TEAM_PASSWORD_KEY)), userOf(s.url))];

@@ -25,6 +25,7 @@ import type { AuthResult, NewOperator, OperatorDirectory, OperatorRecord } from 
 import { DEFAULT_LOCKOUT, lockoutMs, type LockoutPolicy } from '../operators/lockout';
 import { DEFAULT_SCRYPT, hashPassword, verifyAgainstDummy, verifyPassword, type ScryptParams } from '../operators/passwords';
 import { classify } from './store';
+import { say } from '../../../shared/ipc/say';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -245,14 +246,14 @@ export class TeamOperatorDirectory implements OperatorDirectory {
     if (!db)
       throw new CoreError(
         'NOT_CONFIGURED',
-        "This desk signs in with the team's operator directory but has no directory login: add, disable and reset operators on a desk that has one (Settings → Team store).",
+        say('directoryWithoutLogin'),
       );
     return db;
   }
 
   private required(id: string): CacheRow {
     const r = this.row(id);
-    if (!r) throw new CoreError('NOT_FOUND', `There is no operator "${normalizeId(id)}"`, [{ path: 'id', message: 'unknown operator' }]);
+    if (!r) throw new CoreError('NOT_FOUND', say('noSuchOperator', { id: normalizeId(id) }), [{ path: 'id', message: 'unknown operator' }]);
     return r;
   }
 
@@ -271,7 +272,7 @@ export class TeamOperatorDirectory implements OperatorDirectory {
         'INSERT INTO team.operators (id, display_name, role, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
         [id, op.displayName.trim(), op.role, hash],
       );
-      if (r.rowCount === 0) throw new CoreError('VALIDATION', `The operator id "${id}" is taken`, [{ path: 'id', message: 'taken' }]);
+      if (r.rowCount === 0) throw new CoreError('VALIDATION', say('operatorIdTaken', { id }), [{ path: 'id', message: 'taken' }]);
     } catch (e) {
       throw e instanceof CoreError ? e : teamWriteError(e);
     }
@@ -304,7 +305,7 @@ export class TeamOperatorDirectory implements OperatorDirectory {
     const db = await this.adminDb();
     try {
       const res = await db.query(sql, params);
-      if (res.rowCount === 0) throw new CoreError('NOT_FOUND', `There is no operator "${id}" in the team directory`, [{ path: 'id', message: 'unknown operator' }]);
+      if (res.rowCount === 0) throw new CoreError('NOT_FOUND', say('noSuchOperator', { id }), [{ path: 'id', message: 'unknown operator' }]);
     } catch (e) {
       throw e instanceof CoreError ? e : teamWriteError(e);
     }
@@ -324,12 +325,12 @@ function teamWriteError(e: unknown): CoreError {
   const t = classify(e);
   // Refused before anything was sent (no connection made): certainly not changed.
   if (t.fault === 'unreachable' && /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN)$/.test(t.sqlState ?? ''))
-    return new CoreError('UNREACHABLE', 'The team directory cannot be reached, so nothing was changed. Try again when the team store answers.');
+    return new CoreError('UNREACHABLE', say('directoryUnreachable'));
   if (t.fault === 'unreachable' || t.fault === 'dropped')
-    return new CoreError('UNKNOWN_OUTCOME', 'The connection to the team directory ended before it answered: the change may or may not have been made. Refresh the list to see what the directory holds.');
-  if (t.fault === 'auth') return new CoreError('FORBIDDEN', "The team store refused this desk's directory login (user name or password): nothing was changed.");
-  if (t.fault === 'refused') return new CoreError('FORBIDDEN', `The team store does not let this desk's directory login change operators: ${t.message}`);
-  return new CoreError('INTERNAL', `The team directory could not be changed: ${t.message}`);
+    return new CoreError('UNKNOWN_OUTCOME', say('directoryDropped'));
+  if (t.fault === 'auth') return new CoreError('FORBIDDEN', say('directoryLoginRefused'));
+  if (t.fault === 'refused') return new CoreError('FORBIDDEN', say('directoryNotAllowed'));
+  return new CoreError('INTERNAL', say('directoryFailed'));
 }
 
 /** Adds or changes an operator in the team directory (directory admin role). */

@@ -30,6 +30,7 @@ import { TopBar, panelDomId, tabDomId } from './TopBar';
 import { useKioskIdle } from './useKioskIdle';
 import { useModalOpen } from './useModalOpen';
 import { useShortcuts } from './useShortcuts';
+import { errorWords } from '../../i18n/errorWords';
 
 // A notice (the snackbar at the bottom right) is never over a dialog: while anything modal is
 // open (a dialog, its confirmation, a menu, a date picker, the lock screen) the notice is held
@@ -131,9 +132,9 @@ export function App() {
     if (kiosk) useWorkspace.setState({ persistRecent: false });
   }, [kiosk]);
 
-  const unreadable =
-    secretProblem ??
-    (info?.profile && !info.profile.secretsReadable ? { profile: info.profile.name, message: t('secretReentry.unreadableAtStart') } : null);
+  const unreadable = secretProblem
+    ? { profile: secretProblem.profile, message: errorWords(t, secretProblem.error) }
+    : (info?.profile && !info.profile.secretsReadable ? { profile: info.profile.name, message: t('secretReentry.unreadableAtStart') } : null);
   // Settings and the operators screen are admins' (main enforces it; this only does not offer them).
   const admin = useSession(selectIsAdmin);
   const showSettings = screen === 'settings' && !kiosk && admin;

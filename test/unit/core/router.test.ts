@@ -3,7 +3,7 @@ import { createRouter, type CallContext, type Handlers } from '../../../main/cor
 import { AmpsError } from '../../../main/core/amps/errors';
 import { CoreError } from '../../../main/core/errors';
 import { SecretUnreadableError } from '../../../main/core/secrets/secretStore';
-import { CHANNELS } from '../../../shared/ipc';
+import { CHANNELS, say } from '../../../shared/ipc';
 
 const ctx: CallContext = { transport: 'test', trustedSender: true };
 
@@ -89,7 +89,7 @@ describe('router', () => {
       [new AmpsError('REJECTED', 'bad field', { endpoint: 'AcctManageBillingGroup', resultCode: -2, fields: [{ path: 'x', message: 'y' }] }), 'AMPS_REJECTED'],
       [new AmpsError('UNKNOWN_OUTCOME', 'timed out', { endpoint: 'AcctCaptureComments' }), 'UNKNOWN_OUTCOME'],
       [new AmpsError('UNREACHABLE', 'refused', { endpoint: 'AcctSearchAccount' }), 'UNREACHABLE'],
-      [new CoreError('NOT_CONFIGURED', 'no profile'), 'NOT_CONFIGURED'],
+      [new CoreError('NOT_CONFIGURED', say('noActiveProfile')), 'NOT_CONFIGURED'],
       [new SecretUnreadableError('profile:Prod:authKey'), 'SECRET_UNREADABLE'],
       [new TypeError('x is undefined'), 'INTERNAL'],
     ];

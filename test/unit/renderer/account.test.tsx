@@ -69,11 +69,11 @@ describe('account workspace', () => {
   });
 
   it('says what to do when the account cannot be loaded', async () => {
-    csr.handle('accounts.get', () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Account 9 was not found' } }));
+    csr.handle('accounts.get', () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Account 9 was not found.', say: { key: 'accountNotFound', params: { account: 9 } } } }));
     renderUi(<App />);
     act(() => useWorkspace.getState().open(9));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Account 9 was not found');
+    expect(alert).toHaveTextContent('Account 9 was not found.');
     expect(alert).toHaveTextContent('Search again');
   });
 });

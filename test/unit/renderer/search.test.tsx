@@ -398,12 +398,13 @@ describe('quick search', () => {
   });
 
   it('shows an error that says what to do next, and an empty state', async () => {
-    csr.handle('accounts.search', () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'The sandbox is not answering.' } }));
+    csr.handle('accounts.search', () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'The billing system could not be reached (ECONNREFUSED)', say: { key: 'billingUnreachable' } } }));
     renderUi(<SearchScreen />);
     expect(screen.getByText('Search for a customer')).toBeInTheDocument();
     await userEvent.type(screen.getByTestId('quick-search'), 'Ola');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The sandbox is not answering.');
+    expect(alert).toHaveTextContent('The billing system could not be reached. Nothing was sent.');
+    expect(alert).not.toHaveTextContent('ECONNREFUSED');
     expect(alert).toHaveTextContent('Check the network or the connection in Settings, then try again.');
   });
 });

@@ -86,13 +86,13 @@ describe('SECRET_UNREADABLE', () => {
     installFakeCsr({
       'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: prod }),
       'profiles.list': () => ok({ active: prod.name, profiles: [sandbox, { ...prod, secretsReadable: false }] }),
-      'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (authKey) can no longer be read on this machine. Enter it again in Settings.' } }),
+      'accounts.search': () => ({ ok: false, error: { code: 'SECRET_UNREADABLE', message: 'A stored secret (authKey) can no longer be read on this machine. Enter it again in Settings.', say: { key: 'secretUnreadableGeneral' } } }),
     });
     renderUi(<App />);
     await waitFor(() => expect(useShell.getState().info).not.toBeNull());
     await userEvent.type(screen.getByTestId('quick-search'), 'Kari');
     expect(await screen.findByRole('heading', { name: 'Enter the connection secrets again' })).toBeInTheDocument();
-    expect(screen.getByRole('alert', { name: 'Enter the connection secrets again' })).toHaveTextContent(/A stored secret \(authKey\) can no longer be read/);
+    expect(screen.getByRole('alert', { name: 'Enter the connection secrets again' })).toHaveTextContent(/A stored secret can no longer be read on this computer/);
     await userEvent.click(screen.getByRole('button', { name: 'Enter the secrets' }));
     const form = await screen.findByTestId('profile-form');
     expect(within(form).getByTestId('reenter-secrets')).toBeInTheDocument();
