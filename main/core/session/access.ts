@@ -7,11 +7,12 @@
 //   role not in the channel's roles            → FORBIDDEN
 // The same check runs for both transports because it lives in the router, not in either.
 import { contract, say, sayInEnglish, type Channel, type IpcError, type Say } from '../../../shared/ipc';
-
-const refusal = (code: IpcError['code'], said: Say): IpcError => ({ code, message: sayInEnglish(said), say: said });
 import type { CallContext } from '../router';
 import type { Operator } from '../services/context';
 import type { DeskSession } from './deskSession';
+
+/** A refusal as the router answers it: the Say for the renderer, its English for the log (D105). */
+const refusal = (code: IpcError['code'], said: Say): IpcError => ({ code, message: sayInEnglish(said), say: said });
 
 /** A refusal the audit log records (FORBIDDEN only: UNAUTHENTICATED/LOCKED are the normal state of a signed-out desk). */
 export interface Refusal {
@@ -32,9 +33,9 @@ const WHILE_MUST_CHANGE = new Set<Channel>(['session.changePassword']);
 export function accessCheck(opts: AccessOptions): (channel: Channel, ctx: CallContext) => IpcError | null {
   return (channel) => {
     const policy = contract[channel];
-    const refuse = (why: Refusal['why'], operator: Operator | null, message: Say): IpcError => {
+    const refuse = (why: Refusal['why'], operator: Operator | null, said: Say): IpcError => {
       opts.onRefused?.({ channel, operator, why });
-      return { code: 'FORBIDDEN', message: sayInEnglish(message), say: message };
+      return refusal('FORBIDDEN', said);
     };
     if (opts.kiosk && !policy.kiosk) return refuse('kiosk', opts.session.current()?.operator ?? null, say('kioskRefused'));
     if (policy.roles === 'public') return null;
