@@ -17,9 +17,10 @@ import { flattenFields, type Scalar } from '../../../shared/domain/fieldDiff';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldLabel } from '../../components/fieldLabel';
+import { serverFieldMessage } from '../../i18n/fieldMessages';
 import { useOutbox } from '../../state/outboxStore';
 import { useShell } from '../../state/shellStore';
-import { itemWhat } from './outboxWords';
+import { itemProblem, itemWhat } from './outboxWords';
 
 /** The part of each command a person edits (ids of the account and the item stay). */
 const EDITABLE: Record<Command['type'], string> = {
@@ -64,7 +65,13 @@ export function EditItemDialog({ item, onClose }: { item: OutboxItemView; onClos
   );
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldError = (path: string) => error?.fields?.find((f) => f.path.endsWith(path))?.message;
+  /** A field's problem in the UI language: the refused edit's, else the refusal that parked the item. */
+  const fieldError = (path: string): string | undefined => {
+    const message = error
+      ? error.fields?.find((f) => f.path.endsWith(path))?.message
+      : item.problem?.fields?.find((f) => f.path.endsWith(path.slice(part.length + 1)))?.message;
+    return message === undefined ? undefined : serverFieldMessage(t, message);
+  };
 
   const save = async () => {
     const next = structuredClone(cmd);
@@ -82,14 +89,14 @@ export function EditItemDialog({ item, onClose }: { item: OutboxItemView; onClos
     } else setError(res.error);
   };
 
-  const problemPaths = new Set((item.problem?.fields ?? []).map((f) => f.path));
+  const problem = itemProblem(t, item);
   return (
     <Dialog open onClose={busy ? undefined : onClose} aria-labelledby={titleId} maxWidth="md" fullWidth data-testid="outbox-edit-dialog">
       <DialogTitle id={titleId}>{t(item.accountNo === 0 ? 'outbox.edit.titleNew' : 'outbox.edit.title', { what: itemWhat(t, item), account: item.accountNo })}</DialogTitle>
       <DialogContent dividers>
-        {item.problem ? (
-          <Alert severity="warning" sx={{ mb: 2 }}>
-            {item.problem.message}
+        {problem ? (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="outbox-edit-problem">
+            {problem.text}
           </Alert>
         ) : null}
         <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: part === 'text' ? '1fr' : { xs: '1fr', md: '1fr 1fr' } }}>
@@ -103,7 +110,7 @@ export function EditItemDialog({ item, onClose }: { item: OutboxItemView; onClos
               multiline={part === 'text'}
               minRows={part === 'text' ? 4 : undefined}
               size="small"
-              error={!!fieldError(path) || [...problemPaths].some((p) => p.endsWith(path.slice(part.length + 1)))}
+              error={!!fieldError(path)}
               helperText={fieldError(path)}
               disabled={busy}
             />

@@ -21,13 +21,12 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../../shared/commands';
 import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldLabel } from '../../components/fieldLabel';
 import { useFormat } from '../../i18n';
 import { useOutbox } from '../../state/outboxStore';
 import { useShell } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { EditItemDialog } from './EditItemDialog';
-import { itemState, itemWhat, stateColor } from './outboxWords';
+import { itemProblem, itemState, itemWhat, stateColor } from './outboxWords';
 
 export function OutboxDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -125,6 +124,7 @@ function ItemRow(props: { item: OutboxItemView; onOpenAccount(): void; onRetry()
   const f = useFormat();
   const { item } = props;
   const parked = item.state === 'parked';
+  const problem = itemProblem(t, item);
   const editable = (parked && item.problem?.kind !== 'undecided') || (item.state === 'pending' && !item.reasonFor && item.attempts > 0);
   return (
     <TableRow data-testid="outbox-item" data-state={item.state} data-type={item.type}>
@@ -150,10 +150,14 @@ function ItemRow(props: { item: OutboxItemView; onOpenAccount(): void; onRetry()
       </TableCell>
       <TableCell>
         <Chip size="small" color={stateColor(item)} label={itemState(t, item)} />
-        {item.problem ? (
+        {problem ? (
           <Typography variant="caption" sx={{ display: 'block', mt: 0.5, maxWidth: 360 }} data-testid="outbox-problem">
-            {item.problem.message}
-            {item.problem.fields?.length ? ` (${item.problem.fields.map((x) => fieldLabel(t, x.path.replace(/^.*Details(ADD|MODIFY|REMOVE)\./, ''))).join(', ')})` : ''}
+            {problem.text}
+            {problem.fields.map((f) => (
+              <Box component="span" key={f} sx={{ display: 'block' }}>
+                {f}
+              </Box>
+            ))}
           </Typography>
         ) : null}
       </TableCell>
