@@ -3,7 +3,7 @@
 // `say.*` strings; its English `message` is never shown as it came. A refusal from the
 // billing system is its own text, which is matched against the refusals the app knows.
 import type { TFunction } from 'i18next';
-import type { IpcError, SayParams } from '../../shared/ipc';
+import type { IpcError, Say, SayParams } from '../../shared/ipc';
 import { RESULT } from '../../shared/amps/codes';
 import { CORE_ERROR } from '../../shared/amps/core';
 import { serverFieldMessage } from './fieldMessages';
@@ -47,6 +47,10 @@ export function knownRefusal(t: TFunction, billingText: string, resultCode?: num
 export function errorWords(t: TFunction, error: IpcError): string {
   // The billing system answered (resultCode): its text, matched against what the app knows.
   if (error.resultCode !== undefined || error.code === 'AMPS_REJECTED') return knownRefusal(t, error.message, error.resultCode) ?? '';
-  if (error.say) return t(`say.${error.say.key}`, { ...paramWords(t, error.say.params), defaultValue: '' });
-  return '';
+  return error.say ? sayWords(t, error.say) : '';
+}
+
+/** Something main said as a key and values (an error's or an answer's), in the UI language. */
+export function sayWords(t: TFunction, said: Say): string {
+  return t(`say.${said.key}`, { ...paramWords(t, said.params), defaultValue: '' });
 }

@@ -52,6 +52,7 @@ export const RULE_MESSAGES: Record<string, string> = {
   'baseUrl must be an http(s) URL': 'url',
   [BASE_URL_NOT_SECURE]: 'httpsRequired',
   'required for a new profile': 'requiredNewProfile',
+  'required to test': 'required',
   required: 'required',
   // The Norwegian input rules (shared/domain/input/messages.ts).
   [INPUT_RULE.phoneInvalid]: 'phone',

@@ -31,6 +31,7 @@ import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { DISPLAY_NAME_MAX, OPERATOR_ID_MAX, OPERATOR_ID_PATTERN, PASSWORD_MAX, PASSWORD_MIN } from '../domain/operators';
 // Supervisor workspace (issue 9): its schemas live in ./supervision.ts
 import * as sv from './supervision';
+import { saySchema } from './say';
 import { auditEntryView } from './auditEntry';
 import { deliveryMatchAnswer, deliveryMatchInput, searchResultRow } from './searchRow';
 // Plans (issue 10 item 5, D70–D72): the channels are in planChannels below.
@@ -506,7 +507,8 @@ export const contract = {
       // only when typed (omitted = the stored one); nothing typed is ever sent back.
       form: profileTestForm.optional(),
     }),
-    z.object({ ok: z.boolean(), message: z.string(), latencyMs: z.number() }),
+    // `say`: the outcome as words the renderer says in the UI language; `message` its English (D105).
+    z.object({ ok: z.boolean(), message: z.string(), say: saySchema, latencyMs: z.number() }),
     ADMIN_SETTINGS,
   ),
 

@@ -6,6 +6,8 @@
 // translates itself (`role`). Never the billing system's or a library's text: that is not
 // ours to word, and stays in `message` only.
 
+import { z } from 'zod';
+
 export const SAY_EN = {
   // The router and the access check (main/core/router.ts, session/access.ts)
   unknownChannel: 'The app could not do that (it asked for something this version does not have).',
@@ -62,6 +64,14 @@ export const SAY_EN = {
   profileLacksAuthKey: 'The profile “{{profile}}” has no authKey.',
   profileLacksSecret: 'The profile “{{profile}}” has no signing secret.',
   testNeedsFields: 'Fill in the marked fields to test the connection.',
+  testConnected: 'Connected to {{url}}; the signed request was accepted.',
+  testKeysRefused: 'Connection failed: the billing system did not accept the authKey or the signature (check the authKey, the signing secret and the client number).',
+  testClock: 'Connection failed: the billing system says the request’s time is off. Check this computer’s clock and time zone.',
+  testRefused: 'Connection failed: the billing system refused the request.',
+  testUnreachable: 'Connection failed: the address could not be reached.',
+  testTimeout: 'Connection failed: the billing system did not answer in time.',
+  testUnreadable: 'Connection failed: the answer could not be read (is this the billing system’s address?).',
+  testFailed: 'Connection failed for an unexpected reason.',
   secretUnreadable: 'A stored secret of the profile “{{profile}}” can no longer be read on this computer.',
   secretUnreadableGeneral: 'A stored secret can no longer be read on this computer.',
   secretStoreUnavailable: 'This computer’s secret store cannot be used, so the desk cannot keep its keys.',
@@ -123,6 +133,12 @@ export interface Say {
   key: SayKey;
   params?: SayParams;
 }
+
+/** A Say inside a channel's answer (not an error), checked like the rest of it. */
+export const saySchema = z.object({
+  key: z.enum(Object.keys(SAY_EN) as [SayKey, ...SayKey[]]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export function say(key: SayKey, params?: SayParams): Say {
   return params ? { key, params } : { key };

@@ -32,16 +32,17 @@ afterAll(() => sandbox?.close());
 
 describe('profiles.test with the form’s values', () => {
   it('the saved profile fails, the corrected form passes without retyping the secrets', async () => {
-    expect(await call('profiles.test', { name: 'Remote' })).toMatchObject({ ok: true, value: { ok: false } });
+    // What failed is said as words the renderer translates: the keys were not accepted.
+    expect(await call('profiles.test', { name: 'Remote' })).toMatchObject({ ok: true, value: { ok: false, say: { key: 'testKeysRefused' } } });
     const res = await call('profiles.test', { name: 'Remote', form: { baseUrl: sandbox.url, clientNo: 555, userID: 'agent1', signatureVersion: '2.0' } });
-    expect(res).toMatchObject({ ok: true, value: { ok: true } });
+    expect(res).toMatchObject({ ok: true, value: { ok: true, say: { key: 'testConnected', params: { url: sandbox.url } } } });
     // The saved profile is unchanged: testing is not saving.
     expect(await call('profiles.test', { name: 'Remote' })).toMatchObject({ ok: true, value: { ok: false } });
   });
 
   it('a typed secret is used instead of the stored one, and never echoed', async () => {
     const wrong = await call('profiles.test', { name: 'Remote', form: { clientNo: 555, signingSecret: 'typed-but-wrong-secret-0001' } });
-    expect(wrong).toMatchObject({ ok: true, value: { ok: false } });
+    expect(wrong).toMatchObject({ ok: true, value: { ok: false, say: { key: 'testKeysRefused' } } });
     expect(JSON.stringify(wrong)).not.toContain('typed-but-wrong-secret-0001');
     const wrongKey = await call('profiles.test', { name: 'Remote', form: { clientNo: 555, authKey: 'typed-wrong-authkey-77' } });
     expect(wrongKey).toMatchObject({ ok: true, value: { ok: false } });
@@ -69,6 +70,6 @@ describe('profiles.test with the form’s values', () => {
   it('the embedded sandbox is tested with the form’s signature version', async () => {
     const res = await call('profiles.test', { name: 'Sandbox (embedded)', form: { userID: 'agent3', signatureVersion: '1.0' } });
     // No embedded sandbox in this core: the answer says so in words rather than testing the saved profile.
-    expect(res).toMatchObject({ ok: true, value: { ok: false, message: expect.stringContaining('embedded sandbox') } });
+    expect(res).toMatchObject({ ok: true, value: { ok: false, say: { key: 'sandboxMissing' }, message: expect.stringContaining('embedded sandbox') } });
   });
 });

@@ -7,7 +7,16 @@ import { AmpsError } from '../amps/errors';
 import { CoreError } from '../errors';
 import { insecureBaseUrl, type Credentials, type ProfileStore, type StoredProfile } from '../settings/profiles';
 import { isSecureBaseUrl } from '../../../shared/amps/baseUrl';
-import { say } from '../../../shared/ipc/say';
+import { say, sayInEnglish, type Say, type SayKey } from '../../../shared/ipc/say';
+import { RESULT } from '../../../shared/amps/codes';
+
+/** What "Test connection" found (profiles.test). */
+export interface ConnectionTest {
+  ok: boolean;
+  message: string;
+  say: Say;
+  latencyMs: number;
+}
 
 export interface EmbeddedSandbox {
   /** Starts the sandbox once, registers the API client, resolves with its base URL. */
@@ -20,6 +29,13 @@ export interface ConnectionOptions {
   timeoutMs?: number;
   log?: (line: string) => void;
 }
+
+/** Refusals "Test connection" can name: the keys, or this computer's clock. */
+const REFUSED_SAYS = new Map<number, SayKey>([
+  [RESULT.AUTH_FAILED, 'testKeysRefused'],
+  [RESULT.BAD_SIGNATURE, 'testKeysRefused'],
+  [RESULT.EXPIRED, 'testClock'],
+]);
 
 export class Connection {
   // One client per profile: the outbox sends each item with its own profile's client while
@@ -111,29 +127,36 @@ export class Connection {
     return client;
   }
 
-  /** "Test connection": one signed read; says what failed in words. */
-  async test(p: StoredProfile, creds?: Credentials): Promise<{ ok: boolean; message: string; latencyMs: number }> {
+  /**
+   * "Test connection": one signed read. `say` is the outcome in words the renderer says in
+   * the UI language (D105); `message` is its English with what the failure itself said, for
+   * the log and support.
+   */
+  async test(p: StoredProfile, creds?: Credentials): Promise<ConnectionTest> {
     const started = performance.now();
     const took = () => Math.round(performance.now() - started);
+    const answer = (ok: boolean, said: Say, detail?: string): ConnectionTest => ({
+      ok,
+      message: detail ? `${sayInEnglish(said)} (${detail})` : sayInEnglish(said),
+      say: said,
+      latencyMs: took(),
+    });
     try {
       // With credentials given (the form's values): a client of its own, never the cached one.
       const client = creds ? await this.build(p, creds) : await this.clientFor(p);
       await client.call('AcctSearchAccount', { acctSearchAccountCriteria: { ariaAccountNo: 1 }, acctSearchAccountSpecDetails: { returnLimitRows: 1 } });
-      return { ok: true, message: `Connected to ${client.baseUrl}; the signed request was accepted.`, latencyMs: took() };
+      return answer(true, say('testConnected', { url: client.baseUrl }));
     } catch (e) {
       if (e instanceof AmpsError) {
-        const why =
-          e.code === 'REJECTED'
-            ? `the billing system refused the request (${e.resultCode}): ${e.message}`
-            : e.code === 'UNREACHABLE'
-              ? `the address could not be reached: ${e.message}`
-              : e.code === 'TIMEOUT'
-                ? 'the billing system did not answer in time'
-                : e.message;
-        return { ok: false, message: `Connection failed: ${why}`, latencyMs: took() };
+        const detail = e.resultCode !== undefined ? `${e.resultCode}: ${e.message}` : e.message;
+        if (e.code === 'REJECTED') return answer(false, say(REFUSED_SAYS.get(e.resultCode ?? 0) ?? 'testRefused'), detail);
+        if (e.code === 'UNREACHABLE') return answer(false, say('testUnreachable'), detail);
+        if (e.code === 'TIMEOUT') return answer(false, say('testTimeout'), detail);
+        if (e.code === 'BAD_RESPONSE' || e.code === 'HTTP_ERROR') return answer(false, say('testUnreadable'), detail);
+        return answer(false, e.say ?? say('testFailed'), detail);
       }
-      if (e instanceof CoreError) return { ok: false, message: e.message, latencyMs: took() };
-      return { ok: false, message: 'Connection failed for an unexpected reason.', latencyMs: took() };
+      if (e instanceof CoreError) return answer(false, e.say);
+      return answer(false, say('testFailed'), e instanceof Error ? e.message : undefined);
     }
   }
 }

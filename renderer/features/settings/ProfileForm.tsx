@@ -19,6 +19,7 @@ import { FormText } from '../../components/FormText';
 import { applyFieldErrors } from '../../components/serverErrors';
 import { useSettings, type ProfileSave, type TestForm } from '../../state/settingsStore';
 import { useUnsavedMark } from '../../state/unsavedStore';
+import { sayWords } from '../../i18n/errorWords';
 
 export interface ProfileFormValues {
   name: string;
@@ -177,7 +178,7 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
       </Box>
       {test?.result ? (
         <Alert severity={test.result.ok ? 'success' : 'error'} data-testid="test-result">
-          {test.result.message} {t('settings.latency', { ms: test.result.latencyMs })}
+          {sayWords(t, test.result.say)} {t('settings.latency', { ms: test.result.latencyMs })}
         </Alert>
       ) : null}
       {test?.error ? <ErrorAlert error={test.error} title={t('settings.testFailed')} /> : null}

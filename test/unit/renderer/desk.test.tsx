@@ -118,7 +118,7 @@ describe('settings keep what is typed', () => {
   beforeEach(() => {
     csr = installFakeCsr({
       'profiles.list': () => ok({ active: prod.name, profiles: [prod] }),
-      'profiles.test': () => ok({ ok: true, message: 'Connected.', latencyMs: 5 }),
+      'profiles.test': () => ok({ ok: true, message: 'Connected.', say: { key: 'testConnected', params: { url: 'https://billing.example.no' } }, latencyMs: 5 }),
     });
   });
 
@@ -138,7 +138,7 @@ describe('settings keep what is typed', () => {
     await userEvent.click(within(form).getByTestId('test-connection'));
     await waitFor(() => expect(csr.inputs('profiles.test')[1]).toMatchObject({ form: { clientNo: 555, signingSecret: 'typed-secret' } }));
     expect(csr.inputs('profiles.test')[1]).not.toHaveProperty('form.authKey');
-    expect(await within(form).findByTestId('test-result')).toHaveTextContent('Connected. (5 ms)');
+    expect(await within(form).findByTestId('test-result')).toHaveTextContent('Connected to https://billing.example.no; the signed request was accepted. (5 ms)');
   });
 
   it('leaving Settings with unsaved edits asks first', async () => {

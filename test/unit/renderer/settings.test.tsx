@@ -7,6 +7,7 @@ import { useSearch } from '../../../renderer/state/searchStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { installFakeCsr, renderUi, type FakeCsr } from './harness';
+import { changeLocale } from '../../../renderer/i18n';
 
 const sandbox: ProfileView = { name: 'Sandbox (embedded)', kind: 'sandbox', baseUrl: 'http://127.0.0.1:4000', clientNo: 90000001, userID: 'agent7', signatureVersion: '2.0', hasAuthKey: true, hasSigningSecret: true, secretsReadable: true };
 const prod: ProfileView = { name: 'Production', kind: 'remote', baseUrl: 'https://billing.example.no', clientNo: 90000259, userID: 'agent7', signatureVersion: '2.0', hasAuthKey: true, hasSigningSecret: true, secretsReadable: true };
@@ -19,7 +20,10 @@ describe('settings: connection profiles', () => {
     csr = installFakeCsr({
       'app.info': () => ok({ problems: [], version: '0.1.0', transport: 'web', kiosk: false, operator: 'agent7', profile: active === prod.name ? prod : sandbox }),
       'profiles.list': () => ok({ active, profiles: [sandbox, prod] }),
-      'profiles.test': () => ok({ ok: false, message: 'Connection failed: the address could not be reached: ECONNREFUSED', latencyMs: 12 }),
+      'profiles.test': (input: { form?: { signingSecret?: string } }) =>
+        input.form?.signingSecret === 'half'
+          ? { ok: false, error: { code: 'VALIDATION', message: 'Fill in the marked fields to test the connection.', say: { key: 'testNeedsFields' }, fields: [{ path: 'form.authKey', message: 'required to test' }] } }
+          : ok({ ok: false, message: 'Connection failed: the address could not be reached. (The billing system could not be reached (ECONNREFUSED))', say: { key: 'testUnreachable' }, latencyMs: 12 }),
       'profiles.save': (input: { name: string }) => ok({ ...prod, name: input.name }),
       'profiles.activate': (input: { name: string }) => {
         active = input.name;
@@ -51,11 +55,30 @@ describe('settings: connection profiles', () => {
     await waitFor(() => expect(csr.inputs('profiles.save')).toEqual([{ name: 'Production', baseUrl: 'https://billing.example.no', clientNo: 90000259, userID: 'agent9', signatureVersion: '2.0' }]));
   });
 
-  it('shows the message a connection test returns', async () => {
+  it('says what a connection test found in the UI language, without the socket’s words', async () => {
     const page = await openSettings();
     await userEvent.click(within(page).getByRole('button', { name: /Production/ }));
     await userEvent.click(within(page).getByRole('button', { name: 'Test connection' }));
-    expect(await within(page).findByTestId('test-result')).toHaveTextContent('Connection failed: the address could not be reached: ECONNREFUSED (12 ms)');
+    const result = await within(page).findByTestId('test-result');
+    expect(result).toHaveTextContent('Connection failed: the address could not be reached. (12 ms)');
+    expect(result).not.toHaveTextContent('ECONNREFUSED');
+    act(() => changeLocale('nb'));
+    try {
+      expect(within(page).getByTestId('test-result')).toHaveTextContent('Tilkoblingen mislyktes: adressen kunne ikke nås. (12 ms)');
+    } finally {
+      act(() => changeLocale('en'));
+    }
+  });
+
+  it('a field the test needs is marked in words, not main’s', async () => {
+    const page = await openSettings();
+    await userEvent.click(within(page).getByRole('button', { name: /Production/ }));
+    const form = await within(page).findByTestId('profile-form');
+    await userEvent.type(within(form).getByTestId('secret-signingSecret'), 'half');
+    await userEvent.click(within(form).getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(within(form).getByTestId('secret-authKey')).toHaveAttribute('aria-invalid', 'true'));
+    expect(form).toHaveTextContent('Required');
+    expect(form).not.toHaveTextContent('required to test');
   });
 
   it('cannot delete the embedded sandbox profile', async () => {
