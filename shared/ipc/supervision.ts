@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { NO_CARD_NUMBER, noCardNumber } from '../domain/input/cardNumber';
 import { auditEntryView } from './auditEntry';
+import { IPC_ERROR_CODES } from './envelope';
+import { saySchema } from './say';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const instant = z.union([isoDay, z.iso.datetime({ offset: true, error: 'expected an ISO date-time' })]);
@@ -114,7 +116,9 @@ export const accountAnswer = z.object({
   rows: z.array(supervisedRow),
   comments: z.array(timelineComment),
   /** The comments could not be read from the billing system (the audit entries still show). */
-  commentsError: z.string().nullable(),
+  commentsError: z
+    .object({ code: z.enum(IPC_ERROR_CODES), message: z.string(), resultCode: z.number().optional(), say: saySchema.optional() })
+    .nullable(),
   source: supervisionSourceView,
 });
 export type AccountAnswer = z.infer<typeof accountAnswer>;

@@ -3,12 +3,12 @@
 // handler runs); the feedback channels answer for the signed-in operator only — the
 // operator comes from the desk's session, never from the renderer.
 import type { ListedComment } from '../../../shared/ipc';
-import type { EntryRef, ReviewView, SupervisedRow, SupervisionCategory, TimelineComment } from '../../../shared/ipc/supervision';
+import type { AccountAnswer, EntryRef, ReviewView, SupervisedRow, SupervisionCategory, TimelineComment } from '../../../shared/ipc/supervision';
 import { csvCell, CSV_COLUMNS, csvRow } from '../audit/csv';
 import type { DeskAuditLog } from '../audit/log';
 import { eventEntry, type AuditEntry } from '../audit/types';
 import { CoreError } from '../errors';
-import type { Handlers } from '../router';
+import { toEnvelope, type Handlers } from '../router';
 import type { Operator } from '../services/context';
 import { ACK_ACTION, isCommentAction } from './categories';
 import { ackDetail, deriveReviews, refOf, reviewDetail } from './reviews';
@@ -153,11 +153,16 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
         return { entries, rows: await withReviews(s, entries) };
       });
       let comments: TimelineComment[] = [];
-      let commentsError: string | null = null;
+      let commentsError: AccountAnswer['commentsError'] = null;
       try {
         comments = timeline(await d.comments(input.accountNo), value.entries);
       } catch (e) {
-        commentsError = e instanceof Error ? e.message : String(e);
+        // As the router would have answered it: code, English, and the words for the screen.
+        const answered = toEnvelope(e);
+        if (!answered.ok) {
+          const { code, message, resultCode, say: said } = answered.error;
+          commentsError = { code, message, ...(resultCode !== undefined ? { resultCode } : {}), ...(said ? { say: said } : {}) };
+        }
       }
       return { accountNo: input.accountNo, rows: value.rows, comments, commentsError, source: view };
     },

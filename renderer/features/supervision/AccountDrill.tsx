@@ -87,7 +87,7 @@ export function AccountDrill() {
               <Typography variant="body2" sx={{ px: 2, color: 'text.secondary' }}>
                 {t('supervision.drill.outsideCount', { count: outside, n: f.number(outside) })}
               </Typography>
-              {data.commentsError ? <ErrorAlert error={{ code: 'UNREACHABLE', message: data.commentsError }} title={t('supervision.drill.commentsFailed')} compact /> : null}
+              {data.commentsError ? <ErrorAlert error={data.commentsError} title={t('supervision.drill.commentsFailed')} compact /> : null}
               <List dense>
                 {data.comments.map((c) => {
                   const entry = c.entryHash ? byHash.get(c.entryHash)?.entry : undefined;

@@ -170,6 +170,14 @@ describe('supervision channels (the desk alone)', () => {
     expect(r.rows.map((x) => x.entry.kind).sort()).toEqual(['intent', 'outcome']);
   });
 
+  it('drill-down: comments the billing system will not give are an error the screen can word, beside the audit rows', async () => {
+    await as('supervisor');
+    const r = value<{ rows: SupervisedRow[]; commentsError: unknown }>(await call('supervision.account', { accountNo: 987654321 }));
+    expect(r.rows).toEqual([]);
+    // The refusal as the router would answer it: a code and resultCode the renderer words, not a bare string.
+    expect(r.commentsError).toMatchObject({ code: 'NOT_FOUND', resultCode: -10, say: { key: 'billingRefused' } });
+  });
+
   it('reviews: a flag with a note goes to the follow-up queue; the agent sees it (only theirs) and acknowledges it', async () => {
     await as('supervisor');
     const rows = value<Page>(await call('supervision.list', { operatorId: 'demo-agent', category: 'withoutReason' })).rows;

@@ -1,12 +1,13 @@
 // The supervision drill-down names a comment's author as the agent's timeline does: the
 // operator's name from the desk's directory, the login name AMPS keeps as the title; an
 // author the directory does not know shows as AMPS has it.
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/ipc';
 import { AccountDrill } from '../../../renderer/features/supervision/AccountDrill';
 import { useSupervision } from '../../../renderer/features/supervision/store';
 import { installFakeCsr, renderUi } from './harness';
+import { changeLocale } from '../../../renderer/i18n';
 
 const source = { source: 'desk' as const, deskId: 'desk-1', fallback: null, fallbackDetail: null, desks: [] };
 const comment = (commentNo: number, author: string, authorName: string | null, text: string) => ({
@@ -46,5 +47,29 @@ describe('supervision drill-down: comment authors', () => {
     const unnamed = within(second!).getByTestId('supervision-comment-author');
     expect(unnamed).toHaveTextContent('nightly-import');
     expect(unnamed).not.toHaveAttribute('title');
+  });
+
+  it('says why the comments are missing in the UI language, without the socket’s words', async () => {
+    installFakeCsr({
+      'supervision.account': (input: { accountNo: number }) =>
+        ok({
+          accountNo: input.accountNo,
+          rows: [],
+          comments: [],
+          commentsError: { code: 'UNREACHABLE', message: 'The billing system could not be reached (ECONNREFUSED)', say: { key: 'billingUnreachable' } },
+          source,
+        }),
+    });
+    act(() => changeLocale('nb'));
+    try {
+      await useSupervision.getState().openAccount(7);
+      renderUi(<AccountDrill />);
+      const alert = await screen.findByText('Kommentarene i faktureringssystemet kunne ikke leses');
+      const box = alert.closest('[role="alert"]')!;
+      expect(box).toHaveTextContent('Faktureringssystemet kunne ikke nås.');
+      expect(box).not.toHaveTextContent('ECONNREFUSED');
+    } finally {
+      act(() => changeLocale('en'));
+    }
   });
 });
