@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -85,6 +85,11 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
   const testKey = profile?.name ?? '';
   const test = useSettings((s) => s.tests[testKey]);
   const testing = test?.running ?? false;
+  // A test's answer is under the buttons, below the fold at 1280×720: bring it into view.
+  const testAnswer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    testAnswer.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [test?.result, test?.error]);
   // Leaving Settings or opening another profile asks first while this form has edits.
   useUnsavedMark('profile-form', 'settings', 'settings', form.formState.isDirty);
 
@@ -176,12 +181,14 @@ export function ProfileForm({ profile, focusSecrets, onSaved }: Props) {
           {t('desk.settings.testsForm')}
         </Typography>
       </Box>
-      {test?.result ? (
-        <Alert severity={test.result.ok ? 'success' : 'error'} data-testid="test-result">
-          {sayWords(t, test.result.say)} {t('settings.latency', { ms: test.result.latencyMs })}
-        </Alert>
-      ) : null}
-      {test?.error ? <ErrorAlert error={test.error} title={t('settings.testFailed')} /> : null}
+      <Box ref={testAnswer}>
+        {test?.result ? (
+          <Alert severity={test.result.ok ? 'success' : 'error'} data-testid="test-result">
+            {sayWords(t, test.result.say)} {t('settings.latency', { ms: test.result.latencyMs })}
+          </Alert>
+        ) : null}
+        {test?.error ? <ErrorAlert error={test.error} title={t('settings.testFailed')} /> : null}
+      </Box>
       <ConfirmWriteDialog
         open={!!pending}
         title={profile ? t('settings.confirmSave', { name: profile.name }) : t('settings.confirmCreate')}

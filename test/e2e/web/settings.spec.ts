@@ -1,5 +1,5 @@
 // Settings: the embedded sandbox profile exists and cannot be deleted, secrets are
-// write-only, and "Test connection" shows the message it got.
+// write-only, and "Test connection" says what it found, in view at 1280×720 and in Bokmål.
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 // Connection profiles are admins' work.
@@ -10,8 +10,15 @@ test('connection profiles: the sandbox profile, write-only secrets, test connect
   const screenEl = page.getByTestId('settings-screen');
   await expect(screenEl.getByRole('heading', { name: 'Sandbox (embedded)' })).toBeVisible();
   await expect(screenEl.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await page.setViewportSize({ width: 1280, height: 720 });
   await screenEl.getByRole('button', { name: 'Test connection' }).click();
-  await expect(screenEl.getByTestId('test-result')).toContainText('the signed request was accepted');
+  const result = screenEl.getByTestId('test-result');
+  await expect(result).toContainText(/^Connected to http:\/\/127\.0\.0\.1:\d+; the signed request was accepted\. \(\d+ ms\)$/);
+  // The answer is below the buttons: the screen brings it into view.
+  await expect(result).toBeInViewport();
+  await page.getByRole('button', { name: 'NB Norsk bokmål' }).click();
+  await expect(result).toContainText(/^Koblet til http:\/\/127\.0\.0\.1:\d+; den signerte forespørselen ble godtatt\./);
+  await page.getByRole('button', { name: 'EN English' }).click();
 
   await screenEl.getByRole('button', { name: 'New profile' }).click();
   const form = screenEl.getByTestId('profile-form');
