@@ -1,5 +1,6 @@
 // The shell: what the app is (app.info), which screen shows, the shortcuts panel, the
 // notices queue, and app-wide problems (a secret that must be typed in again).
+import type { TFunction } from 'i18next';
 import { create } from 'zustand';
 import type { ChannelOutput, IpcError } from '../../shared/ipc';
 import { invoke, onAppWideError } from './ipc';
@@ -11,10 +12,16 @@ export type AppInfo = ChannelOutput<'app.info'>;
  */
 export type Screen = 'workspace' | 'settings' | 'audit' | 'operators' | 'supervision' | 'feedback';
 
+/**
+ * A notice's text: worded when it shows, so a notice raised before a language switch is
+ * read in the language on screen (a plain string stays as it is).
+ */
+export type Words = string | ((t: TFunction) => string);
+
 export interface Notice {
   id: number;
   severity: 'success' | 'info' | 'warning' | 'error';
-  message: string;
+  message: Words;
 }
 
 /** The settings form to open, e.g. a profile's secrets after SECRET_UNREADABLE. */
@@ -35,7 +42,7 @@ interface ShellState {
   loadInfo(): Promise<void>;
   showScreen(screen: Screen, focus?: SettingsFocus | null): void;
   setShortcutsOpen(open: boolean): void;
-  notify(severity: Notice['severity'], message: string): void;
+  notify(severity: Notice['severity'], message: Words): void;
   dismissNotice(id: number): void;
   clearSecretProblem(): void;
 }

@@ -77,7 +77,7 @@ export function AuditScreen() {
     const file = await useAudit.getState().exportCsv();
     if (!file) return;
     downloadText(file.fileName, file.csv);
-    notify('success', t('audit.exported', { count: file.rows, n: f.number(file.rows), fileName: file.fileName }));
+    notify('success', (t) => t('audit.exported', { count: file.rows, n: f.number(file.rows), fileName: file.fileName }));
   };
 
   return (

@@ -132,11 +132,11 @@ function CreateAccountDialog() {
       setPending(null);
       useCreateAccount.getState().hide();
       if (a.outcome === 'APPLIED' && a.accountNo) {
-        shell.notify('success', t('createAccount.created', { accountNo: a.accountNo }));
+        shell.notify('success', (t) => t('createAccount.created', { accountNo: a.accountNo }));
         useWorkspace.getState().open(a.accountNo, pending.details.accountContact.fullName ?? undefined);
-      } else if (a.outcome === 'APPLIED') shell.notify('success', t('createAccount.createdNoNumber', { id: a.ariaAccountID }));
-      else if (a.outcome === 'QUEUED') shell.notify('info', t('createAccount.queued', { name: pending.details.accountContact.fullName }));
-      else shell.notify('warning', t('createAccount.unknown'));
+      } else if (a.outcome === 'APPLIED') shell.notify('success', (t) => t('createAccount.createdNoNumber', { id: a.ariaAccountID }));
+      else if (a.outcome === 'QUEUED') shell.notify('info', (t) => t('createAccount.queued', { name: pending.details.accountContact.fullName }));
+      else shell.notify('warning', (t) => t('createAccount.unknown'));
       return;
     }
     if (res.error.fields?.length) {

@@ -84,7 +84,7 @@ export function EditItemDialog({ item, onClose }: { item: OutboxItemView; onClos
     const res = await useOutbox.getState().edit(item.id, next as Command);
     setBusy(false);
     if (res.ok) {
-      useShell.getState().notify('success', t('outbox.edit.saved'));
+      useShell.getState().notify('success', (t) => t('outbox.edit.saved'));
       onClose();
     } else setError(res.error);
   };

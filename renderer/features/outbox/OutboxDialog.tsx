@@ -23,7 +23,7 @@ import type { IpcError } from '../../../shared/ipc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n';
 import { useOutbox } from '../../state/outboxStore';
-import { useShell } from '../../state/shellStore';
+import { useShell, type Words } from '../../state/shellStore';
 import { useWorkspace } from '../../state/workspaceStore';
 import { EditItemDialog } from './EditItemDialog';
 import { itemProblem, itemState, itemWhat, stateColor } from './outboxWords';
@@ -36,7 +36,7 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
   const [confirmDiscard, setConfirmDiscard] = useState<OutboxItemView | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
 
-  const act = async (run: () => Promise<{ ok: boolean; error?: IpcError }>, done: string) => {
+  const act = async (run: () => Promise<{ ok: boolean; error?: IpcError }>, done: Words) => {
     setError(null);
     const res = await run();
     if (res.ok) useShell.getState().notify('success', done);
@@ -74,7 +74,7 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
                     useWorkspace.getState().open(item.accountNo);
                     onClose();
                   }}
-                  onRetry={() => void act(() => useOutbox.getState().retry(item.id), t('outbox.list.retried'))}
+                  onRetry={() => void act(() => useOutbox.getState().retry(item.id), (t) => t('outbox.list.retried'))}
                   onEdit={() => setEditing(item)}
                   onDiscard={() => setConfirmDiscard(item)}
                 />
@@ -107,7 +107,7 @@ export function OutboxDialog({ onClose }: { onClose(): void }) {
               onClick={() => {
                 const id = confirmDiscard.id;
                 setConfirmDiscard(null);
-                void act(() => useOutbox.getState().discard(id), t('outbox.list.discarded'));
+                void act(() => useOutbox.getState().discard(id), (t) => t('outbox.list.discarded'));
               }}
             >
               {t('outbox.list.discard')}

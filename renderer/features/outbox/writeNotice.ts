@@ -4,24 +4,24 @@
 import type { TFunction } from 'i18next';
 import type { ReasonAnswer } from '../../../shared/commands';
 import { useOutbox } from '../../state/outboxStore';
-import { useShell } from '../../state/shellStore';
+import { useShell, type Words } from '../../state/shellStore';
 
 export interface WriteAnswer {
   outcome: 'APPLIED' | 'QUEUED' | 'UNKNOWN';
   reason?: ReasonAnswer | undefined;
 }
 
-/** `appliedMessage` null: the caller shows the outcome itself; only the reason's fate is told. */
-export function announceWrite(t: TFunction, answer: WriteAnswer, appliedMessage: string | null): void {
+/** `appliedMessage` is worded when shown, in the language of that moment; null: the caller shows the outcome itself; only the reason's fate is told. */
+export function announceWrite(t: TFunction, answer: WriteAnswer, appliedMessage: Words | null): void {
   const shell = useShell.getState();
   if (appliedMessage !== null) {
     if (answer.outcome === 'APPLIED') shell.notify('success', appliedMessage);
-    else if (answer.outcome === 'QUEUED') shell.notify('info', t('outbox.notice.queued'));
-    else shell.notify('warning', t('outbox.notice.unknown'));
+    else if (answer.outcome === 'QUEUED') shell.notify('info', (t) => t('outbox.notice.queued'));
+    else shell.notify('warning', (t) => t('outbox.notice.unknown'));
   }
   const reason = answer.reason?.outcome;
-  if (reason === 'REJECTED' && answer.outcome === 'APPLIED') shell.notify('warning', t('confirm.reasonNotRecorded'));
-  else if (reason === 'UNKNOWN' && answer.outcome === 'APPLIED') shell.notify('info', t('outbox.notice.reasonUnknown'));
-  else if (reason === 'QUEUED' && answer.outcome === 'APPLIED') shell.notify('info', t('outbox.notice.reasonQueued'));
+  if (reason === 'REJECTED' && answer.outcome === 'APPLIED') shell.notify('warning', (t) => t('confirm.reasonNotRecorded'));
+  else if (reason === 'UNKNOWN' && answer.outcome === 'APPLIED') shell.notify('info', (t) => t('outbox.notice.reasonUnknown'));
+  else if (reason === 'QUEUED' && answer.outcome === 'APPLIED') shell.notify('info', (t) => t('outbox.notice.reasonQueued'));
   void useOutbox.getState().refresh();
 }

@@ -49,7 +49,7 @@ export function ChangePasswordDialog({ open, forced, onClose }: { open: boolean;
     }
     reset();
     onClose();
-    useShell.getState().notify('success', t('session.changePassword.done'));
+    useShell.getState().notify('success', (t) => t('session.changePassword.done'));
   });
 
   const e = formState.errors;

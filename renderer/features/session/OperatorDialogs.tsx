@@ -44,7 +44,7 @@ export function AddOperatorDialog({ open, onClose }: { open: boolean; onClose: (
       if (!fields.length) setFormError(res.error);
       return;
     }
-    useShell.getState().notify('success', t('session.operators.added', { name: res.value.displayName }));
+    useShell.getState().notify('success', (t) => t('session.operators.added', { name: res.value.displayName }));
     close();
   });
   const e = formState.errors;
@@ -112,7 +112,7 @@ export function ResetPasswordDialog({ operator, onClose }: { operator: OperatorR
     if (!operator) return;
     const res = await useSession.getState().resetPassword(operator.id, v.password);
     if (!res.ok) return setFormError(res.error);
-    useShell.getState().notify('success', t('session.operators.resetDone', { name: operator.displayName }));
+    useShell.getState().notify('success', (t) => t('session.operators.resetDone', { name: operator.displayName }));
     close();
   });
   return (

@@ -59,7 +59,7 @@ export function OperatorsScreen() {
       setActionError(f ? { ...res.error, message: serverFieldText(t, f) } : res.error);
       return;
     }
-    useShell.getState().notify('success', t(res.value.disabled ? 'session.operators.disabledDone' : 'session.operators.enabledDone', { name: op.displayName }));
+    useShell.getState().notify('success', (t) => t(res.value.disabled ? 'session.operators.disabledDone' : 'session.operators.enabledDone', { name: op.displayName }));
   };
 
   return (

@@ -79,7 +79,7 @@ export function SettingsScreen() {
     setConfirm(null);
     if (confirm.kind === 'activate' || wasActive) await switched();
     if (confirm.kind === 'delete') setSelected(null);
-    useShell.getState().notify('success', confirm.kind === 'activate' ? t('settings.activated', { name: confirm.name }) : t('settings.deleted', { name: confirm.name }));
+    useShell.getState().notify('success', (t) => confirm.kind === 'activate' ? t('settings.activated', { name: confirm.name }) : t('settings.deleted', { name: confirm.name }));
   };
 
   return (
@@ -138,7 +138,7 @@ export function SettingsScreen() {
               focusSecrets={!!focus?.secrets && focus.profile === current?.name}
               onSaved={(saved) => {
                 setSelected(saved.name);
-                useShell.getState().notify('success', t('settings.saved', { name: saved.name }));
+                useShell.getState().notify('success', (t) => t('settings.saved', { name: saved.name }));
                 if (saved.name === active) void switched();
               }}
             />

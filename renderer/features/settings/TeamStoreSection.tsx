@@ -218,7 +218,7 @@ export function TeamStoreSection() {
     if (res.ok) {
       setPending(null);
       form.reset(valuesOf(res.value));
-      useShell.getState().notify('success', pending.alone ? t('teamStore.savedAlone') : t('teamStore.saved'));
+      useShell.getState().notify('success', (t) => pending.alone ? t('teamStore.savedAlone') : t('teamStore.saved'));
       return;
     }
     setPending(null);

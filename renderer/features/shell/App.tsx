@@ -43,6 +43,7 @@ import { errorWords } from '../../i18n/errorWords';
 const NOTICE_AGAIN_MS = 2000;
 
 function Notices() {
+  const { t } = useTranslation();
   const notices = useShell((s) => s.notices);
   const dismiss = useShell((s) => s.dismissNotice);
   const modalOpen = useModalOpen();
@@ -74,7 +75,7 @@ function Notices() {
     >
       {first ? (
         <Alert severity={first.severity} variant="filled" onClose={() => dismiss(first.id)} sx={{ minWidth: 320 }} data-testid="notice">
-          {first.message}
+          {typeof first.message === 'function' ? first.message(t) : first.message}
         </Alert>
       ) : undefined}
     </Snackbar>

@@ -74,7 +74,7 @@ export function FeedbackScreen() {
                   variant="contained"
                   sx={{ mt: 1 }}
                   disabled={!!acking[item.review.ref.hash]}
-                  onClick={() => void useFeedback.getState().acknowledge(item).then((ok) => ok && notify('success', t('supervision.feedback.acknowledged')))}
+                  onClick={() => void useFeedback.getState().acknowledge(item).then((ok) => ok && notify('success', (t) => t('supervision.feedback.acknowledged')))}
                   data-testid="feedback-acknowledge"
                 >
                   {t('supervision.feedback.acknowledge')}

@@ -72,7 +72,7 @@ export function ReviewPanel({ row }: { row: SupervisedRow }) {
       return;
     }
     setNote('');
-    notify('success', t(`supervision.review.saved.${state}`));
+    notify('success', (t) => t(`supervision.review.saved.${state}`));
   };
 
   return (

@@ -148,7 +148,7 @@ export function SupervisionScreen() {
     const file = await useSupervision.getState().exportCsv();
     if (!file) return;
     downloadText(file.fileName, file.csv);
-    notify('success', t('audit.exported', { count: file.rows, n: f.number(file.rows), fileName: file.fileName }));
+    notify('success', (t) => t('audit.exported', { count: file.rows, n: f.number(file.rows), fileName: file.fileName }));
   };
 
   return (

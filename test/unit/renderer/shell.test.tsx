@@ -9,6 +9,8 @@ import { useSearch } from '../../../renderer/state/searchStore';
 import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { installFakeCsr, renderUi } from './harness';
+import { announceWrite } from '../../../renderer/features/outbox/writeNotice';
+import { changeLocale, i18next as i18n } from '../../../renderer/i18n';
 
 describe('shell', () => {
   afterEach(() => vi.useRealTimers());
@@ -102,6 +104,20 @@ describe('shell', () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(await screen.findByTestId('notice')).toHaveTextContent('Contact saved');
+  });
+
+  it('a notice raised before a language switch is read in the language on screen', async () => {
+    installFakeCsr();
+    renderUi(<App />);
+    // As a write that was queued while offline tells it (writeNotice.ts), then Bokmål is picked.
+    act(() => announceWrite(i18n.t, { outcome: 'QUEUED' }, (t) => t('outbox.edit.saved')));
+    expect(await screen.findByTestId('notice')).toHaveTextContent('Saved on this computer. It will be sent when the connection is back');
+    act(() => changeLocale('nb'));
+    try {
+      expect(screen.getByTestId('notice')).toHaveTextContent('Lagret på denne maskinen. Den sendes når forbindelsen er tilbake');
+    } finally {
+      act(() => changeLocale('en'));
+    }
   });
 
   it('in kiosk mode hides Settings and resets to the search screen after 3 minutes without input', async () => {
