@@ -25,7 +25,7 @@ export function ContactFields({ control }: { control: Control<BillingGroupForm, 
         return (
           <Box key={f} sx={{ gridColumn: WIDE.has(f) ? 'span 2' : undefined }}>
             {f === 'countryCode' ? (
-              <CountryField control={control} name={path(f)} label={t('field.country')} />
+              <CountryField control={control} name={path(f)} label={t('field.countryCode')} />
             ) : f === 'birthDate' ? (
               <FormDate control={control} name={path(f)} label={t('field.birthDate')} />
             ) : (

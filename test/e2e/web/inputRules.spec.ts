@@ -96,6 +96,9 @@ test('a billing group with a bad phone number, postal code and EAN: every field 
   await expect(form.getByText('Skriv poststedet også')).toBeVisible();
   await expect(form.getByText('Et EAN/GLN-nummer har 13 sifre, det siste et kontrollsiffer; sjekk nummeret')).toBeVisible();
   await expect(form.getByText(/Too small|Invalid input|expected/)).toHaveCount(0);
+  // Every label is a word, never its key (the statement contact's country once read "field.country").
+  await expect(form.getByRole('combobox', { name: 'Land' })).toBeVisible();
+  await expect(form.getByText(/\bfield\.\w+/)).toHaveCount(0);
   await screenshot(page, '34-nb-billing-group-errors');
   await expectAccessible(page, 'the billing group errors in Bokmål');
   // Close without saving (the app asks first, since something was typed).

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../renderer/i18n/en.json';
 import nb from '../../../renderer/i18n/nb.json';
@@ -26,6 +28,21 @@ describe('translations', () => {
   it('has every English string in Norwegian Bokmål and nothing extra', () => {
     expect([...n.keys()].filter((k) => !e.has(k))).toEqual([]);
     expect([...e.keys()].filter((k) => !n.has(k))).toEqual([]);
+  });
+
+  it('has a string for every key the screens name as written (no label shows as its key)', () => {
+    const root = join(__dirname, '../../../renderer');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const file of files) {
+      for (const m of readFileSync(join(root, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)'/g)) {
+        const key = m[1]!;
+        // A plural is kept as key_one / key_other; a list or group (returnObjects) as key.0.name.
+        if (!e.has(key) && ![...e.keys()].some((k) => k.startsWith(`${key}_`) || k.startsWith(`${key}.`))) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it('uses the same placeholders in both languages and leaves no string empty', () => {
