@@ -30,6 +30,12 @@ export function initI18n(lng: UiLocale = storedLocale()) {
       interpolation: { escapeValue: false },
       returnNull: false,
       initAsync: false,
+      // A key with no string and no default would show as the key itself ("field.country"):
+      // said on the console, which the end-to-end tests and the component tests fail on.
+      saveMissing: true,
+      missingKeyHandler: (_lngs, _ns, key, _fallback, _update, options?: { defaultValue?: unknown }) => {
+        if (options?.defaultValue === undefined) console.error(`No text for the key ${key}`);
+      },
     });
   } else if (i18next.language !== lng) {
     void i18next.changeLanguage(lng);

@@ -27,4 +27,17 @@ if (!('ResizeObserver' in window)) {
 Element.prototype.scrollTo ??= function scrollTo() {};
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
-afterEach(() => cleanup());
+// A key with no string shows as the key itself: renderer/i18n says so on the console, and a
+// component test that renders one fails.
+const missingTexts: string[] = [];
+const consoleError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && args[0].startsWith('No text for the key ')) missingTexts.push(args[0]);
+  consoleError(...args);
+};
+
+afterEach(() => {
+  cleanup();
+  const missing = missingTexts.splice(0);
+  if (missing.length) throw new Error(`The screen showed keys without a string: ${[...new Set(missing)].join(', ')}`);
+});
