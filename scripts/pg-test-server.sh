@@ -60,9 +60,17 @@ start() {
     listen=""
     auth_local="scram-sha-256"
   else
-    local ready=0
-    "$bin/pg_isready" -q -h 127.0.0.1 -p "$PORT" || ready=$?
-    if [ "$ready" -ne 2 ]; then echo "pg-test-server: something already listens on 127.0.0.1:$PORT" >&2; exit 1; fi
+    # A port given by CSR_TEST_PG_PORT must be free; the default moves on to the next free one
+    # (a test server left running by an earlier run, or another checkout's, keeps its port).
+    local ready=0 tries=0
+    while :; do
+      ready=0
+      "$bin/pg_isready" -q -h 127.0.0.1 -p "$PORT" || ready=$?
+      [ "$ready" -eq 2 ] && break
+      if [ -n "${CSR_TEST_PG_PORT:-}" ] || [ "$tries" -ge 20 ]; then echo "pg-test-server: something already listens on 127.0.0.1:$PORT" >&2; exit 1; fi
+      PORT=$((PORT + 1))
+      tries=$((tries + 1))
+    done
   fi
   dir="$(mktemp -d "${TMPDIR:-/tmp}/csr-pg-test.XXXXXX")"
   pw="$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')"
