@@ -9,14 +9,10 @@ import { insecureBaseUrl, type Credentials, type ProfileStore, type StoredProfil
 import { isSecureBaseUrl } from '../../../shared/amps/baseUrl';
 import { say, sayInEnglish, type Say, type SayKey } from '../../../shared/ipc/say';
 import { RESULT } from '../../../shared/amps/codes';
+import type { ChannelOutput } from '../../../shared/ipc';
 
-/** What "Test connection" found (profiles.test). */
-export interface ConnectionTest {
-  ok: boolean;
-  message: string;
-  say: Say;
-  latencyMs: number;
-}
+/** What "Test connection" found, as the contract has it. */
+type ConnectionTest = ChannelOutput<'profiles.test'>;
 
 export interface EmbeddedSandbox {
   /** Starts the sandbox once, registers the API client, resolves with its base URL. */

@@ -159,10 +159,7 @@ export function supervisionHandlers(d: SupervisionDeps): SupervisionHandlers {
       } catch (e) {
         // As the router would have answered it: code, English, and the words for the screen.
         const answered = toEnvelope(e);
-        if (!answered.ok) {
-          const { code, message, resultCode, say: said } = answered.error;
-          commentsError = { code, message, ...(resultCode !== undefined ? { resultCode } : {}), ...(said ? { say: said } : {}) };
-        }
+        if (!answered.ok) commentsError = answered.error;
       }
       return { accountNo: input.accountNo, rows: value.rows, comments, commentsError, source: view };
     },

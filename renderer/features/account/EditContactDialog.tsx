@@ -81,7 +81,7 @@ export function EditContactDialog({ accountNo, contact, onClose }: { accountNo: 
     });
     setBusy(false);
     if (res.ok) {
-      announceWrite(t, res.value, (t) => t('contactEdit.saved'));
+      announceWrite(res.value, (t) => t('contactEdit.saved'));
       setPending(null);
       onClose();
       return;

@@ -128,7 +128,7 @@ export function ManageAccountDialog({ accountNo, data, onClose }: { accountNo: n
     const rows = rowsFromAnswer(t, pending.actions, res);
     setAnswer({ rows, res });
     if (res.ok) {
-      announceWrite(t, res.value, null);
+      announceWrite(res.value, null);
     } else {
       // The refused field is marked on the form (a client account ID already in use, …).
       for (const f of res.error.fields ?? []) {

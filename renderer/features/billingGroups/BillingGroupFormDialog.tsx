@@ -97,7 +97,7 @@ export function BillingGroupFormDialog({ accountNo, group, list, onClose }: Prop
       : await store.add(accountNo, pending.request as BillingGroupAdd, reason, shown);
     setBusy(false);
     if (res.ok) {
-      announceWrite(t, res.value, (t) => group ? t('billingGroups.saved') : t('billingGroups.added'));
+      announceWrite(res.value, (t) => group ? t('billingGroups.saved') : t('billingGroups.added'));
       setPending(null);
       onClose();
       return;

@@ -19,7 +19,7 @@ export function RemoveGroupDialog({ accountNo, group, onClose }: { accountNo: nu
     const res = await useBillingGroups.getState().remove(accountNo, groupRef(group), reason, { changes, label: name });
     setBusy(false);
     if (res.ok) {
-      announceWrite(t, res.value, (t) => t('billingGroups.removed', { name }));
+      announceWrite(res.value, (t) => t('billingGroups.removed', { name }));
       onClose();
     } else setError(res.error);
   };

@@ -111,7 +111,7 @@ export function CardUpdateDialog({ accountNo, group, list, onClose }: Props) {
     await flow.link({ billingGroupNo: groupNo, createNewBillingGroup: createNew }, reason, withWords(changes, formatValue));
     const st = flow.state;
     if (st.step === 'done' && st.outcome) {
-      announceWrite(t, { outcome: st.outcome }, (t) => t('cardUpdate.linked', { card: newCardText, name: createNew ? t('cardUpdate.newGroup') : targetName }));
+      announceWrite({ outcome: st.outcome }, (t) => t('cardUpdate.linked', { card: newCardText, name: createNew ? t('cardUpdate.newGroup') : targetName }));
       await Promise.all([useBillingGroups.getState().load(accountNo), useWorkspace.getState().load(accountNo)]);
     }
   };

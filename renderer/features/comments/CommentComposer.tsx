@@ -106,7 +106,7 @@ export function CommentComposer({ accountNo }: { accountNo: number }) {
       setTextState('');
       setRestoredAt(null);
       void useDrafts.getState().discard(accountNo);
-      announceWrite(t, res.value, (t) => t('comments.saved', { count: res.value.parts }));
+      announceWrite(res.value, (t) => t('comments.saved', { count: res.value.parts }));
     } else {
       setError(res.error);
     }

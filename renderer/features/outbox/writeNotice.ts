@@ -1,7 +1,6 @@
 // What an agent is told after a write, in words: done, saved to be sent (offline), or sent
 // and being checked — never "failed" when it may have been applied (D52). Also what became
 // of the reason comment. Every write refreshes the outbox so a queued change shows pending.
-import type { TFunction } from 'i18next';
 import type { ReasonAnswer } from '../../../shared/commands';
 import { useOutbox } from '../../state/outboxStore';
 import { useShell, type Words } from '../../state/shellStore';
@@ -11,8 +10,11 @@ export interface WriteAnswer {
   reason?: ReasonAnswer | undefined;
 }
 
-/** `appliedMessage` is worded when shown, in the language of that moment; null: the caller shows the outcome itself; only the reason's fate is told. */
-export function announceWrite(t: TFunction, answer: WriteAnswer, appliedMessage: Words | null): void {
+/**
+ * Each notice is worded when it shows, in the language on screen then. `appliedMessage` null:
+ * the caller shows the outcome itself; only the reason's fate is told.
+ */
+export function announceWrite(answer: WriteAnswer, appliedMessage: Words | null): void {
   const shell = useShell.getState();
   if (appliedMessage !== null) {
     if (answer.outcome === 'APPLIED') shell.notify('success', appliedMessage);

@@ -98,7 +98,7 @@ export function PermAddressPanel({ accountNo, active }: { accountNo: number; act
           onDone={(answer) => {
             setWizard(false);
             setResult(answer);
-            announceWrite(t, answer, null);
+            announceWrite(answer, null);
           }}
         />
       ) : null}

@@ -136,7 +136,7 @@ export function PlansPanel({ accountNo, active }: { accountNo: number; active: b
           onDone={(answer, planName) => {
             setResult({ answer, sub: changing, planName });
             setChanging(null);
-            announceWrite(t, answer, null);
+            announceWrite(answer, null);
           }}
         />
       ) : null}

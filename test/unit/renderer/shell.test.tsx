@@ -10,7 +10,7 @@ import { useShell } from '../../../renderer/state/shellStore';
 import { useWorkspace } from '../../../renderer/state/workspaceStore';
 import { installFakeCsr, renderUi } from './harness';
 import { announceWrite } from '../../../renderer/features/outbox/writeNotice';
-import { changeLocale, i18next as i18n } from '../../../renderer/i18n';
+import { changeLocale } from '../../../renderer/i18n';
 
 describe('shell', () => {
   afterEach(() => vi.useRealTimers());
@@ -110,7 +110,7 @@ describe('shell', () => {
     installFakeCsr();
     renderUi(<App />);
     // As a write that was queued while offline tells it (writeNotice.ts), then Bokmål is picked.
-    act(() => announceWrite(i18n.t, { outcome: 'QUEUED' }, (t) => t('outbox.edit.saved')));
+    act(() => announceWrite({ outcome: 'QUEUED' }, (t) => t('outbox.edit.saved')));
     expect(await screen.findByTestId('notice')).toHaveTextContent('Saved on this computer. It will be sent when the connection is back');
     act(() => changeLocale('nb'));
     try {
